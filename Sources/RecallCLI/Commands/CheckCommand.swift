@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import RecallKit
+
+struct CheckCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check deck files and report every problem as file:line:column.",
+        discussion: "With no path, checks the bundled decks and your own. Exits 1 if any error is found (or any warning, with --strict)."
+    )
+
+    @Argument(help: ArgumentHelp("Deck files or folders to check.", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: "Treat warnings (no source, a question asked twice, over-long answers) as errors.")
+    var strict = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func run(in context: RecallContext) throws {
+        let files: [DeckFile]
+        if paths.isEmpty {
+            files = try global.deckFiles(context)
+        } else {
+            files = try paths.flatMap { path -> [DeckFile] in
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    throw CLIError("\(path): no such file or folder")
+                }
+                let url = URL(fileURLWithPath: path)
+                return try DeckFiles.read(isDirectory.boolValue ? DeckFiles.list(url) : [url]).map {
+                    // Report paths as the user wrote them.
+                    DeckFile(path: isDirectory.boolValue ? (path as NSString).appendingPathComponent(URL(fileURLWithPath: $0.path).lastPathComponent) : path, bytes: $0.bytes)
+                }
+            }
+        }
+        let result = DeckLoader.load(files)
+        let style = context.style
+        for diagnostic in result.diagnostics {
+            let severity = strict ? DeckDiagnostic.Severity.error : diagnostic.severity
+            var shown = diagnostic
+            shown.severity = severity
+            context.console.writeError((severity == .error ? style.bad(shown.description) : style.warn(shown.description)) + "\n")
+        }
+        let errors = result.diagnostics.filter { strict || $0.severity == .error }.count
+        let warnings = result.diagnostics.count - errors
+        let cards = result.decks.reduce(0) { $0 + $1.deck.cards.count }
+        context.console.line("\(files.count) file(s), \(result.decks.count) deck(s), \(cards) card(s): \(errors) error(s), \(warnings) warning(s)")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import RecallKit
+
+struct ConfigCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Get or set a setting: new-per-day, reviews-per-day, day-starts-at.",
+        discussion: Settings.Key.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")
+    )
+
+    enum Action: String, ExpressibleByArgument, CaseIterable {
+        case get, set
+    }
+
+    @Argument(help: "get or set.") var action: Action?
+    @Argument(help: ArgumentHelp("The setting.", valueName: "key")) var key: String?
+    @Argument(help: ArgumentHelp("The new value (with set).", valueName: "value")) var value: String?
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if action == .set && (key == nil || value == nil) { throw ValidationError("usage: recall config set KEY VALUE") }
+        if action == .get && value != nil { throw ValidationError("usage: recall config get [KEY]") }
+    }
+
+    func run(in context: RecallContext) throws {
+        let library = try Library.open(global, context, reportDecks: false)
+        var settings = library.settings
+        let keys: [Settings.Key]
+        if let key {
+            guard let parsed = Settings.Key(rawValue: key) else { throw CLIError(Settings.ValueError.unknownKey(key).description) }
+            keys = [parsed]
+        } else {
+            keys = Settings.Key.allCases
+        }
+        if action == .set, let setting = keys.first, let value {
+            do {
+                settings[setting] = try Settings.parse(value, for: setting)
+            } catch {
+                throw CLIError(error.description)
+            }
+            try library.database.set(setting, to: settings[setting])
+        }
+        for key in keys {
+            context.console.line(keys.count == 1 && action == .get ? "\(settings[key])" : "\(key.rawValue) = \(settings[key])")
+        }
+    }
+}

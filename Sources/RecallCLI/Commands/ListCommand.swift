@@ -1,0 +1,48 @@
+import ArgumentParser
+import RecallKit
+
+struct ListCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List cards with their state and content."
+    )
+
+    @Option(help: ArgumentHelp("Only this deck.", valueName: "deck-id")) var deck: String?
+    @Option(help: ArgumentHelp("Only cards with this tag ('leech' lists leeches).", valueName: "tag")) var tag: String?
+    @Flag(help: "Print JSON: every card with its content and state.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func run(in context: RecallContext) throws {
+        let library = try Library.open(global, context)
+        if let deck, try !library.database.decks().contains(where: { $0.deck.id == deck }) {
+            throw CLIError("no deck '\(deck)'; 'recall decks' lists them")
+        }
+        let cards = try library.database.cards(deckID: deck).filter { tag == nil || $0.allTags.contains(tag ?? "") }
+        if json {
+            context.console.line(try JSONOutput.string(cards.map(CardJSON.init)))
+            return
+        }
+        let today = library.today
+        for stored in cards {
+            let schedule = stored.schedule
+            let state: String
+            if stored.isSuspended {
+                state = "suspended"
+            } else if let due = schedule.dueDay {
+                state = "due \(due)  ivl \(schedule.sm2.intervalDays)d  EF \(String(format: "%.2f", schedule.sm2.easiness))" + (due <= today ? " *" : "")
+            } else {
+                state = "new"
+            }
+            context.console.line("\(stored.card.qualifiedID)  [\(stored.card.kind.rawValue)]  \(state)")
+            context.console.line("    \(stored.card.prompt.firstLine)")
+        }
+        context.console.line("\(cards.count) card(s)")
+    }
+}
+
+extension String {
+    var firstLine: String {
+        let line = split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        return line.count > 100 ? String(line.prefix(99)) + "…" : line
+    }
+}

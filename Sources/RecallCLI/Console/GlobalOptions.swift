@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import RecallKit
+
+/// Where the database and the decks are: shared by every command.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: recall.sqlite in the data folder).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of your own deck files, instead of decks/ in the data folder (repeatable).", valueName: "dir"))
+    var decks: [String] = []
+
+    @Flag(name: .long, help: "Leave out the decks bundled with Recall.")
+    var noBundled = false
+
+    func databasePath(_ context: RecallContext) throws -> String {
+        if let db { return db }
+        let home = context.dataHome
+        do {
+            try FileManager.default.createDirectory(at: home.appending(path: "decks"), withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("cannot create the data folder \(home.path): \(error.localizedDescription)")
+        }
+        return home.appending(path: "recall.sqlite").path
+    }
+
+    func deckFolders(_ context: RecallContext) -> [URL] {
+        decks.isEmpty ? [context.dataHome.appending(path: "decks")] : decks.map { URL(fileURLWithPath: $0) }
+    }
+
+    /// The bundled deck files (unless `--no-bundled`) and every `*.md` file of the deck folders.
+    func deckFiles(_ context: RecallContext) throws -> [DeckFile] {
+        var files: [DeckFile] = []
+        if !noBundled {
+            files += context.bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }
+        }
+        for folder in deckFolders(context) {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
+                if !decks.isEmpty { throw CLIError("deck folder \(folder.path) does not exist") }
+                continue
+            }
+            files += try DeckFiles.read(isDirectory.boolValue ? DeckFiles.list(folder) : [folder])
+        }
+        return files
+    }
+}
+
+enum DeckFiles {
+    /// The deck files of a folder: `*.md` except README.md, sorted by name.
+    static func list(_ folder: URL) throws -> [URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw CLIError("cannot read the deck folder \(folder.path): \(error.localizedDescription)")
+        }
+        return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { folder.appending(path: $0) }
+    }
+
+    static func read(_ urls: [URL]) throws -> [DeckFile] {
+        try urls.map { url in
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw CLIError("cannot read the deck file \(url.path)")
+            }
+            return DeckFile(path: url.path, bytes: [UInt8](data))
+        }
+    }
+}

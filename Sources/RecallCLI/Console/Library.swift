@@ -1,0 +1,41 @@
+import Foundation
+import RecallKit
+
+/// An open database with the decks synchronised: what most commands start from.
+struct Library {
+    var database: RecallDatabase
+    var settings: Settings
+    var moment: Moment
+    var deckDiagnostics: [DeckDiagnostic]
+    /// Deck id → the file it was read from, for `e` in review.
+    var deckPaths: [String: String]
+
+    var today: StudyDay { moment.studyDay(startHour: settings.dayStartHour) }
+
+    /// Opens the database (creating the data folder and database on first use),
+    /// reads the deck files and brings the database up to date with them.
+    /// Problems in deck files are printed as warnings; those decks are left as they were.
+    static func open(_ options: GlobalOptions, _ context: RecallContext, reportDecks: Bool = true) throws -> Library {
+        let moment = try context.moment()
+        let dbPath = try options.databasePath(context)
+        let database: RecallDatabase
+        do {
+            database = try RecallDatabase(path: dbPath)
+        } catch let error as RecallDatabase.OpenError {
+            throw CLIError(error.description)
+        }
+        let known = try database.deckFingerprints()
+        let files = try options.deckFiles(context)
+        let loaded = DeckLoader.load(files) { path, hash in known[path] == hash }
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        if reportDecks && !errors.isEmpty {
+            for diagnostic in errors { context.console.writeError(diagnostic.description + "\n") }
+            context.console.writeError("recall: \(Set(loaded.brokenPaths).count) deck file(s) have errors and were not loaded; nothing about them changed. Run 'recall check' for details.\n")
+        }
+        try database.synchronize(loaded)
+        var paths: [String: String] = [:]
+        for (deck, _) in try database.decks() { paths[deck.id] = deck.path }
+        return Library(database: database, settings: try database.settings(), moment: moment,
+                       deckDiagnostics: loaded.diagnostics, deckPaths: paths)
+    }
+}

@@ -1,0 +1,78 @@
+import BundledDecks
+import Foundation
+import RecallKit
+
+/// Everything a command needs from the outside world, passed in so that tests
+/// can run any command in-process with a scripted console, a fixed clock and
+/// their own environment.
+public struct RecallContext {
+    public var console: Console
+    public var environment: [String: String]
+    /// The wall clock; `RECALL_NOW` overrides the moment commands see, and
+    /// this clock still measures how long answers take.
+    public var clock: () -> Date
+    public var timeZone: TimeZone
+    public var bundledDeckFiles: [(name: String, bytes: [UInt8])]
+
+    public init(console: Console, environment: [String: String], clock: @escaping () -> Date = Date.init,
+                timeZone: TimeZone = .current, bundledDeckFiles: [(name: String, bytes: [UInt8])] = BundledDecks.files) {
+        self.console = console
+        self.environment = environment
+        self.clock = clock
+        self.timeZone = timeZone
+        self.bundledDeckFiles = bundledDeckFiles
+    }
+
+    public static func live() -> RecallContext {
+        RecallContext(console: StandardConsole(), environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+    var style: Style {
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Style(enabled: console.isTerminal && !noColor)
+    }
+
+    /// Now: `RECALL_NOW` if set (ISO 8601), else the clock.
+    func moment() throws -> Moment {
+        guard let text = environment["RECALL_NOW"], !text.isEmpty else {
+            return Moment(instant: clock(), timeZone: timeZone)
+        }
+        guard let moment = Moment.parse(text, timeZone: timeZone) else {
+            throw CLIError("RECALL_NOW='\(text)' is not an ISO 8601 date or date-time (e.g. 2026-11-29T09:00:00Z)")
+        }
+        return moment
+    }
+
+    /// `$RECALL_HOME`, else `$XDG_DATA_HOME/recall`, else `~/.local/share/recall`.
+    var dataHome: URL {
+        if let home = environment["RECALL_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return URL(fileURLWithPath: xdg).appending(path: "recall") }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appending(path: ".local/share/recall")
+    }
+}
+
+/// A failure to report to the user: the message is printed as `error: …` and the command exits with status 1.
+public struct CLIError: Error, CustomStringConvertible {
+    public var description: String
+    public var exitCode: Int32
+
+    public init(_ description: String, exitCode: Int32 = 1) {
+        self.description = description
+        self.exitCode = exitCode
+    }
+}
+
+/// ANSI styling that is a no-op when colour is off.
+struct Style {
+    var enabled: Bool
+
+    private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func bold(_ text: String) -> String { wrap("1", text) }
+    func dim(_ text: String) -> String { wrap("2", text) }
+    func good(_ text: String) -> String { wrap("32", text) }
+    func bad(_ text: String) -> String { wrap("31", text) }
+    func warn(_ text: String) -> String { wrap("33", text) }
+    func accent(_ text: String) -> String { wrap("36", text) }
+}

@@ -1,0 +1,285 @@
+import Foundation
+import RecallKit
+
+/// The daily drill: one prompt, one line in.
+///
+/// For each card: a header (`3/25 · deck · kind`), the question, a line for
+/// the answer (Enter reveals), the answer with its explanation and source, the
+/// interval each grade would give, and the grade prompt. Each answer is
+/// committed before the next card is shown. After the queue, cards answered
+/// below 4 today come back until each is answered 4 or 5.
+struct ReviewRunner {
+    let library: Library
+    let options: QueueOptions
+    let console: Console
+    let style: Style
+    let clock: () -> Date
+    let seed: UInt64
+
+    private(set) var queue: [ReviewQueue.Entry] = []
+    private var index = 0
+    /// Answers of this session, for undo: the log row and where its card stood in the queue.
+    private var answered: [(logID: Int64, queueIndex: Int, passed: Bool)] = []
+    private var skipped = 0
+    private var suspended = 0
+    private var started = Date()
+
+    init(library: Library, options: QueueOptions, console: Console, style: Style, clock: @escaping () -> Date, seed: UInt64) {
+        self.library = library
+        self.options = options
+        self.console = console
+        self.style = style
+        self.clock = clock
+        self.seed = seed
+    }
+
+    enum Step {
+        case next
+        case undo
+        case quit
+        case endOfInput
+    }
+
+    mutating func run() throws {
+        started = clock()
+        queue = try options.queue(library)
+        let today = library.today
+        let due = queue.filter { $0.kind == .review }.count
+        let new = queue.count - due
+        var redrill = try options.redrill(library)
+        if queue.isEmpty && redrill.isEmpty {
+            console.line("Nothing is due today (\(today)).")
+            try printNextDue()
+            return
+        }
+        console.line(style.bold("Recall · \(today)") + " · \(due) due, \(new) new" + (redrill.isEmpty ? "" : ", \(redrill.count) to re-drill")
+                     + ". Enter reveals; ? at the grade prompt for help.")
+        var ended = false
+        while !ended {
+            while index < queue.count {
+                switch try ask(queue[index]) {
+                case .next: index += 1
+                case .undo: try undo()
+                case .quit: ended = true
+                case .endOfInput:
+                    ended = true
+                    console.line("")
+                }
+                if ended { break }
+            }
+            if ended { break }
+            // The same-day re-drill: every card answered below 4 today, again, until it is answered 4 or 5.
+            redrill = try options.redrill(library)
+            if redrill.isEmpty { break }
+            console.line(style.accent("Re-drill: \(redrill.count) card\(redrill.count == 1 ? "" : "s") answered below 4 today."))
+            queue += redrill
+        }
+        try printSummary()
+    }
+
+    // MARK: One card
+
+    private mutating func ask(_ entry: ReviewQueue.Entry) throws -> Step {
+        guard let stored = try library.database.card(id: entry.cardID) else { return .next }
+        let card = stored.card
+        let schedule = stored.schedule
+        let kindLabel = entry.kind == .redrill ? "\(card.kind.rawValue), re-drill" : (entry.kind == .new ? "\(card.kind.rawValue), new" : card.kind.rawValue)
+        console.line("")
+        console.line(style.accent("[\(index + 1)/\(queue.count)] \(card.deckID) · \(kindLabel)"))
+        console.line(style.bold(card.prompt))
+        let shownAt = clock()
+
+        var suggestion: Grade?
+        switch card.content {
+        case .choice(_, let choices):
+            let order = SeededGenerator(seed: seed, salt: card.qualifiedID).permutationCopy(of: choices.count)
+            for (position, choiceIndex) in order.enumerated() {
+                console.line("  \(letter(position))) \(choices[choiceIndex].text)")
+            }
+            let correct = Set(order.enumerated().filter { choices[$0.element].isCorrect }.map(\.offset))
+            let prompt = correct.count > 1 ? "Your choices (letters, e.g. a c; Enter reveals): " : "Your choice (a letter; Enter reveals): "
+            while true {
+                console.write(prompt)
+                guard let line = console.readLine() else { return .endOfInput }
+                if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+                guard let picks = parseLetters(line, count: choices.count) else {
+                    console.line("Type the letter\(correct.count > 1 ? "s" : "") of your choice\(correct.count > 1 ? "s" : ""), a to \(letter(choices.count - 1)).")
+                    continue
+                }
+                let right = picks == correct
+                let expected = correct.sorted().map(letter).joined(separator: ", ")
+                console.line(right ? style.good("✓ Right.") : style.bad("✗ Not quite: the answer is \(expected)."))
+                suggestion = Grade(right ? 5 : 1)
+                break
+            }
+        default:
+            let accepted: [String]?
+            switch card.content {
+            case .typed(_, let answer, let alternatives): accepted = [answer] + alternatives
+            case .cloze: accepted = [card.answerText]
+            // A basic answer is checked only when it is short enough to be typed; longer ones the user compares.
+            case .basic(_, let answer): accepted = answer.count <= Self.checkableBasicAnswerLength && !answer.contains("\n") ? [answer] : nil
+            case .choice: accepted = nil
+            }
+            console.write(card.kind == .typed ? "Your answer: " : "Your answer (Enter reveals): ")
+            guard let line = console.readLine() else { return .endOfInput }
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty, let accepted {
+                let verdict = AnswerCheck.judge(line, accepted: accepted)
+                switch verdict {
+                case .correct: console.line(style.good("✓ Right."))
+                case .close(let expected, let distance):
+                    console.line(style.warn("≈ Close (\(distance) character\(distance == 1 ? "" : "s") off): expected \(expected)"))
+                case .wrong: console.line(style.bad("✗ Not what the card says."))
+                }
+                suggestion = AnswerCheck.suggestedGrade(verdict)
+            }
+        }
+
+        console.line(style.dim("Answer: ") + card.answerText)
+        if case .typed(_, _, let alternatives) = card.content, !alternatives.isEmpty {
+            console.line(style.dim("Also accepted: ") + alternatives.joined(separator: " | "))
+        }
+        if let why = card.explanation { console.line(style.dim("Why: ") + why) }
+        if let source = card.source { console.line(style.dim("Source: ") + source) }
+        if entry.kind == .redrill {
+            console.line(style.dim("Re-drill: the schedule stays as it is; 4 or 5 clears the card for today."))
+        } else {
+            console.line(style.dim("Next interval: ") + Scheduler.previewLine(schedule))
+        }
+
+        while true {
+            let defaultText = suggestion.map { " [\($0)]" } ?? ""
+            console.write("Grade 0-5\(defaultText) (? help): ")
+            guard let raw = console.readLine() else { return .endOfInput }
+            let input = raw.trimmingCharacters(in: .whitespaces)
+            switch input {
+            case "":
+                guard let suggestion else {
+                    console.line("Type a grade 0-5: \(Grade.legend).")
+                    continue
+                }
+                return try record(card, grade: suggestion, shownAt: shownAt)
+            case "u":
+                if answered.isEmpty {
+                    console.line("Nothing to undo in this session.")
+                    continue
+                }
+                return .undo
+            case "s":
+                try library.database.bury(cardID: card.qualifiedID, until: library.today.adding(days: 1))
+                skipped += 1
+                console.line("Skipped: buried until tomorrow.")
+                return .next
+            case "!":
+                try library.database.setSuspended(cardID: card.qualifiedID, true)
+                suspended += 1
+                console.line("Suspended. 'recall unsuspend \(card.qualifiedID)' brings it back.")
+                return .next
+            case "e":
+                console.line("\(library.deckPaths[card.deckID] ?? card.deckID):\(card.line)")
+                continue
+            case "?":
+                printHelp()
+                continue
+            case "q":
+                return .quit
+            default:
+                if let value = Int(input), let grade = Grade(value) {
+                    return try record(card, grade: grade, shownAt: shownAt)
+                }
+                console.line("'\(input)' is not a grade or a command. \(Self.commandLegend)")
+            }
+        }
+    }
+
+    private mutating func record(_ card: Card, grade: Grade, shownAt: Date) throws -> Step {
+        let durationMs = Int((clock().timeIntervalSince(shownAt) * 1000).rounded())
+        let recorded = try library.database.recordAnswer(cardID: card.qualifiedID, grade: grade, at: library.moment,
+                                                         today: library.today, durationMs: durationMs)
+        if let logID = recorded.log.id {
+            answered.append((logID, index, grade.isPassing))
+        }
+        if recorded.log.kind != .redrill, let due = recorded.schedule.dueDay {
+            console.line(style.dim("Saved: next \(due.relative(to: library.today))."))
+        } else {
+            console.line(style.dim("Saved."))
+        }
+        if recorded.becameLeech {
+            console.line(style.warn("Leech: this card has lapsed \(recorded.schedule.lapses) times and is now tagged leech. Consider rewriting it (e shows where)."))
+        }
+        return .next
+    }
+
+    private mutating func undo() throws {
+        guard let last = answered.popLast() else { return }
+        if let log = try library.database.undo(logID: last.logID) {
+            console.line("Undone: grade \(log.grade) for \(log.cardID); its state is restored.")
+        }
+        // Ask the undone card again.
+        if last.queueIndex < queue.count, queue[last.queueIndex].kind == .redrill || last.queueIndex != index {
+            index = last.queueIndex
+        }
+        index = last.queueIndex
+    }
+
+    // MARK: Text
+
+    static let checkableBasicAnswerLength = 40
+
+    static let commandLegend = "Grades: 0-5. Commands: u undo · s skip · ! suspend · e edit location · ? help · q quit."
+
+    private func printHelp() {
+        console.line("Grades (SM-2): \(Grade.legend).")
+        console.line("Below 3 restarts the card at 1 day; below 4 brings it back later today.")
+        console.line("Enter accepts the grade in [brackets], suggested from your answer.")
+        console.line("u undo the previous answer · s skip (bury until tomorrow) · ! suspend · e print the card's file:line · q quit")
+    }
+
+    private func printSummary() throws {
+        let elapsed = Int((clock().timeIntervalSince(started) * 1000).rounded())
+        let right = answered.filter(\.passed).count
+        let wrong = answered.count - right
+        var line = "Session: \(answered.count) answer\(answered.count == 1 ? "" : "s") (\(right) right, \(wrong) wrong) in \(formatDuration(ms: elapsed))"
+        if skipped > 0 { line += ", \(skipped) skipped" }
+        if suspended > 0 { line += ", \(suspended) suspended" }
+        console.line("")
+        console.line(style.bold(line + "."))
+        try printNextDue()
+    }
+
+    private func printNextDue() throws {
+        let today = library.today
+        let remaining = try options.queue(library).count + options.redrill(library).count
+        if remaining > 0 {
+            console.line("\(remaining) card\(remaining == 1 ? " is" : "s are") still waiting today.")
+        }
+        if let next = try library.database.nextDueDay(after: today) {
+            console.line("Next card due: \(next.relative(to: today)).")
+        } else if remaining == 0 {
+            console.line("No card is scheduled yet.")
+        }
+    }
+
+    private func letter(_ index: Int) -> String {
+        String(Character(UnicodeScalar(UInt8(97 + index % 26))))
+    }
+
+    /// `b`, `a c`, `a,c` or `ac` → positions; nil if any letter is out of range.
+    private func parseLetters(_ text: String, count: Int) -> Set<Int>? {
+        let letters = text.lowercased().filter { $0.isLetter }
+        guard !letters.isEmpty, text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "," }) else { return nil }
+        var picks = Set<Int>()
+        for character in letters {
+            guard let ascii = character.asciiValue, ascii >= 97, Int(ascii - 97) < count else { return nil }
+            picks.insert(Int(ascii - 97))
+        }
+        return picks
+    }
+}
+
+extension SeededGenerator {
+    func permutationCopy(of count: Int) -> [Int] {
+        var copy = self
+        return copy.permutation(of: count)
+    }
+}

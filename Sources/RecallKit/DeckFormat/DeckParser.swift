@@ -1,0 +1,538 @@
+/// Parses one deck file: a line classifier feeding an explicit state machine.
+///
+/// Pure: it takes the file's text and the name to report it under, and
+/// touches no file, clock or database. Every problem becomes a
+/// ``DeckDiagnostic`` naming the line and column, with a hint; parsing goes
+/// on after an error so that one run reports them all. A deck with any error
+/// is returned as `nil`, so nothing half-read is ever stored.
+///
+/// ```swift
+/// let result = DeckParser.parse(text, file: "Decks/parallelism-strategies.md")
+/// if let deck = result.deck { ... } else { print(result.diagnostics) }
+/// ```
+public enum DeckParser {
+    public struct Result: Sendable {
+        public var deck: Deck?
+        public var diagnostics: [DeckDiagnostic]
+    }
+
+    public static func parse(_ text: String, file: String) -> Result {
+        var state = ParseState(file: file)
+        state.run(lines: splitLines(text))
+        return Result(deck: state.diagnostics.hasErrors ? nil : state.deck, diagnostics: state.diagnostics)
+    }
+
+    /// Decodes a file's bytes, reporting invalid UTF-8 at its line and column.
+    public static func parse(bytes: [UInt8], file: String) -> Result {
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return parse(text, file: file)
+        }
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let length = validUTF8Length(bytes, at: index)
+            if length == 0 { break }
+            if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+            index += length
+        }
+        let column = (String(validating: bytes[lineStart..<index], as: UTF8.self)?.count ?? 0) + 1
+        return Result(deck: nil, diagnostics: [
+            DeckDiagnostic(.error, file: file, line: line, column: column, "invalid UTF-8 (byte 0x\(String(bytes[min(index, bytes.count - 1)], radix: 16)))",
+                           hint: "deck files must be UTF-8; re-save the file as UTF-8")
+        ])
+    }
+
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    }
+
+    /// The length of the well-formed UTF-8 sequence at `index`, or 0.
+    private static func validUTF8Length(_ bytes: [UInt8], at index: Int) -> Int {
+        let lead = bytes[index]
+        let length: Int
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: return 0
+        }
+        guard index + length <= bytes.count else { return 0 }
+        return String(validating: bytes[index..<index + length], as: UTF8.self) == nil ? 0 : length
+    }
+
+    /// Deck and card ids: lower-case letters, digits and `-`, starting with a letter or digit.
+    public static func isValidID(_ id: some StringProtocol) -> Bool {
+        guard let first = id.unicodeScalars.first, id.count <= DeckLimits.maxIDLength else { return false }
+        func allowed(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("0"..."9").contains(c) }
+        return allowed(first) && id.unicodeScalars.allSatisfy { allowed($0) || $0 == "-" }
+    }
+
+    static func isValidTag(_ tag: some StringProtocol) -> Bool {
+        !tag.isEmpty && tag.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+        }
+    }
+
+    static func parseTags(_ value: String, file: String, line: Int, into diagnostics: inout [DeckDiagnostic]) -> [String] {
+        var tags: [String] = []
+        for raw in value.split(separator: ",") {
+            let tag = raw.trimmingSpaces
+            if tag.isEmpty { continue }
+            if isValidTag(tag) {
+                if !tags.contains(tag) { tags.append(tag) }
+            } else {
+                diagnostics.append(DeckDiagnostic(.error, file: file, line: line, column: 1, "invalid tag '\(tag)'",
+                                                  hint: "tags use letters, digits, '-', '_' and '.'; separate them with commas"))
+            }
+        }
+        return tags
+    }
+}
+
+/// The field keys a card may carry. The first one names the card's kind.
+enum FieldKey: String, CaseIterable {
+    case question = "Q", cloze = "C", choice = "M", typed = "T"
+    case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags"
+
+    var kind: CardKind? {
+        switch self {
+        case .question: .basic
+        case .cloze: .cloze
+        case .choice: .choice
+        case .typed: .typed
+        default: nil
+        }
+    }
+
+    /// Recognises `Key:` at the start of a line; returns the key and the value after it.
+    static func match(_ line: Substring) -> (FieldKey, Substring)? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        guard let key = FieldKey(rawValue: String(line[..<colon])) else { return nil }
+        let rest = line[line.index(after: colon)...]
+        guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
+        return (key, rest)
+    }
+}
+
+private struct RawField {
+    var key: FieldKey
+    var line: Int
+    var valueColumn: Int
+    var lines: [Substring]
+
+    var value: String {
+        var trimmed = lines
+        while let last = trimmed.last, last.trimmingSpaces.isEmpty { trimmed.removeLast() }
+        guard !trimmed.isEmpty else { return "" }
+        trimmed[0] = Substring(trimmed[0].trimmingSpaces)
+        return trimmed.joined(separator: "\n").trimmingTrailingSpaces
+    }
+
+    /// Lines of the value that are not blank, after the first.
+    var continuationLineCount: Int {
+        lines.dropFirst().filter { !$0.trimmingSpaces.isEmpty }.count
+    }
+}
+
+private struct RawChoice {
+    var text: String
+    var isCorrect: Bool
+    var line: Int
+}
+
+private struct RawCard {
+    var id: String
+    var line: Int
+    var fields: [RawField] = []
+    var choices: [RawChoice] = []
+}
+
+private struct ParseState {
+    let file: String
+    var diagnostics: [DeckDiagnostic] = []
+    var deck = Deck(id: "", title: "", section: "")
+    var description: [Substring] = []
+    var card: RawCard?
+    var field: RawField?
+    var fence: (line: Int, marker: Substring)?
+    var seenCardLines: [String: Int] = [:]
+
+    init(file: String) { self.file = file }
+
+    mutating func error(_ line: Int, _ column: Int = 1, _ message: String, hint: String? = nil) {
+        diagnostics.append(DeckDiagnostic(.error, file: file, line: line, column: column, message, hint: hint))
+    }
+
+    mutating func warning(_ line: Int, _ column: Int = 1, _ message: String, hint: String? = nil) {
+        diagnostics.append(DeckDiagnostic(.warning, file: file, line: line, column: column, message, hint: hint))
+    }
+
+    mutating func run(lines: [Substring]) {
+        let bodyStart = readFrontMatter(lines)
+        guard let bodyStart else { return }
+        for index in bodyStart..<lines.count {
+            consume(lines[index], number: index + 1)
+        }
+        if let fence {
+            error(fence.line, 1, "code fence is never closed", hint: "add a line '\(fence.marker)' where the code block ends")
+        }
+        finishCard()
+        deck.description = RawField(key: .why, line: 0, valueColumn: 1, lines: description).value
+    }
+
+    // MARK: Front matter
+
+    /// Reads the front matter; returns the index of the first body line, or nil if there is none to read.
+    mutating func readFrontMatter(_ lines: [Substring]) -> Int? {
+        guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
+            error(1, 1, "a deck file must start with front matter",
+                  hint: "begin the file with '---', then 'id: …', 'title: …', 'section: …', then '---'")
+            return nil
+        }
+        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" }) else {
+            error(1, 1, "front matter is never closed", hint: "end the front matter with a line '---'")
+            return nil
+        }
+        var seen: [String: Int] = [:]
+        for index in 1..<close {
+            let line = lines[index]
+            let number = index + 1
+            if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
+            guard let colon = line.firstIndex(of: ":") else {
+                error(number, 1, "front matter line is not 'key: value'", hint: "write e.g. 'title: Parallelism strategies'")
+                continue
+            }
+            let key = String(line[..<colon]).trimmingSpaces
+            let value = String(line[line.index(after: colon)...]).trimmingSpaces
+            let valueColumn = line.distance(from: line.startIndex, to: colon) + 2
+            if let previous = seen[key] {
+                error(number, 1, "front matter key '\(key)' repeats line \(previous)", hint: "keep one '\(key):' line")
+                continue
+            }
+            seen[key] = number
+            if value.isEmpty && key != "tags" {
+                error(number, valueColumn, "front matter key '\(key)' has no value")
+                continue
+            }
+            switch key {
+            case "id":
+                if DeckParser.isValidID(value) { deck.id = value } else {
+                    error(number, valueColumn, "invalid deck id '\(value)'",
+                          hint: "use lower-case letters, digits and '-', at most \(DeckLimits.maxIDLength) characters")
+                }
+            case "title": deck.title = value
+            case "title_zh": deck.titleZh = value
+            case "section": deck.section = value
+            case "section_zh": deck.sectionZh = value
+            case "tags": deck.tags = DeckParser.parseTags(value, file: file, line: number, into: &diagnostics)
+            default:
+                error(number, 1, "unknown front matter key '\(key)'",
+                      hint: "the keys are id, title, title_zh, section, section_zh and tags")
+            }
+        }
+        for key in ["id", "title", "section"] where seen[key] == nil {
+            error(1, 1, "front matter has no '\(key)'", hint: "add a line '\(key): …' between the '---' lines")
+        }
+        return close + 1
+    }
+
+    // MARK: Body
+
+    mutating func consume(_ line: Substring, number: Int) {
+        if let open = fence {
+            append(line, number: number)
+            if line.trimmingSpaces.hasPrefix(open.marker) && line.trimmingSpaces.allSatisfy({ $0 == open.marker.first }) {
+                fence = nil
+            }
+            return
+        }
+        let trimmed = line.trimmingSpaces
+        if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            let marker = trimmed.prefix { $0 == trimmed.first }
+            fence = (number, marker)
+            append(line, number: number)
+            return
+        }
+        if line == "##" || line.hasPrefix("## ") {
+            startCard(line, number: number)
+            return
+        }
+        guard card != nil else {
+            if FieldKey.match(line) != nil {
+                error(number, 1, "field before the first card",
+                      hint: "start each card with a heading line '## card-id'")
+            } else {
+                description.append(line)
+            }
+            return
+        }
+        if let (key, rest) = FieldKey.match(line) {
+            finishField()
+            field = RawField(key: key, line: number, valueColumn: key.rawValue.count + 2, lines: [rest])
+            return
+        }
+        if let choice = Self.matchChoice(line), isChoiceCard {
+            finishField()
+            card?.choices.append(RawChoice(text: choice.text, isCorrect: choice.isCorrect, line: number))
+            return
+        }
+        append(line, number: number)
+    }
+
+    var isChoiceCard: Bool { card?.fields.first?.key == .choice || (card?.fields.isEmpty == true && field?.key == .choice) }
+
+    static func matchChoice(_ line: Substring) -> (text: String, isCorrect: Bool)? {
+        for (marker, correct) in [("- [x] ", true), ("- [X] ", true), ("- [ ] ", false)] where line.hasPrefix(marker) {
+            return (String(line.dropFirst(marker.count)).trimmingSpaces, correct)
+        }
+        return nil
+    }
+
+    mutating func append(_ line: Substring, number: Int) {
+        if field != nil {
+            field?.lines.append(line)
+        } else if card != nil {
+            if !line.trimmingSpaces.isEmpty {
+                error(number, 1, "text outside a field",
+                      hint: "start the card with 'Q:', 'C:', 'M:' or 'T:'; a field's value runs until the next field")
+            }
+        } else {
+            description.append(line)
+        }
+    }
+
+    mutating func startCard(_ line: Substring, number: Int) {
+        finishCard()
+        let id = String(line.dropFirst(2)).trimmingSpaces
+        if !DeckParser.isValidID(id) {
+            error(number, 4, id.isEmpty ? "card heading has no id" : "invalid card id '\(id)'",
+                  hint: "a card id uses lower-case letters, digits and '-', at most \(DeckLimits.maxIDLength) characters, e.g. '## zero-stages'")
+        } else if let previous = seenCardLines[id] {
+            error(number, 4, "card id '\(id)' is already used on line \(previous)",
+                  hint: "each card needs its own id; the id keeps the card's review history")
+        } else {
+            seenCardLines[id] = number
+        }
+        card = RawCard(id: id, line: number)
+    }
+
+    mutating func finishField() {
+        guard let done = field else { return }
+        card?.fields.append(done)
+        field = nil
+    }
+
+    // MARK: Building a card
+
+    mutating func finishCard() {
+        finishField()
+        guard let raw = card else { return }
+        card = nil
+        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        guard let first = raw.fields.first else {
+            error(raw.line, 1, "card '\(raw.id)' has no fields", hint: "add 'Q:' and 'A:', 'C:', 'M:' or 'T:' and 'A:'")
+            return
+        }
+        guard let kind = first.key.kind else {
+            error(first.line, 1, "card '\(raw.id)' starts with '\(first.key.rawValue):'",
+                  hint: "the first field names the card's kind: 'Q:', 'C:', 'M:' or 'T:'")
+            return
+        }
+        var values: [FieldKey: RawField] = [:]
+        var alternatives: [RawField] = []
+        for field in raw.fields {
+            if field.value.isEmpty {
+                error(field.line, field.valueColumn, "'\(field.key.rawValue):' is empty", hint: "give the field a value or remove the line")
+            }
+            if field.key == .alternative {
+                alternatives.append(field)
+                continue
+            }
+            if field.key.kind != nil && field !== first {
+                error(field.line, 1, "'\(field.key.rawValue):' in a card that is already a \(kind.rawValue) card",
+                      hint: "start a new card with a '## id' heading for a second question")
+                continue
+            }
+            if let previous = values[field.key] {
+                error(field.line, 1, "'\(field.key.rawValue):' repeats line \(previous.line)", hint: "keep one '\(field.key.rawValue):' per card")
+                continue
+            }
+            if !Self.allowed(field.key, in: kind) {
+                error(field.line, 1, "'\(field.key.rawValue):' does not belong in a \(kind.rawValue) card",
+                      hint: Self.fieldsHint(kind))
+                continue
+            }
+            values[field.key] = field
+        }
+        if kind != .typed, let alternative = alternatives.first {
+            error(alternative.line, 1, "'Alt:' belongs only in a typed card ('T:')", hint: Self.fieldsHint(kind))
+        }
+        if (kind == .basic || kind == .typed) && values[.answer] == nil {
+            error(raw.line, 1, "\(kind.rawValue) card '\(raw.id)' has no 'A:'", hint: "add a line 'A: …' with the answer")
+        }
+        if kind != .choice, let stray = raw.choices.first {
+            error(stray.line, 1, "choice line in a \(kind.rawValue) card", hint: "choices belong to 'M:' cards")
+        }
+
+        let explanation = values[.why]?.value
+        let source = values[.source]?.value
+        var tags = deck.tags
+        if let tagField = values[.tags] {
+            for tag in DeckParser.parseTags(tagField.value, file: file, line: tagField.line, into: &diagnostics) where !tags.contains(tag) {
+                tags.append(tag)
+            }
+        }
+        if source == nil {
+            warning(raw.line, 1, "card '\(raw.id)' has no 'Source:'",
+                    hint: "name the paper (authors, year, arXiv id or venue) or the official documentation page")
+        }
+        if let explanation, explanation.count > DeckLimits.explanationCharacters {
+            warning(values[.why]?.line ?? raw.line, 1, "'Why:' has \(explanation.count) characters (limit \(DeckLimits.explanationCharacters))",
+                    hint: "keep the explanation to one or two sentences")
+        }
+
+        let text = first.value
+        var contents: [(id: String, content: CardContent)] = []
+        switch kind {
+        case .basic:
+            let answer = values[.answer]?.value ?? ""
+            if answer.count > DeckLimits.basicAnswerCharacters {
+                warning(values[.answer]?.line ?? raw.line, 1, "answer has \(answer.count) characters (limit \(DeckLimits.basicAnswerCharacters))",
+                        hint: "split the card: one idea per card")
+            }
+            contents = [(raw.id, .basic(question: text, answer: answer))]
+        case .cloze:
+            let count = checkCloze(first)
+            contents = count > 0 ? (1...count).map { ("\(raw.id).c\($0)", .cloze(text: text, deletion: $0)) } : []
+        case .choice:
+            if raw.choices.count < DeckLimits.minimumChoices {
+                error(first.line, 1, "multiple-choice card '\(raw.id)' has \(raw.choices.count) choice\(raw.choices.count == 1 ? "" : "s")",
+                      hint: "give at least \(DeckLimits.minimumChoices) lines '- [x] right' or '- [ ] wrong' after 'M:'")
+            } else if !raw.choices.contains(where: \.isCorrect) {
+                error(first.line, 1, "multiple-choice card '\(raw.id)' has no correct choice", hint: "mark the right choice(s) '- [x] '")
+            }
+            for choice in raw.choices {
+                if choice.text.isEmpty { error(choice.line, 7, "empty choice") }
+                if choice.text.count > DeckLimits.choiceCharacters {
+                    warning(choice.line, 7, "choice has \(choice.text.count) characters (limit \(DeckLimits.choiceCharacters))")
+                }
+            }
+            contents = [(raw.id, .choice(question: text, choices: raw.choices.map { Choice(text: $0.text, isCorrect: $0.isCorrect) }))]
+        case .typed:
+            for field in [values[.answer]].compactMap({ $0 }) + alternatives {
+                checkTypedAnswer(field)
+            }
+            contents = [(raw.id, .typed(question: text, answer: values[.answer]?.value ?? "", alternatives: alternatives.map(\.value)))]
+        }
+
+        let errorsAfter = diagnostics.filter { $0.severity == .error }.count
+        guard errorsAfter == errorsBefore else { return }
+        for (id, content) in contents {
+            deck.cards.append(Card(deckID: deck.id, id: id, noteID: raw.id, content: content,
+                                   explanation: explanation, source: source, tags: tags, line: raw.line))
+        }
+    }
+
+    static func allowed(_ key: FieldKey, in kind: CardKind) -> Bool {
+        switch key {
+        case .why, .source, .tags: true
+        case .answer: kind == .basic || kind == .typed
+        case .alternative: kind == .typed
+        case .question, .cloze, .choice, .typed: key.kind == kind
+        }
+    }
+
+    static func fieldsHint(_ kind: CardKind) -> String {
+        switch kind {
+        case .basic: "a basic card has 'Q:', 'A:' and optionally 'Why:', 'Source:', 'Tags:'"
+        case .cloze: "a cloze card has 'C:' and optionally 'Why:', 'Source:', 'Tags:'; the deletions are its answers"
+        case .choice: "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'Source:', 'Tags:'"
+        case .typed: "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'Source:', 'Tags:'"
+        }
+    }
+
+    mutating func checkTypedAnswer(_ field: RawField) {
+        let value = field.value
+        if field.continuationLineCount > 0 {
+            error(field.line + 1, 1, "a typed answer must fit on one line", hint: "give each accepted answer its own 'Alt:' line")
+        }
+        if value.contains("\t") || value.contains("  ") {
+            warning(field.line, field.valueColumn, "typed answer has a tab or a doubled space", hint: "write the answer with single spaces")
+        }
+        if value.count > DeckLimits.typedAnswerCharacters {
+            warning(field.line, field.valueColumn, "typed answer has \(value.count) characters (limit \(DeckLimits.typedAnswerCharacters))")
+        }
+    }
+
+    /// Checks the braces of a cloze field; returns the number of deletions.
+    mutating func checkCloze(_ field: RawField) -> Int {
+        var count = 0
+        for (offset, line) in field.lines.enumerated() {
+            let number = field.line + offset
+            let base = offset == 0 ? field.valueColumn - 1 + (line.count - line.drop(while: { $0 == " " }).count) : 0
+            var column = 0
+            var openAt: Int?
+            var content = ""
+            var chars = Array(offset == 0 ? Substring(line.drop(while: { $0 == " " })) : line)[...]
+            while let c = chars.first {
+                column += 1
+                let next = chars.dropFirst().first
+                if c == "{" && next == "{" {
+                    if openAt != nil {
+                        error(number, base + column, "nested cloze deletion", hint: "deletions cannot contain '{{'; close the first with '}}'")
+                    } else {
+                        openAt = base + column
+                        content = ""
+                    }
+                    chars = chars.dropFirst(2); column += 1
+                    continue
+                }
+                if c == "}" && next == "}" {
+                    if let start = openAt {
+                        let answer = content.components(separatedBy: "::")[0].trimmingSpaces
+                        if answer.isEmpty {
+                            error(number, start, "empty cloze deletion", hint: "put the hidden text between the braces: {{answer}}")
+                        } else if answer.count > DeckLimits.clozeDeletionCharacters {
+                            warning(number, start, "cloze deletion has \(answer.count) characters (limit \(DeckLimits.clozeDeletionCharacters))")
+                        }
+                        count += 1
+                        openAt = nil
+                    } else {
+                        error(number, base + column, "'}}' without an opening '{{'", hint: "deletions are written {{hidden text}}")
+                    }
+                    chars = chars.dropFirst(2); column += 1
+                    continue
+                }
+                if openAt != nil { content.append(c) }
+                chars = chars.dropFirst()
+            }
+            if let start = openAt {
+                error(number, start, "'{{' is never closed on its line", hint: "close the deletion with '}}' on the same line")
+            }
+        }
+        if count == 0 && !diagnostics.contains(where: { $0.line >= field.line && $0.severity == .error && $0.message.contains("cloze") }) {
+            error(field.line, 1, "cloze card has no deletion", hint: "mark the hidden text with double braces: {{answer}}")
+        }
+        return count
+    }
+}
+
+extension RawField {
+    static func !== (lhs: RawField, rhs: RawField) -> Bool { lhs.line != rhs.line }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    var trimmingTrailingSpaces: String {
+        let scalars = unicodeScalars.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,71 @@
+/// The user's settings, kept in the database and changed with `recall config`.
+public struct Settings: Hashable, Sendable, Codable {
+    public var newCardsPerDay: Int = 20
+    public var reviewsPerDay: Int = 200
+    /// The hour (0–23, local time) at which a study day starts.
+    public var dayStartHour: Int = StudyDay.defaultStartHour
+
+    public init() {}
+
+    /// A setting as `recall config` names it.
+    public enum Key: String, CaseIterable, Sendable {
+        case newCardsPerDay = "new-per-day"
+        case reviewsPerDay = "reviews-per-day"
+        case dayStartHour = "day-starts-at"
+
+        public var summary: String {
+            switch self {
+            case .newCardsPerDay: "new cards introduced a day (0–9999, default 20)"
+            case .reviewsPerDay: "reviews a day at most (0–99999, default 200)"
+            case .dayStartHour: "the local hour a study day starts (0–23, default 4)"
+            }
+        }
+
+        var range: ClosedRange<Int> {
+            switch self {
+            case .newCardsPerDay: 0...9999
+            case .reviewsPerDay: 0...99_999
+            case .dayStartHour: 0...23
+            }
+        }
+    }
+
+    public enum ValueError: Error, CustomStringConvertible {
+        case unknownKey(String)
+        case invalidValue(key: Key, value: String)
+
+        public var description: String {
+            switch self {
+            case .unknownKey(let key):
+                "unknown setting '\(key)'; the settings are \(Key.allCases.map(\.rawValue).joined(separator: ", "))"
+            case .invalidValue(let key, let value):
+                "'\(value)' is not a valid value for \(key.rawValue): \(key.summary)"
+            }
+        }
+    }
+
+    public subscript(key: Key) -> Int {
+        get {
+            switch key {
+            case .newCardsPerDay: newCardsPerDay
+            case .reviewsPerDay: reviewsPerDay
+            case .dayStartHour: dayStartHour
+            }
+        }
+        set {
+            switch key {
+            case .newCardsPerDay: newCardsPerDay = newValue
+            case .reviewsPerDay: reviewsPerDay = newValue
+            case .dayStartHour: dayStartHour = newValue
+            }
+        }
+    }
+
+    /// Validates a value typed by the user for `key`.
+    public static func parse(_ value: String, for key: Key) throws(ValueError) -> Int {
+        guard let number = Int(value.trimmingSpaces), key.range.contains(number) else {
+            throw .invalidValue(key: key, value: value)
+        }
+        return number
+    }
+}

@@ -1,0 +1,391 @@
+import Foundation
+import GRDB
+
+/// The one door to Recall's SQLite database.
+///
+/// It migrates on open and refuses a database written by a newer Recall.
+/// Every public method that writes is one transaction that keeps an
+/// invariant: recording an answer writes the review-log row and the card's
+/// new state together, or neither.
+///
+/// Durability: the database runs in WAL mode with `synchronous = FULL`, set
+/// after opening because GRDB's WAL set-up lowers it to NORMAL. NORMAL can
+/// lose the last commits on a power cut; a review is one human answer every
+/// few seconds, so an fsync per answer costs nothing anyone notices and
+/// "committed before the next card is shown" stays true even then.
+/// See docs/storage.md.
+public final class RecallDatabase: Sendable {
+    let writer: DatabaseQueue
+
+    public enum OpenError: Error, CustomStringConvertible {
+        case newerSchema(path: String)
+        case cannotOpen(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .newerSchema(let path):
+                "\(path) was written by a newer version of Recall; upgrade Recall to open it (nothing was changed)"
+            case .cannotOpen(let path, let reason):
+                "cannot open the database \(path): \(reason)"
+            }
+        }
+    }
+
+    /// Opens (creating if needed) the database at `path`.
+    public convenience init(path: String) throws {
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+        } catch let error as DatabaseError {
+            throw OpenError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+        }
+        try self.init(queue: queue, path: path)
+    }
+
+    /// A private database in memory, for tests and dry runs.
+    public static func inMemory() throws -> RecallDatabase {
+        try RecallDatabase(queue: DatabaseQueue(configuration: configuration), path: ":memory:")
+    }
+
+    private init(queue: DatabaseQueue, path: String) throws {
+        writer = queue
+        let migrator = Migrations.migrator
+        let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded { throw OpenError.newerSchema(path: path) }
+        try migrator.migrate(queue)
+    }
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(5)
+        return configuration
+    }
+
+    /// The value of a pragma, for the durability tests and `docs/storage.md`.
+    public func pragma(_ name: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+
+    // MARK: - Decks
+
+    /// Path → content hash of every deck file the database knows.
+    public func deckFingerprints() throws -> [String: String] {
+        try writer.read { db in
+            var result: [String: String] = [:]
+            for deck in try DeckRecord.filter(Column("retired") == false).fetchAll(db) {
+                result[deck.path] = deck.contentHash
+            }
+            return result
+        }
+    }
+
+    public struct SyncReport: Hashable, Sendable {
+        public var decksUpdated = 0
+        public var cardsAdded = 0
+        public var cardsRetired = 0
+        public var decksRetired = 0
+    }
+
+    /// Makes the database's copy of the decks match what was loaded, in one transaction.
+    ///
+    /// Cards are matched by id, so an edited card keeps its history. A card no
+    /// longer in its file is retired: hidden, its history kept; put it back and
+    /// it returns. Decks not loaded at all are retired with their cards,
+    /// except those whose files are `unchangedPaths` or `brokenPaths`: a deck
+    /// file with errors changes nothing.
+    @discardableResult
+    public func synchronize(_ result: DeckLoader.Result) throws -> SyncReport {
+        try writer.write { db in
+            var report = SyncReport()
+            let keptPaths = Set(result.unchangedPaths + result.brokenPaths)
+            let loadedIDs = Set(result.decks.map(\.deck.id))
+            for loaded in result.decks {
+                try store(loaded, db, &report)
+            }
+            for deck in try DeckRecord.filter(Column("retired") == false).fetchAll(db)
+            where !loadedIDs.contains(deck.id) && !keptPaths.contains(deck.path) {
+                var retired = deck
+                retired.retired = true
+                try retired.update(db)
+                let count = try CardRecord.filter(Column("deck_id") == deck.id && Column("retired") == false)
+                    .updateAll(db, Column("retired").set(to: true))
+                report.decksRetired += 1
+                report.cardsRetired += count
+            }
+            return report
+        }
+    }
+
+    private func store(_ loaded: LoadedDeck, _ db: Database, _ report: inout SyncReport) throws {
+        let deck = loaded.deck
+        try DeckRecord(id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
+                       sectionZh: deck.sectionZh, description: deck.description, path: loaded.path,
+                       contentHash: loaded.contentHash, retired: false).upsert(db)
+        report.decksUpdated += 1
+        var existing = Set(try String.fetchAll(db, sql: "SELECT id FROM card WHERE deck_id = ? AND retired = 0", arguments: [deck.id]))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (position, card) in deck.cards.enumerated() {
+            let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source)
+            let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
+            let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM card WHERE id = ?", arguments: [card.qualifiedID]) ?? false
+            if !known { report.cardsAdded += 1 }
+            try db.execute(sql: """
+                INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, retired)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
+                ON CONFLICT(id) DO UPDATE SET
+                    deck_id = excluded.deck_id, note_id = excluded.note_id, kind = excluded.kind,
+                    content = excluded.content, tags = excluded.tags, line = excluded.line,
+                    position = excluded.position, retired = 0
+                """, arguments: [card.qualifiedID, deck.id, card.noteID, card.kind.rawValue, json,
+                                 card.tags.joined(separator: " "), card.line, position])
+            existing.remove(card.qualifiedID)
+        }
+        for id in existing {
+            try db.execute(sql: "UPDATE card SET retired = 1 WHERE id = ?", arguments: [id])
+            report.cardsRetired += 1
+        }
+    }
+
+    /// The decks that are not retired, with their card counts.
+    public func decks() throws -> [(deck: DeckRecord, cards: Int)] {
+        try writer.read { db in
+            let counts = try Row.fetchAll(db, sql: "SELECT deck_id, COUNT(*) AS n FROM card WHERE retired = 0 GROUP BY deck_id")
+            var byDeck: [String: Int] = [:]
+            for row in counts { byDeck[row["deck_id"]] = row["n"] }
+            return try DeckRecord.filter(Column("retired") == false).order(Column("section"), Column("id")).fetchAll(db)
+                .map { ($0, byDeck[$0.id] ?? 0) }
+        }
+    }
+
+    // MARK: - Cards
+
+    /// Cards that are not retired, in deck order.
+    public func cards(deckID: String? = nil) throws -> [StoredCard] {
+        try writer.read { db in
+            var request = CardRecord.filter(Column("retired") == false)
+            if let deckID { request = request.filter(Column("deck_id") == deckID) }
+            return try request.order(Column("deck_id"), Column("position")).fetchAll(db).map(StoredCard.init)
+        }
+    }
+
+    public func card(id: String) throws -> StoredCard? {
+        try writer.read { db in try CardRecord.fetchOne(db, key: id).map(StoredCard.init) }
+    }
+
+    public enum CardLookupError: Error, CustomStringConvertible {
+        case notFound(String)
+        case ambiguous(String, [String])
+
+        public var description: String {
+            switch self {
+            case .notFound(let name):
+                "no card is named '\(name)'; name a card as DECK-ID/CARD-ID (see 'recall list')"
+            case .ambiguous(let name, let matches):
+                "'\(name)' names \(matches.count) cards: \(matches.prefix(5).joined(separator: ", "))\(matches.count > 5 ? ", …" : ""); give more of the id"
+            }
+        }
+    }
+
+    /// Resolves `DECK-ID/CARD-ID`, or a unique prefix of one, to a card id.
+    public func resolveCard(_ name: String) throws -> String {
+        try writer.read { db in
+            if try CardRecord.exists(db, key: name) { return name }
+            let escaped = name.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            let matches = try String.fetchAll(db, sql: """
+                SELECT id FROM card WHERE id LIKE ? ESCAPE '\\' AND retired = 0 ORDER BY id LIMIT 50
+                """, arguments: [escaped + "%"])
+            switch matches.count {
+            case 0: throw CardLookupError.notFound(name)
+            case 1: return matches[0]
+            default: throw CardLookupError.ambiguous(name, matches)
+            }
+        }
+    }
+
+    /// Cards that could be asked today: not retired, not suspended, not buried.
+    public func queueCandidates(today: StudyDay) throws -> [ReviewQueue.Candidate] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, deck_id, position, due_day, tags FROM card
+                WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)
+                  AND (due_day IS NULL OR due_day <= ?)
+                """, arguments: [today, today]).map { row in
+                ReviewQueue.Candidate(cardID: row["id"], deckID: row["deck_id"], position: row["position"],
+                                      dueDay: row["due_day"], tags: (row["tags"] as String).split(separator: " ").map(String.init))
+            }
+        }
+    }
+
+    public struct DailyCounts: Hashable, Sendable {
+        /// Cards answered for the first time today.
+        public var newCardsIntroduced: Int
+        /// Scheduled answers today to cards that were not new.
+        public var reviewsDone: Int
+    }
+
+    public func dailyCounts(today: StudyDay) throws -> DailyCounts {
+        try writer.read { db in
+            let new = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_log WHERE study_day = ? AND kind = 'new'", arguments: [today]) ?? 0
+            let reviews = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_log WHERE study_day = ? AND kind = 'review'", arguments: [today]) ?? 0
+            return DailyCounts(newCardsIntroduced: new, reviewsDone: reviews)
+        }
+    }
+
+    /// Cards whose latest answer today was below 4: the same-day re-drill.
+    public func redrillCardIDs(today: StudyDay) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT log.card_id FROM review_log AS log
+                JOIN card ON card.id = log.card_id
+                WHERE log.study_day = ?
+                  AND log.id = (SELECT MAX(id) FROM review_log WHERE card_id = log.card_id AND study_day = ?)
+                  AND log.grade < ?
+                  AND card.retired = 0 AND card.suspended = 0 AND (card.buried_until IS NULL OR card.buried_until <= ?)
+                ORDER BY log.id
+                """, arguments: [today, today, SM2.redrillBelowGrade, today])
+        }
+    }
+
+    /// The earliest due day after `today` among cards that can be asked.
+    public func nextDueDay(after today: StudyDay) throws -> StudyDay? {
+        try writer.read { db in
+            try StudyDay.fetchOne(db, sql: """
+                SELECT MIN(due_day) FROM card WHERE retired = 0 AND suspended = 0 AND due_day > ?
+                """, arguments: [today])
+        }
+    }
+
+    // MARK: - Answers
+
+    public struct RecordedAnswer: Hashable, Sendable {
+        public var log: ReviewLogRecord
+        public var schedule: CardSchedule
+        public var becameLeech: Bool
+    }
+
+    /// Records one answer: the review-log row and the card's new state, in one transaction.
+    ///
+    /// The answer is a re-drill (logged, schedule untouched) when the card
+    /// was already answered today with a scheduled answer; otherwise SM-2
+    /// moves it.
+    public func recordAnswer(cardID: String, grade: Grade, at moment: Moment, today: StudyDay, durationMs: Int) throws -> RecordedAnswer {
+        try writer.write { db in
+            guard var card = try CardRecord.fetchOne(db, key: cardID) else { throw CardLookupError.notFound(cardID) }
+            let answeredToday = try Bool.fetchOne(db, sql: """
+                SELECT 1 FROM review_log WHERE card_id = ? AND study_day = ? AND kind != 'redrill' LIMIT 1
+                """, arguments: [cardID, today]) ?? false
+            let before = card.schedule
+            let kind: ReviewQueue.EntryKind
+            let outcome: Scheduler.Outcome
+            if answeredToday {
+                kind = .redrill
+                outcome = Scheduler.Outcome(schedule: before, becameLeech: false)
+            } else {
+                kind = before.isNew ? .new : .review
+                outcome = Scheduler.answer(before, grade: grade, today: today)
+            }
+            let after = outcome.schedule
+            var log = ReviewLogRecord(
+                id: nil, cardID: cardID, reviewedAt: moment.iso8601, studyDay: today, grade: grade,
+                durationMs: max(0, durationMs), kind: kind,
+                previousRepetitions: before.sm2.repetitions, newRepetitions: after.sm2.repetitions,
+                previousEasiness: before.sm2.easiness, newEasiness: after.sm2.easiness,
+                previousIntervalDays: before.sm2.intervalDays, newIntervalDays: after.sm2.intervalDays,
+                previousDueDay: before.dueDay, newDueDay: after.dueDay,
+                previousLapses: before.lapses, newLapses: after.lapses,
+                previousLeech: before.isLeech, newLeech: after.isLeech)
+            try log.insert(db)
+            card.schedule = after
+            try card.update(db)
+            return RecordedAnswer(log: log, schedule: after, becameLeech: outcome.becameLeech)
+        }
+    }
+
+    /// Undoes an answer: removes its log row and puts the card back as it was before it.
+    /// Only the latest answer of its card can be undone, so that states never skip.
+    public func undo(logID: Int64) throws -> ReviewLogRecord? {
+        try writer.write { db in
+            guard let log = try ReviewLogRecord.fetchOne(db, key: logID) else { return nil }
+            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review_log WHERE card_id = ?", arguments: [log.cardID])
+            guard latest == logID, var card = try CardRecord.fetchOne(db, key: log.cardID) else { return nil }
+            card.schedule = log.previousSchedule
+            try card.update(db)
+            try log.delete(db)
+            return log
+        }
+    }
+
+    /// Hides a card until `day` (skipped in review: buried until tomorrow).
+    public func bury(cardID: String, until day: StudyDay) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE card SET buried_until = ? WHERE id = ?", arguments: [day, cardID])
+        }
+    }
+
+    /// Returns false when the card was already in that state.
+    @discardableResult
+    public func setSuspended(cardID: String, _ suspended: Bool) throws -> Bool {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE card SET suspended = ? WHERE id = ? AND suspended != ?", arguments: [suspended, cardID, suspended])
+            return db.changesCount > 0
+        }
+    }
+
+    /// The card's answers, oldest first.
+    public func history(cardID: String) throws -> [ReviewLogRecord] {
+        try writer.read { db in
+            try ReviewLogRecord.filter(Column("card_id") == cardID).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    public func reviewCount() throws -> Int {
+        try writer.read { db in try ReviewLogRecord.fetchCount(db) }
+    }
+
+    // MARK: - Settings
+
+    public func settings() throws -> Settings {
+        try writer.read { db in
+            var settings = Settings()
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+                if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) {
+                    settings[key] = value
+                }
+            }
+            return settings
+        }
+    }
+
+    public func set(_ key: Settings.Key, to value: Int) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key.rawValue, String(value)])
+        }
+    }
+}
+
+/// A card as the database holds it: content and schedule.
+public struct StoredCard: Hashable, Sendable {
+    public var card: Card
+    public var record: CardRecord
+
+    init(_ record: CardRecord) throws {
+        let stored = try JSONDecoder().decode(StoredCardContent.self, from: Data(record.content.utf8))
+        let name = record.id.split(separator: "/", maxSplits: 1)
+        card = Card(deckID: record.deckID, id: name.count == 2 ? String(name[1]) : record.id, noteID: record.noteID,
+                    content: stored.content, explanation: stored.explanation, source: stored.source,
+                    tags: record.tagList, line: record.line)
+        self.record = record
+    }
+
+    public var schedule: CardSchedule { record.schedule }
+    public var isSuspended: Bool { record.suspended }
+    public var allTags: [String] { record.leech ? card.tags + ["leech"] : card.tags }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import RecallCLI
+
+exit(RecallCommand.run(Array(CommandLine.arguments.dropFirst()), in: .live()))
