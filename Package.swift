@@ -40,10 +40,6 @@ let package = Package(
         ),
         .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
         .testTarget(name: "RecallKitTests", dependencies: ["RecallKit"]),
-        .testTarget(
-            name: "RecallCLITests",
-            dependencies: ["RecallCLI", "RecallKit"],
-            resources: [.copy("Fixtures")]
-        ),
+        .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "RecallKit"]),
     ]
 )

@@ -181,7 +181,8 @@ private struct ParseState {
             error(fence.line, 1, "code fence is never closed", hint: "add a line '\(fence.marker)' where the code block ends")
         }
         finishCard()
-        deck.description = RawField(key: .why, line: 0, valueColumn: 1, lines: description).value
+        deck.description = RawField(key: .why, line: 0, valueColumn: 1,
+                                    lines: Array(description.drop(while: { $0.trimmingSpaces.isEmpty }))).value
     }
 
     // MARK: Front matter
@@ -470,6 +471,7 @@ private struct ParseState {
 
     /// Checks the braces of a cloze field; returns the number of deletions.
     mutating func checkCloze(_ field: RawField) -> Int {
+        let braceErrors = diagnostics.count
         var count = 0
         for (offset, line) in field.lines.enumerated() {
             let number = field.line + offset
@@ -514,7 +516,7 @@ private struct ParseState {
                 error(number, start, "'{{' is never closed on its line", hint: "close the deletion with '}}' on the same line")
             }
         }
-        if count == 0 && !diagnostics.contains(where: { $0.line >= field.line && $0.severity == .error && $0.message.contains("cloze") }) {
+        if count == 0 && braceErrors == diagnostics.count {
             error(field.line, 1, "cloze card has no deletion", hint: "mark the hidden text with double braces: {{answer}}")
         }
         return count
