@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RecallKit
 
 /// The root command: configuration only; each subcommand has its own file.
 public struct RecallCommand: ParsableCommand {
@@ -38,6 +39,12 @@ public struct RecallCommand: ParsableCommand {
         } catch let error as CLIError {
             context.console.writeError("error: \(error.description)\n")
             return error.exitCode
+        } catch let error as RecallDatabase.CardLookupError {
+            context.console.writeError("error: \(error.description)\n")
+            return 1
+        } catch let error as RecallDatabase.OpenError {
+            context.console.writeError("error: \(error.description)\n")
+            return 1
         } catch let error as ExitCode {
             return error.rawValue
         } catch {

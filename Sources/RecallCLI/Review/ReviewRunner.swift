@@ -249,7 +249,9 @@ struct ReviewRunner {
 
     private func printNextDue() throws {
         let today = library.today
-        let remaining = try options.queue(library).count + options.redrill(library).count
+        var unlimited = options
+        unlimited.limit = nil
+        let remaining = try unlimited.queue(library).count + options.redrill(library).count
         if remaining > 0 {
             console.line("\(remaining) card\(remaining == 1 ? " is" : "s are") still waiting today.")
         }
