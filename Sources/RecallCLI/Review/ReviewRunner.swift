@@ -109,7 +109,7 @@ struct ReviewRunner {
                 let right = picks == correct
                 let expected = correct.sorted().map(letter).joined(separator: ", ")
                 console.line(right ? style.good("✓ Right.") : style.bad("✗ Not quite: the answer is \(expected)."))
-                suggestion = Grade(right ? 5 : 1)
+                suggestion = right ? .perfect : .wrong
                 break
             }
         default:

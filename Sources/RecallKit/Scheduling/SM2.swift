@@ -7,6 +7,12 @@ public struct Grade: Hashable, Comparable, Sendable, Codable, CustomStringConver
         self.value = value
     }
 
+    private init(checked value: Int) { self.value = value }
+
+    public static let wrong = Grade(checked: 1)
+    public static let hard = Grade(checked: 3)
+    public static let perfect = Grade(checked: 5)
+
     public static func < (lhs: Grade, rhs: Grade) -> Bool { lhs.value < rhs.value }
     public var description: String { String(value) }
 
@@ -15,7 +21,7 @@ public struct Grade: Hashable, Comparable, Sendable, Codable, CustomStringConver
     /// Below 4: the card is asked again later the same day.
     public var needsRedrill: Bool { value < SM2.redrillBelowGrade }
 
-    public static let all: [Grade] = (0...5).compactMap(Grade.init)
+    public static let all: [Grade] = (0...5).map(Grade.init(checked:))
 
     public init(from decoder: any Decoder) throws {
         let raw = try decoder.singleValueContainer().decode(Int.self)

@@ -46,9 +46,9 @@ public enum AnswerCheck {
     /// The grade offered as the default after a checked answer.
     public static func suggestedGrade(_ verdict: Verdict) -> Grade {
         switch verdict {
-        case .correct: Grade(5) ?? .init(5)!
-        case .close: Grade(3) ?? .init(3)!
-        case .wrong: Grade(1) ?? .init(1)!
+        case .correct: .perfect
+        case .close: .hard
+        case .wrong: .wrong
         }
     }
 
