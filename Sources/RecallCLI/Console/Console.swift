@@ -25,11 +25,41 @@ public final class StandardConsole: Console, @unchecked Sendable {
         isTerminal = inputIsTerminal && isatty(STDOUT_FILENO) == 1
     }
 
+    private var pending: [UInt8] = []
+    private var atEndOfInput = false
+
+    /// Reads with read(2) rather than stdio, whose line reader retries after
+    /// a signal: here an interrupted read ends the input, so Ctrl-C can end a session.
     public func readLine() -> String? {
-        guard let line = Swift.readLine(strippingNewline: true) else { return nil }
+        guard let line = nextLine() else { return nil }
         // A piped answer is not echoed by a terminal: echo it so the transcript reads like a session.
         if !inputIsTerminal { write(line + "\n") }
         return line
+    }
+
+    private func nextLine() -> String? {
+        while true {
+            if let newline = pending.firstIndex(of: 0x0A) {
+                var bytes = pending[..<newline]
+                pending.removeFirst(newline + 1)
+                if bytes.last == 0x0D { bytes = bytes.dropLast() }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            if atEndOfInput {
+                guard !pending.isEmpty else { return nil }
+                defer { pending = [] }
+                return String(decoding: pending, as: UTF8.self)
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = read(STDIN_FILENO, &chunk, chunk.count)
+            if count > 0 {
+                pending += chunk[0..<count]
+            } else if count < 0 && errno == EINTR {
+                return nil
+            } else {
+                atEndOfInput = true
+            }
+        }
     }
 
     public func write(_ text: String) {
