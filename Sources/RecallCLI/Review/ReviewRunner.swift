@@ -216,9 +216,6 @@ struct ReviewRunner {
             console.line("Undone: grade \(log.grade) for \(log.cardID); its state is restored.")
         }
         // Ask the undone card again.
-        if last.queueIndex < queue.count, queue[last.queueIndex].kind == .redrill || last.queueIndex != index {
-            index = last.queueIndex
-        }
         index = last.queueIndex
     }
 
