@@ -124,14 +124,9 @@ struct ReviewRunner {
             console.write(card.kind == .typed ? "Your answer: " : "Your answer (Enter reveals): ")
             guard let line = console.readLine() else { return .endOfInput }
             if !line.trimmingCharacters(in: .whitespaces).isEmpty, let accepted {
-                let verdict = AnswerCheck.judge(line, accepted: accepted)
-                switch verdict {
-                case .correct: console.line(style.good("✓ Right."))
-                case .close(let expected, let distance):
-                    console.line(style.warn("≈ Close (\(distance) character\(distance == 1 ? "" : "s") off): expected \(expected)"))
-                case .wrong: console.line(style.bad("✗ Not what the card says."))
-                }
-                suggestion = AnswerCheck.suggestedGrade(verdict)
+                let result = AnswerGrader.grade(line, accepted: accepted, isCommand: AnswerGrader.looksLikeCommand(accepted, tags: card.tags))
+                console.line(Self.verdictLine(result, style: style))
+                suggestion = AnswerGrader.suggestedGrade(result.outcome)
             }
         }
 
@@ -222,6 +217,15 @@ struct ReviewRunner {
     // MARK: Text
 
     static let checkableBasicAnswerLength = 40
+
+    /// `✓ Right.`, `≈ Partly right: docker logs --fol[+l]ow web`, `✗ Wrong.`
+    static func verdictLine(_ result: AnswerGrader.Result, style: Style) -> String {
+        switch result.outcome {
+        case .right: style.good("✓ Right.")
+        case .partly: style.warn("≈ Partly right, a near miss: \(result.diff ?? result.expected)")
+        case .wrong: style.bad("✗ Wrong.")
+        }
+    }
 
     static let commandLegend = "Grades: 0-5. Commands: u undo · s skip · ! suspend · e edit location · ? help · q quit."
 
