@@ -17,7 +17,7 @@ public struct RecallCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ReviewCommand.self, DueCommand.self, ShowCommand.self, GradeCommand.self, ListCommand.self,
+            ReviewCommand.self, InterviewCommand.self, DueCommand.self, ShowCommand.self, GradeCommand.self, ListCommand.self,
             DecksCommand.self, SuspendCommand.self, UnsuspendCommand.self, ConfigCommand.self, CheckCommand.self,
         ],
         defaultSubcommand: nil

@@ -33,9 +33,12 @@ final class Sandbox {
 
     /// Runs `recall ARGUMENTS --no-bundled` in-process, typing `input` line by line.
     @discardableResult
-    func run(_ arguments: [String], input: [String] = [], bundled: Bool = false) -> Run {
+    func run(_ arguments: [String], input: [String] = [], bundled: Bool = false, clock: (() -> Date)? = nil) -> Run {
         let console = ScriptedConsole(input: input)
-        let context = RecallContext(console: console, environment: environment, clock: { Date(timeIntervalSince1970: 0) },
+        var environment = environment
+        // A test that brings its own clock wants it to run, so RECALL_NOW (which stops it) is left out.
+        if clock != nil { environment["RECALL_NOW"] = nil }
+        let context = RecallContext(console: console, environment: environment, clock: clock ?? { Date(timeIntervalSince1970: 0) },
                                     timeZone: TimeZone(identifier: "UTC")!, bundledDeckFiles: bundled ? RecallContext.live().bundledDeckFiles : [])
         let status = RecallCommand.run(arguments, in: context)
         return Run(status: status, output: console.output, errors: console.errors)
@@ -76,3 +79,16 @@ let sampleDeckText = """
     Why: -f streams new output.
     Source: Docker docs, docker container logs
     """
+
+/// A clock that moves on by `step` seconds each time it is read, from 2026-11-29 09:00 UTC.
+final class SteppingClock: @unchecked Sendable {
+    private var now = Date(timeIntervalSince1970: 1_795_942_800)
+    let step: TimeInterval
+
+    init(step: TimeInterval) { self.step = step }
+
+    func read() -> Date {
+        defer { now += step }
+        return now
+    }
+}

@@ -49,11 +49,28 @@ import Testing
         #expect(later.output.contains("2026-11-30: 3 due"))
     }
 
+    @Test func aPipedInterviewGivesTheSameReportByteForByte() throws {
+        var outputs: [String] = [], reports: [String] = []
+        for _ in 0..<2 {
+            let sandbox = try Sandbox(decks: [:])
+            let report = sandbox.root.appending(path: "report.md").path
+            let run = try recall(["interview", "--count", "6", "--seed", "2026", "--time", "45s", "--report", report],
+                                 stdin: "a\nb\nw\ndocker ps -a\n\nr\nc\n", environment: sandbox.environment)
+            #expect(run.status == 0, "\(run.output)")
+            outputs.append(run.output.replacingOccurrences(of: report, with: "REPORT"))
+            reports.append(try String(contentsOfFile: report, encoding: .utf8))
+            #expect(try sandbox.database().reviewCount() == 0)
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(reports[0] == reports[1])
+        #expect(outputs[0].contains("Interview report · 2026-11-29 · seed 2026"))
+    }
+
     @Test func helpAndVersion() throws {
         let sandbox = try Sandbox(decks: [:])
         let help = try recall(["--help"], stdin: "", environment: sandbox.environment)
         #expect(help.status == 0)
-        for command in ["review", "due", "show", "grade", "list", "decks", "suspend", "unsuspend", "config", "check"] {
+        for command in ["review", "interview", "due", "show", "grade", "list", "decks", "suspend", "unsuspend", "config", "check"] {
             #expect(help.output.contains("  \(command)"), "\(command) in --help")
         }
     }

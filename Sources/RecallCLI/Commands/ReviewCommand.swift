@@ -23,7 +23,7 @@ struct ReviewCommand: ContextualCommand {
         let library = try Library.open(global, context)
         (context.console as? StandardConsole)?.interruptEndsInput()
         var runner = ReviewRunner(library: library, options: queue, console: context.console, style: context.style,
-                                  clock: context.clock, seed: seed ?? UInt64(bitPattern: Int64(library.today.daysSinceEpoch)))
+                                  clock: try context.answerClock(), seed: seed ?? UInt64(bitPattern: Int64(library.today.daysSinceEpoch)))
         try runner.run()
     }
 }

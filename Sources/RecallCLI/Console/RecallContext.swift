@@ -44,6 +44,14 @@ public struct RecallContext {
         return moment
     }
 
+    /// The clock that times answers. Under `RECALL_NOW` it stands still at that
+    /// moment, so a scripted session gives the same output every time.
+    func answerClock() throws -> () -> Date {
+        guard let text = environment["RECALL_NOW"], !text.isEmpty else { return clock }
+        let instant = try moment().instant
+        return { instant }
+    }
+
     /// `$RECALL_HOME`, else `$XDG_DATA_HOME/recall`, else `~/.local/share/recall`.
     var dataHome: URL {
         if let home = environment["RECALL_HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }

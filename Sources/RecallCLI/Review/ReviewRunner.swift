@@ -94,7 +94,7 @@ struct ReviewRunner {
         case .choice(_, let choices):
             let order = SeededGenerator(seed: seed, salt: card.qualifiedID).permutationCopy(of: choices.count)
             for (position, choiceIndex) in order.enumerated() {
-                console.line("  \(letter(position))) \(choices[choiceIndex].text)")
+                console.line("  \(Letters.letter(position))) \(choices[choiceIndex].text)")
             }
             let correct = Set(order.enumerated().filter { choices[$0.element].isCorrect }.map(\.offset))
             let prompt = correct.count > 1 ? "Your choices (letters, e.g. a c; Enter reveals): " : "Your choice (a letter; Enter reveals): "
@@ -102,12 +102,12 @@ struct ReviewRunner {
                 console.write(prompt)
                 guard let line = console.readLine() else { return .endOfInput }
                 if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
-                guard let picks = parseLetters(line, count: choices.count) else {
-                    console.line("Type the letter\(correct.count > 1 ? "s" : "") of your choice\(correct.count > 1 ? "s" : ""), a to \(letter(choices.count - 1)).")
+                guard let picks = Letters.parse(line, count: choices.count) else {
+                    console.line("Type the letter\(correct.count > 1 ? "s" : "") of your choice\(correct.count > 1 ? "s" : ""), a to \(Letters.letter(choices.count - 1)).")
                     continue
                 }
                 let right = picks == correct
-                let expected = correct.sorted().map(letter).joined(separator: ", ")
+                let expected = correct.sorted().map(Letters.letter).joined(separator: ", ")
                 console.line(right ? style.good("✓ Right.") : style.bad("✗ Not quite: the answer is \(expected)."))
                 suggestion = right ? .perfect : .wrong
                 break
@@ -261,22 +261,6 @@ struct ReviewRunner {
         } else if remaining == 0 {
             console.line("No card is scheduled yet.")
         }
-    }
-
-    private func letter(_ index: Int) -> String {
-        String(Character(UnicodeScalar(UInt8(97 + index % 26))))
-    }
-
-    /// `b`, `a c`, `a,c` or `ac` → positions; nil if any letter is out of range.
-    private func parseLetters(_ text: String, count: Int) -> Set<Int>? {
-        let letters = text.lowercased().filter { $0.isLetter }
-        guard !letters.isEmpty, text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "," }) else { return nil }
-        var picks = Set<Int>()
-        for character in letters {
-            guard let ascii = character.asciiValue, ascii >= 97, Int(ascii - 97) < count else { return nil }
-            picks.insert(Int(ascii - 97))
-        }
-        return picks
     }
 }
 

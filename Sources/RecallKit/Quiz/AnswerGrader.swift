@@ -14,8 +14,8 @@ import Foundation
 ///    accepted answers that differ in one word, like `-f` and `--follow`) are
 ///    made one, and then flags may come in any order → right.
 /// 4. **Near miss**: within one edit per eight characters (at least one; none
-///    for answers under four characters) → partly right, half credit, shown as
-///    a character diff.
+///    for answers under four characters), with the same digits in the same
+///    order → partly right, half credit, shown as a character diff.
 /// 5. Otherwise wrong.
 public enum AnswerGrader {
     public enum Outcome: String, Hashable, Sendable, Codable {
@@ -69,6 +69,8 @@ public enum AnswerGrader {
         var best: (candidate: String, normal: String, distance: Int)?
         for candidate in candidates {
             let normal = normalize(candidate, isCommand: isCommand)
+            // A slip in a number is another answer (1003 is not 1004), never a near miss.
+            guard typed.filter(\.isNumber) == normal.filter(\.isNumber) else { continue }
             let allowed = nearMissDistance(forLength: normal.count)
             guard allowed > 0 else { continue }
             let distance = editDistance(Array(typed), Array(normal), limit: allowed)

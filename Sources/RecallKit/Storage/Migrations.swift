@@ -69,6 +69,35 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2-interview") { db in
+            try db.execute(sql: """
+                CREATE TABLE interview (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    started_at TEXT NOT NULL,
+                    study_day TEXT NOT NULL,
+                    seed INTEGER NOT NULL,
+                    question_count INTEGER NOT NULL,
+                    time_limit_seconds INTEGER,
+                    rescheduled INTEGER NOT NULL,
+                    filter TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE interview_attempt (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    interview_id INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    card_id TEXT NOT NULL REFERENCES card(id),
+                    answer TEXT NOT NULL,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('right', 'partly', 'wrong')),
+                    credit REAL NOT NULL,
+                    late INTEGER NOT NULL,
+                    duration_ms INTEGER NOT NULL,
+                    answered_at TEXT NOT NULL,
+                    review_log_id INTEGER REFERENCES review_log(id) ON DELETE SET NULL
+                );
+                CREATE INDEX interview_attempt_interview ON interview_attempt(interview_id, position);
+                CREATE INDEX interview_attempt_card ON interview_attempt(card_id);
+                """)
+        }
         return migrator
     }
 }

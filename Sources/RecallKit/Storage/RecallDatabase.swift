@@ -277,6 +277,15 @@ public final class RecallDatabase: Sendable {
     /// moves it.
     public func recordAnswer(cardID: String, grade: Grade, at moment: Moment, today: StudyDay, durationMs: Int) throws -> RecordedAnswer {
         try writer.write { db in
+            try Self.recordAnswer(db, cardID: cardID, grade: grade, at: moment, today: today, durationMs: durationMs)
+        }
+    }
+
+    /// The body of ``recordAnswer(cardID:grade:at:today:durationMs:)``, inside a
+    /// transaction the caller owns, so that other writes (an interview attempt)
+    /// can commit together with it.
+    static func recordAnswer(_ db: Database, cardID: String, grade: Grade, at moment: Moment, today: StudyDay, durationMs: Int) throws -> RecordedAnswer {
+        do {
             guard var card = try CardRecord.fetchOne(db, key: cardID) else { throw CardLookupError.notFound(cardID) }
             let answeredToday = try Bool.fetchOne(db, sql: """
                 SELECT 1 FROM review_log WHERE card_id = ? AND study_day = ? AND kind != 'redrill' LIMIT 1

@@ -14,6 +14,8 @@ import Testing
         ("optimiser states", ["optimizer states"], .partly),
         ("gradients", ["parameters"], .wrong),
         ("ls", ["ps"], .wrong),
+        ("1003", ["1004"], .wrong),                 // a different number is never a near miss
+        ("secnds", ["seconds"], .partly),
         ("", ["anything"], .wrong),
     ])
     func prose(given: String, accepted: [String], expected: Outcome) {
