@@ -124,7 +124,12 @@ private struct RawField {
     var valueColumn: Int
     var lines: [Substring]
 
-    var value: String {
+    /// The value, trimmed: computed once when the field ends (see `ParseState.finishField`).
+    var value = ""
+
+    mutating func finish() { value = joinedValue }
+
+    var joinedValue: String {
         var trimmed = lines
         while let last = trimmed.last, last.trimmingSpaces.isEmpty { trimmed.removeLast() }
         guard !trimmed.isEmpty else { return "" }
@@ -182,7 +187,7 @@ private struct ParseState {
         }
         finishCard()
         deck.description = RawField(key: .why, line: 0, valueColumn: 1,
-                                    lines: Array(description.drop(while: { $0.trimmingSpaces.isEmpty }))).value
+                                    lines: Array(description.drop(while: { $0.trimmingSpaces.isEmpty }))).joinedValue
     }
 
     // MARK: Front matter
@@ -322,7 +327,8 @@ private struct ParseState {
     }
 
     mutating func finishField() {
-        guard let done = field else { return }
+        guard var done = field else { return }
+        done.finish()
         card?.fields.append(done)
         field = nil
     }
@@ -528,13 +534,18 @@ extension RawField {
 }
 
 extension StringProtocol {
+    private static func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
+
     var trimmingSpaces: String {
-        let scalars = unicodeScalars.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
-        return String(String.UnicodeScalarView(scalars))
+        var start = startIndex, end = endIndex
+        while start < end, Self.isSpace(self[start]) { start = index(after: start) }
+        while end > start, Self.isSpace(self[index(before: end)]) { end = index(before: end) }
+        return String(self[start..<end])
     }
 
     var trimmingTrailingSpaces: String {
-        let scalars = unicodeScalars.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
-        return String(String.UnicodeScalarView(scalars))
+        var end = endIndex
+        while end > startIndex, Self.isSpace(self[index(before: end)]) { end = index(before: end) }
+        return String(self[startIndex..<end])
     }
 }
