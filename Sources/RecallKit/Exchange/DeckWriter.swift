@@ -40,7 +40,11 @@ public enum DeckWriter {
     }
 
     private static func field(_ key: String, _ value: String, choices: Bool) -> String {
-        "\(key): \(guarded(value, choices: choices))\n"
+        let text = guarded(value, choices: choices)
+        let first = text.prefix { $0 != "\n" }.trimmingSpaces
+        // A code fence must start its own line, so a value that opens with one starts below the key.
+        if first.hasPrefix("```") || first.hasPrefix("~~~") { return "\(key):\n\(text)\n" }
+        return "\(key): \(text)\n"
     }
 
     private static func oneLine(_ text: String) -> String {
@@ -114,5 +118,24 @@ public enum ExchangeID {
         while out.hasSuffix("-") { out.removeLast() }
         while out.hasPrefix("-") { out.removeFirst() }
         return out.isEmpty ? nil : out
+    }
+}
+
+/// A deck file about to be created: its text and the deck as it parses back.
+public struct DeckFileDraft: Sendable {
+    public var text: String
+    public var loaded: LoadedDeck
+
+    /// Renders `deck` for `path` and parses it back, so that only a file that reads as it should is ever written.
+    ///
+    /// - Throws: ``ExchangeError/malformed(file:line:reason:)`` with the first problems when it does not read back.
+    public init(_ deck: Deck, path: String) throws {
+        text = DeckWriter.render(deck)
+        let parsed = DeckParser.parse(text, file: path)
+        guard let parsedDeck = parsed.deck else {
+            let problems = parsed.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.description).joined(separator: "; ")
+            throw ExchangeError.malformed(file: path, line: nil, reason: "deck '\(deck.id)' does not read back as a deck file (\(problems))")
+        }
+        loaded = LoadedDeck(deck: parsedDeck, path: path, contentHash: DeckFile(path: path, bytes: Array(text.utf8)).contentHash)
     }
 }
