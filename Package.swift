@@ -44,6 +44,13 @@ let package = Package(
         ),
         .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
         .testTarget(name: "RecallKitTests", dependencies: ["RecallKit"]),
-        .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "RecallKit"]),
+        .testTarget(
+            name: "RecallCLITests",
+            dependencies: [
+                "RecallCLI", "RecallKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
     ]
 )

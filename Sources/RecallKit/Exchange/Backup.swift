@@ -132,6 +132,10 @@ public struct Backup: Codable, Hashable, Sendable {
 
     /// Reads a backup, checking that it is one and that this Recall knows its version.
     public static func decode(_ bytes: Data, file: String) throws -> Backup {
+        let kind = FileSniffer.kind(of: bytes)
+        if kind != "JSON" && kind != "text" {
+            throw ExchangeError.wrongKind(file: file, expected: "a Recall JSON backup", found: kind)
+        }
         guard String(data: bytes, encoding: .utf8) != nil else {
             throw ExchangeError.invalidUTF8(file: file, line: TextLines.firstInvalidLine(bytes))
         }
@@ -139,7 +143,6 @@ public struct Backup: Codable, Hashable, Sendable {
         do {
             header = try JSONDecoder().decode(Header.self, from: bytes)
         } catch {
-            let kind = FileSniffer.kind(of: bytes)
             if kind != "JSON" { throw ExchangeError.wrongKind(file: file, expected: "a Recall JSON backup", found: kind) }
             throw ExchangeError.malformed(file: file, line: nil, reason: "not a Recall backup (\(Self.describe(error)))")
         }

@@ -16,6 +16,11 @@ extension RecallDatabase {
         }
     }
 
+    /// Whether any deck, retired ones included, has this id.
+    public func deckExists(id: String) throws -> Bool {
+        try writer.read { db in try DeckRecord.exists(db, key: id) }
+    }
+
     /// Adds an imported deck: its cards, their states and its review log, in one transaction.
     ///
     /// `writeFile` runs last, inside the transaction: it writes the deck file,
