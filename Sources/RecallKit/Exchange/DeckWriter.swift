@@ -89,7 +89,12 @@ public enum ExchangeID {
                 out += "-"
                 lastDash = true
             }
-            if out.count >= limit { break }
+            if out.count > limit { break }
+        }
+        if out.count > limit {
+            // Cut at the last whole word that fits.
+            let cut = out.prefix(limit)
+            out = cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(cut)
         }
         while out.hasSuffix("-") { out.removeLast() }
         return out

@@ -33,6 +33,7 @@ import Testing
 
     @Test func slugsAndTagsFitTheDeckFormat() {
         #expect(ExchangeID.slug("What is ZeRO-3's memory?") == "what-is-zero-3-s-memory")
+        #expect(ExchangeID.slug("What does TCP's three-way handshake exchange?") == "what-does-tcp-s-three-way-handshake")
         var used: Set<String> = ["a"]
         #expect(ExchangeID.unique("a", &used) == "a-2")
         #expect(ExchangeID.unique("", &used) == "card")
