@@ -73,9 +73,6 @@ struct ImportCommand: ContextualCommand {
         let baseName = url.deletingPathExtension().lastPathComponent
         let deckID = deckId ?? ("anki-" + ExchangeID.slug(baseName, limit: 40)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
         guard DeckParser.isValidID(deckID) else { throw CLIError("cannot make a deck id from '\(baseName)'; give --deck-id") }
-        if try library.database.deckExists(id: deckID) {
-            throw CLIError("a deck with id '\(deckID)' already exists; choose another with --deck-id (nothing was imported)")
-        }
         let imported: ImportedDeck
         switch format {
         case .apkg, .colpkg:
@@ -88,6 +85,9 @@ struct ImportCommand: ContextualCommand {
                                               deckID: deckID, title: title ?? baseName, section: section)
         case .json:
             return
+        }
+        if try library.database.deckExists(id: deckID) {
+            throw CLIError("a deck with id '\(deckID)' already exists; choose another with --deck-id (nothing was imported)")
         }
         let folder = try deckFolder(context)
         let destination = folder.appending(path: "\(deckID).md")
