@@ -26,7 +26,7 @@ struct ImportCommand: ContextualCommand {
     @Option(help: ArgumentHelp("apkg, colpkg, tsv, csv, txt or json (default: from the file's extension).", valueName: "format"))
     var format: Format?
     @Option(help: ArgumentHelp("The new deck's id (default: from the file name).", valueName: "deck-id")) var deckId: String?
-    @Option(help: ArgumentHelp("The new deck's title (default: the Anki deck's name, else the deck id).", valueName: "title")) var title: String?
+    @Option(help: ArgumentHelp("The new deck's title (default: the Anki deck's name when there is one, else the deck id).", valueName: "title")) var title: String?
     @Option(help: ArgumentHelp("The new deck's section.", valueName: "section")) var section = "Imported"
     @OptionGroup var global: GlobalOptions
 
@@ -82,7 +82,7 @@ struct ImportCommand: ContextualCommand {
             let data: Data
             do { data = try Data(contentsOf: url) } catch { throw CLIError("cannot read \(file): \(error.localizedDescription)") }
             imported = try DelimitedText.read(data, displayName: file, defaultSeparator: format == .csv ? .comma : format == .tsv ? .tab : nil,
-                                              deckID: deckID, title: title ?? baseName, section: section)
+                                              deckID: deckID, title: title, section: section)
         case .json:
             return
         }
