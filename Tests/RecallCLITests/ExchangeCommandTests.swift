@@ -50,6 +50,26 @@ import ZIPFoundation
         #expect((json["interviewAttempts"] as? [Any])?.isEmpty == true)
     }
 
+    @Test func aRestoredCardThatTheDeckFileNoLongerHasComesBackRetiredWithItsHistory() throws {
+        let source = try reviewedSandbox()
+        let backupPath = file(source, "backup.json")
+        source.run(["export", "-o", backupPath])
+        let withoutBubble = sampleDeckText.replacingOccurrences(of: """
+            ## bubble
+            Q: What is the GPipe bubble fraction?
+            A: (p-1)/(m+p-1)
+            Source: Huang et al. (2019), arXiv:1811.06965
+
+            """, with: "")
+        let target = try Sandbox(decks: ["sample.md": withoutBubble])
+        target.now = source.now
+        #expect(target.run(["import", backupPath]).status == 0)
+        #expect(!target.run(["list"]).output.contains("sample/bubble"))
+        #expect(target.run(["list"]).output.contains("3 card(s)"))
+        #expect(try target.database().history(cardID: "sample/bubble").map(\.grade.value) == [4, 5])
+        #expect(try target.database().card(id: "sample/bubble")?.record.retired == true)
+    }
+
     @Test func restoringIntoADatabaseWithAnswersIsRefusedAndChangesNothing() throws {
         let source = try reviewedSandbox()
         let backupPath = file(source, "backup.json")

@@ -76,8 +76,12 @@ struct ExportCommand: ContextualCommand {
         switch format {
         case .apkg:
             guard let output else { throw CLIError("an Anki package is binary: give -o FILE.apkg") }
-            try AnkiPackageWriter.write(selection, reviews: snapshot.reviews(of: selection.flatMap(\.cards)),
-                                        settings: library.settings, moment: library.moment, to: URL(fileURLWithPath: output))
+            do {
+                try AnkiPackageWriter.write(selection, reviews: snapshot.reviews(of: selection.flatMap(\.cards)),
+                                            settings: library.settings, moment: library.moment, to: URL(fileURLWithPath: output))
+            } catch {
+                throw CLIError("cannot write \(output): \(error.localizedDescription)")
+            }
             context.console.line("Wrote \(output): \(cardCount) card(s) from \(selection.count) deck(s), \(snapshot.reviews(of: selection.flatMap(\.cards)).values.reduce(0) { $0 + $1.count }) review(s).")
         case .tsv, .csv:
             let text = DelimitedText.export(selection, separator: format == .tsv ? .tab : .comma)

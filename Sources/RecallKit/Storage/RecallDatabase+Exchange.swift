@@ -63,8 +63,9 @@ extension RecallDatabase {
     ///
     /// `written` are the deck files this restore creates (already parsed);
     /// they are stored like any deck file, then every card of the backup gets
-    /// its content, position and state exactly as backed up, so that exporting
-    /// again gives the same backup. `writeFiles` runs last, inside the transaction.
+    /// its content, position and state as backed up, so that exporting again
+    /// gives the same backup. A card that no loaded deck file holds comes back
+    /// retired, its history kept. `writeFiles` runs last, inside the transaction.
     public func restore(_ backup: Backup, written: [LoadedDeck], writeFiles: () throws -> Void, removeFiles: () -> Void) throws {
         var wrote = false
         do {
@@ -94,11 +95,15 @@ extension RecallDatabase {
                         let id = "\(deck.id)/\(card.id)"
                         let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source)
                         let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
-                        let line = try Int.fetchOne(db, sql: "SELECT line FROM card WHERE id = ?", arguments: [id]) ?? 0
+                        let current = try Row.fetchOne(db, sql: "SELECT line, retired FROM card WHERE id = ?", arguments: [id])
+                        let line: Int = current?["line"] ?? 0
+                        // The deck files on disk decide which cards are live: a card the loaded file
+                        // does not have (or that no file holds) comes back retired, history kept.
+                        let live = current.map { !($0["retired"] as Bool) } ?? false
                         let state = card.state
                         try CardRecord(id: id, deckID: deck.id, noteID: card.noteID, kind: card.content.kind, content: json,
                                        tags: card.tags.joined(separator: " "), line: line, position: card.position,
-                                       retired: card.retired || record.retired, repetitions: state.repetitions,
+                                       retired: record.retired || !live, repetitions: state.repetitions,
                                        easiness: state.easiness, intervalDays: state.intervalDays, dueDay: state.due,
                                        lapses: state.lapses, leech: state.leech, suspended: state.suspended,
                                        buriedUntil: state.buriedUntil).upsert(db)
