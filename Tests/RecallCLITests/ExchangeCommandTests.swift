@@ -91,6 +91,9 @@ import ZIPFoundation
         let other = file(sandbox, "other.json")
         try Data(#"{"name": "x"}"#.utf8).write(to: URL(fileURLWithPath: other))
         #expect(sandbox.run(["import", other]).errors.contains("the JSON's format is 'missing', not 'recall-backup'"))
+        let damaged = file(sandbox, "damaged.json")
+        try Data(#"{"format": "recall-backup", "version": 1, "decks": []}"#.utf8).write(to: URL(fileURLWithPath: damaged))
+        #expect(sandbox.run(["import", damaged]).errors.contains("\(damaged): the backup is damaged (no 'settings' at the top level)"))
         let zipNamedJSON = file(sandbox, "backup.json.zip")
         try makeZip(zipNamedJSON, entries: [("x", Data("x".utf8))])
         let disguised = file(sandbox, "disguised.json")
@@ -158,7 +161,7 @@ import ZIPFoundation
         for index in stride(from: 200, to: min(flipped.count - 200, 1200), by: 7) { flipped[index] ^= 0x5A }
         let corrupt = file(sandbox, "corrupt.apkg")
         try flipped.write(to: URL(fileURLWithPath: corrupt))
-        try expectRefused(sandbox, corrupt, "nothing was imported")
+        try expectRefused(sandbox, corrupt, "corrupt.apkg is not a readable zip archive ('collection.anki2' cannot be unpacked")
     }
 
     @Test func entriesWithUnsafePathsAreRefused() throws {

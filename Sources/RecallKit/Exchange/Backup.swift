@@ -171,7 +171,7 @@ public struct Backup: Codable, Hashable, Sendable {
             return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
         case DecodingError.keyNotFound(let key, let context):
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return "\(path) has no '\(key.stringValue)'"
+            return path.isEmpty ? "no '\(key.stringValue)' at the top level" : "\(path) has no '\(key.stringValue)'"
         default:
             return "\(error)"
         }
