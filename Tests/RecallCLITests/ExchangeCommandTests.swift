@@ -190,6 +190,16 @@ import ZIPFoundation
         let notAnki = file(sandbox, "not-anki.apkg")
         try makeZip(notAnki, entries: [("collection.anki2", try sqlite("CREATE TABLE things (x)"))])
         try expectRefused(sandbox, notAnki, "has no 'col' table")
+        let hostile = file(sandbox, "hostile.apkg")
+        try makeZip(hostile, entries: [("collection.anki2", try sqlite("""
+            CREATE TABLE col (id, crt, mod, scm, ver, dty, usn, ls, conf, models, decks, dconf, tags);
+            CREATE TABLE notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data);
+            CREATE TABLE cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data);
+            CREATE TABLE revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type);
+            INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, '{}', '{}', '{}', '{}', '{}');
+            INSERT INTO notes VALUES (1, 'g', 'not a number', 0, 0, '', 'a', 'a', 0, 0, '');
+            """))])
+        try expectRefused(sandbox, hostile, "its notes.mid holds \"not a number\", not a number")
         let compressed = file(sandbox, "compressed.apkg")
         try makeZip(compressed, entries: [("collection.anki21b", Data([0x28, 0xB5, 0x2F, 0xFD, 1, 2, 3]))])
         try expectRefused(sandbox, compressed, "export again with \"Support older Anki versions\" ticked")

@@ -34,9 +34,38 @@ public enum AnkiPackageReader {
         var crt: Int64
         var models: [Int64: Model]
         var decks: [Int64: String]
-        var notes: [Row]
-        var cards: [Row]
-        var revlog: [Row]
+        var notes: [NoteRow]
+        var cards: [CardRow]
+        var revlog: [RevlogRow]
+    }
+
+    struct NoteRow { var id: Int64; var guid: String?; var mid: Int64; var tags: String?; var fields: String? }
+    struct CardRow { var id, nid, did: Int64; var ord, type, queue, due, ivl, factor, reps, lapses: Int }
+    struct RevlogRow { var id, cid: Int64; var ease, ivl, lastIvl, factor, time, type: Int }
+
+    /// Reads columns without trusting the file: a NULL or a text where a number belongs is an error, not a crash.
+    struct Columns {
+        let row: Row
+        let table: String
+        let displayName: String
+
+        func int64(_ column: String) throws -> Int64 {
+            let value = row[column] as DatabaseValue
+            if let number = Int64.fromDatabaseValue(value) { return number }
+            if let double = Double.fromDatabaseValue(value), let number = Int64(exactly: double.rounded()) { return number }
+            throw ExchangeError.unsupportedSchema(file: displayName, reason: "its \(table).\(column) holds \(value), not a number")
+        }
+
+        /// A small number: clamped so that day arithmetic on a hostile value cannot overflow.
+        func int(_ column: String) throws -> Int { Int(min(max(try int64(column), -Self.bound), Self.bound)) }
+        static let bound: Int64 = 1_000_000_000
+
+        func text(_ column: String) -> String? {
+            let value = row[column] as DatabaseValue
+            if let string = String.fromDatabaseValue(value) { return string }
+            if case .blob(let data) = value.storage { return String(data: data, encoding: .utf8) }
+            return nil
+        }
     }
 
     /// Reads the package at `url` and converts it into a deck with id `deckID`.
@@ -81,10 +110,11 @@ public enum AnkiPackageReader {
                 for table in ["col", "notes", "cards", "revlog"] where try !db.tableExists(table) {
                     throw ExchangeError.unsupportedSchema(file: displayName, reason: "its \(entry) has no '\(table)' table: not an Anki collection this Recall knows")
                 }
-                guard let col = try Row.fetchOne(db, sql: "SELECT crt, ver, models, decks FROM col") else {
+                guard let colRow = try Row.fetchOne(db, sql: "SELECT crt, ver, models, decks FROM col") else {
                     throw ExchangeError.unsupportedSchema(file: displayName, reason: "its \(entry) has an empty 'col' table")
                 }
-                let version: Int = col["ver"]
+                let col = Columns(row: colRow, table: "col", displayName: displayName)
+                let version = try col.int("ver")
                 guard (1...AnkiSchema.version).contains(version) else {
                     throw ExchangeError.unsupportedSchema(file: displayName, reason: "collection schema version \(version) is not one Recall reads (schema 11); in Anki, export with \"Support older Anki versions\" ticked")
                 }
@@ -92,18 +122,40 @@ public enum AnkiPackageReader {
                 let models: [String: Model]
                 let decks: [String: DeckName]
                 do {
-                    models = try decoder.decode([String: Model].self, from: Data((col["models"] as String? ?? "").utf8))
-                    decks = try decoder.decode([String: DeckName].self, from: Data((col["decks"] as String? ?? "").utf8))
+                    models = try decoder.decode([String: Model].self, from: Data((col.text("models") ?? "").utf8))
+                    decks = try decoder.decode([String: DeckName].self, from: Data((col.text("decks") ?? "").utf8))
                 } catch {
                     throw ExchangeError.unsupportedSchema(file: displayName, reason: "its note types or decks cannot be read (\(Backup.describe(error)))")
                 }
+                let notes = try Row.fetchAll(db, sql: "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id").map { row in
+                    let c = Columns(row: row, table: "notes", displayName: displayName)
+                    return NoteRow(id: try c.int64("id"), guid: c.text("guid"), mid: try c.int64("mid"), tags: c.text("tags"), fields: c.text("flds"))
+                }
+                let cards = try Row.fetchAll(db, sql: "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses FROM cards ORDER BY nid, ord").map { row in
+                    let c = Columns(row: row, table: "cards", displayName: displayName)
+                    return CardRow(id: try c.int64("id"), nid: try c.int64("nid"), did: try c.int64("did"), ord: try c.int("ord"),
+                                   type: try c.int("type"), queue: try c.int("queue"), due: try c.int("due"), ivl: try c.int("ivl"),
+                                   factor: try c.int("factor"), reps: try c.int("reps"), lapses: try c.int("lapses"))
+                }
+                let revlog = try Row.fetchAll(db, sql: "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id").map { row in
+                    let c = Columns(row: row, table: "revlog", displayName: displayName)
+                    return RevlogRow(id: try c.int64("id"), cid: try c.int64("cid"), ease: try c.int("ease"), ivl: try c.int("ivl"),
+                                     lastIvl: try c.int("lastIvl"), factor: try c.int("factor"), time: try c.int("time"), type: try c.int("type"))
+                }
+                // Times must fall in the calendar Recall stores (years with four digits); Anki's are 2006 onwards.
+                let latestSeconds: Int64 = 4_102_444_800 // 2100-01-01
+                let crt = try col.int64("crt")
+                guard (0..<latestSeconds).contains(crt) else {
+                    throw ExchangeError.unsupportedSchema(file: displayName, reason: "its collection creation time \(crt) is not a plausible time")
+                }
+                if let bad = revlog.first(where: { !(0..<latestSeconds * 1000).contains($0.id) }) {
+                    throw ExchangeError.unsupportedSchema(file: displayName, reason: "its review log has a row dated \(bad.id), not a plausible time")
+                }
                 return Collection(
-                    crt: col["crt"],
-                    models: Dictionary(uniqueKeysWithValues: models.compactMap { key, value in Int64(key).map { ($0, value) } }),
-                    decks: Dictionary(uniqueKeysWithValues: decks.compactMap { key, value in Int64(key).map { ($0, value.name) } }),
-                    notes: try Row.fetchAll(db, sql: "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"),
-                    cards: try Row.fetchAll(db, sql: "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses FROM cards ORDER BY nid, ord"),
-                    revlog: try Row.fetchAll(db, sql: "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id"))
+                    crt: crt,
+                    models: Dictionary(models.compactMap { key, value in Int64(key).map { ($0, value) } }, uniquingKeysWith: { first, _ in first }),
+                    decks: Dictionary(decks.compactMap { key, value in Int64(key).map { ($0, value.name) } }, uniquingKeysWith: { first, _ in first }),
+                    notes: notes, cards: cards, revlog: revlog)
             }
         } catch let error as ExchangeError {
             throw error
@@ -114,45 +166,34 @@ public enum AnkiPackageReader {
         }
     }
 
-    static func text(_ row: Row, _ column: String) -> String? {
-        switch row[column] as DatabaseValue? {
-        case .some(let value):
-            if let string = String.fromDatabaseValue(value) { return string }
-            if case .blob(let data) = value.storage { return String(data: data, encoding: .utf8) }
-            return nil
-        case .none:
-            return nil
-        }
-    }
-
     static func convert(_ collection: Collection, displayName: String, deckID: String, title: String?, section: String,
                         moment: Moment, dayStartHour: Int) throws -> ImportedDeck {
-        let deckOfNote = Dictionary(collection.cards.map { ($0["nid"] as Int64, $0["did"] as Int64) }, uniquingKeysWith: { first, _ in first })
+        let deckOfNote = Dictionary(collection.cards.map { ($0.nid, $0.did) }, uniquingKeysWith: { first, _ in first })
         let usedDecks = Set(deckOfNote.values).compactMap { collection.decks[$0] }
         let defaultTitle = usedDecks.count == 1 ? (usedDecks[0].components(separatedBy: "::").last ?? usedDecks[0]) : nil
         var builder = ForeignDeckBuilder(id: deckID, title: title ?? defaultTitle ?? deckID, section: section)
         var noteIDs: [Int64: String] = [:]
         for row in collection.notes {
-            let id: Int64 = row["id"]
+            let id = row.id
             let origin = "note \(id)"
-            guard let fieldsText = text(row, "flds") else {
+            guard let fieldsText = row.fields else {
                 builder.notes.append("\(origin): left out, its fields are not UTF-8 text")
                 continue
             }
-            guard let model = collection.models[row["mid"]] else {
-                builder.notes.append("\(origin): left out, its note type \(row["mid"] as Int64) is missing")
+            guard let model = collection.models[row.mid] else {
+                builder.notes.append("\(origin): left out, its note type \(row.mid) is missing")
                 continue
             }
             let fields = fieldsText.components(separatedBy: AnkiSchema.fieldSeparator).map(HTMLText.toPlain)
             func field(_ names: [String]) -> String? { model.index(of: names).flatMap { $0 < fields.count ? fields[$0] : nil } }
-            let tags = (text(row, "tags") ?? "").split(separator: " ").map(String.init)
+            let tags = (row.tags ?? "").split(separator: " ").map(String.init)
             var explanation = field(["Explanation", "Why", "Back Extra", "Extra"])
             let source = field(["Source"])
             var note: ForeignNote
             if model.isCloze {
                 let cloze = ForeignDeckBuilder.clozeFromAnki(fields.first ?? "")
                 note = ForeignNote(kind: .cloze, front: cloze.text, back: "", explanation: explanation, source: source,
-                                   tags: tags, guid: text(row, "guid"), clozeNumbers: cloze.numbers, origin: "\(displayName): \(origin)")
+                                   tags: tags, guid: row.guid, clozeNumbers: cloze.numbers, origin: "\(displayName): \(origin)")
             } else {
                 let used = Set([model.index(of: ["Explanation", "Why", "Back Extra", "Extra"]), model.index(of: ["Source"])].compactMap { $0 })
                 let rest = fields.indices.filter { !used.contains($0) }
@@ -161,7 +202,7 @@ public enum AnkiPackageReader {
                 var alternatives: [String] = []
                 if model.isTyped { (explanation, alternatives) = ForeignDeckBuilder.splitAlternatives(explanation) }
                 note = ForeignNote(kind: model.isTyped ? .typed : .basic, front: front, back: back, explanation: explanation,
-                                   source: source, alternatives: alternatives, tags: tags, guid: text(row, "guid"),
+                                   source: source, alternatives: alternatives, tags: tags, guid: row.guid,
                                    origin: "\(displayName): \(origin)")
             }
             if let noteID = builder.add(note) { noteIDs[id] = noteID }
@@ -174,11 +215,11 @@ public enum AnkiPackageReader {
         let cardsByID = Dictionary(builder.deck.cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var recallCardOfAnki: [Int64: String] = [:]
         var states: [String: ImportedCardState] = [:]
-        let revlogByCard = Dictionary(grouping: collection.revlog, by: { $0["cid"] as Int64 })
+        let revlogByCard = Dictionary(grouping: collection.revlog, by: \.cid)
         var reviews: [ReviewLogRecord] = []
         for row in collection.cards {
-            guard let noteID = noteIDs[row["nid"]] else { continue }
-            let ordinal: Int = row["ord"]
+            guard let noteID = noteIDs[row.nid] else { continue }
+            let ordinal = row.ord
             let cardID: String
             if let numbers = builder.clozeNumbers[noteID] {
                 guard let index = numbers.firstIndex(of: ordinal + 1) else { continue }
@@ -188,20 +229,17 @@ public enum AnkiPackageReader {
                 cardID = noteID
             }
             guard cardsByID[cardID] != nil, states[cardID] == nil else { continue }
-            let ankiID: Int64 = row["id"]
-            recallCardOfAnki[ankiID] = cardID
-            let type: Int = row["type"]
-            let queue: Int = row["queue"]
-            let factor: Int = row["factor"]
-            let interval: Int = row["ivl"]
-            let due: Int = row["due"]
-            let lapses: Int = row["lapses"]
+            let ankiID = row.id
+            let (type, queue, factor, lapses) = (row.type, row.queue, row.factor, max(0, row.lapses))
+            // Anki caps intervals at 100 years; anything beyond is damage, kept within reach of the calendar.
+            let interval = min(row.ivl, maximumDays)
+            let due = min(max(row.due, -maximumDays), maximumDays)
             let easiness = factor > 0 ? max(SM2.minimumEasiness, Double(factor) / 1000) : SM2.initialEasiness
             let log = revlogByCard[ankiID] ?? []
             var schedule = CardSchedule.new
             switch type {
             case AnkiSchema.typeReview:
-                let repetitions = trailingPasses(log) ?? max(1, (row["reps"] as Int) - lapses)
+                let repetitions = trailingPasses(log) ?? max(1, row.reps - lapses)
                 schedule = CardSchedule(sm2: SM2State(repetitions: repetitions, easiness: easiness, intervalDays: max(1, interval)),
                                         dueDay: crtDay.adding(days: due), lapses: lapses, isLeech: lapses >= Scheduler.leechLapses)
             case AnkiSchema.typeLearning, AnkiSchema.typeRelearning:
@@ -219,13 +257,15 @@ public enum AnkiPackageReader {
         return imported
     }
 
+    static let maximumDays = 36_500
+
     /// SM-2 repetitions from a log: passing answers on distinct days since the last failure.
-    static func trailingPasses(_ log: [Row]) -> Int? {
+    static func trailingPasses(_ log: [RevlogRow]) -> Int? {
         guard !log.isEmpty else { return nil }
         var days: Set<Int64> = []
         for row in log.reversed() {
-            if (row["ease"] as Int) <= 1 { break }
-            days.insert((row["id"] as Int64) / 86_400_000)
+            if row.ease <= 1 { break }
+            days.insert(row.id / 86_400_000)
         }
         return days.count
     }
@@ -233,7 +273,7 @@ public enum AnkiPackageReader {
     /// Review-log rows for one card: the states before and after each answer, chained so that
     /// undo stays coherent, ending in the card's imported schedule. Same-day answers after the
     /// first are re-drills, as Recall would have logged them.
-    static func reviewLog(_ log: [Row], cardID: String, final: CardSchedule, moment: Moment, dayStartHour: Int) -> [ReviewLogRecord] {
+    static func reviewLog(_ log: [RevlogRow], cardID: String, final: CardSchedule, moment: Moment, dayStartHour: Int) -> [ReviewLogRecord] {
         var records: [ReviewLogRecord] = []
         var state = CardSchedule.new
         var scheduledDays: Set<StudyDay> = []
@@ -241,18 +281,18 @@ public enum AnkiPackageReader {
         formatter.timeZone = moment.timeZone
         formatter.formatOptions = [.withInternetDateTime]
         for row in log {
-            let instant = Date(timeIntervalSince1970: TimeInterval(row["id"] as Int64) / 1000)
+            let instant = Date(timeIntervalSince1970: TimeInterval(row.id) / 1000)
             let day = StudyDay(containing: instant, timeZone: moment.timeZone, startHour: dayStartHour)
-            let grade = AnkiSchema.grade(forEase: row["ease"])
+            let grade = AnkiSchema.grade(forEase: row.ease)
             let before = state
             let kind: ReviewQueue.EntryKind
-            if scheduledDays.contains(day) || (row["type"] as Int) == AnkiSchema.revlogFiltered {
+            if scheduledDays.contains(day) || row.type == AnkiSchema.revlogFiltered {
                 kind = .redrill
             } else {
                 kind = before.isNew ? .new : .review
                 scheduledDays.insert(day)
-                let factor: Int = row["factor"]
-                let interval = max(0, row["ivl"] as Int)
+                let factor = row.factor
+                let interval = min(max(0, row.ivl), maximumDays)
                 var next = before
                 next.sm2.easiness = factor > 0 ? max(SM2.minimumEasiness, Double(factor) / 1000) : before.sm2.easiness
                 next.sm2.intervalDays = interval
@@ -264,7 +304,7 @@ public enum AnkiPackageReader {
             }
             records.append(ReviewLogRecord(
                 id: nil, cardID: cardID, reviewedAt: formatter.string(from: instant), studyDay: day, grade: grade,
-                durationMs: max(0, row["time"] as Int), kind: kind,
+                durationMs: max(0, row.time), kind: kind,
                 previousRepetitions: before.sm2.repetitions, newRepetitions: state.sm2.repetitions,
                 previousEasiness: before.sm2.easiness, newEasiness: state.sm2.easiness,
                 previousIntervalDays: before.sm2.intervalDays, newIntervalDays: state.sm2.intervalDays,
