@@ -11,12 +11,16 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The engine: decks, scheduling, storage, sessions. No terminal I/O.
         .target(
             name: "RecallKit",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The deck files of Decks/, compiled into the binary by the EmbedDecks plugin.
         .target(
@@ -40,6 +44,13 @@ let package = Package(
         ),
         .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
         .testTarget(name: "RecallKitTests", dependencies: ["RecallKit"]),
-        .testTarget(name: "RecallCLITests", dependencies: ["RecallCLI", "RecallKit"]),
+        .testTarget(
+            name: "RecallCLITests",
+            dependencies: [
+                "RecallCLI", "RecallKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
     ]
 )

@@ -121,7 +121,7 @@ public final class RecallDatabase: Sendable {
         }
     }
 
-    private func store(_ loaded: LoadedDeck, _ db: Database, _ report: inout SyncReport) throws {
+    func store(_ loaded: LoadedDeck, _ db: Database, _ report: inout SyncReport) throws {
         let deck = loaded.deck
         try DeckRecord(id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
                        sectionZh: deck.sectionZh, description: deck.description, path: loaded.path,

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import RecallKit
+
+struct ExportCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export cards: an Anki package, TSV/CSV for Anki's text import, a Markdown study sheet, or a JSON backup.",
+        discussion: """
+            apkg: an Anki package with decks Recall::<Section>::<Deck>, tags, explanation and source fields, \
+            and each card's interval, ease, due day, repetitions, lapses, suspension and review log. Importing \
+            a later export into Anki updates the notes instead of adding copies.
+            tsv, csv: Anki's text-import format with its #headers (note types Basic, Basic (type in the answer) \
+            and Cloze), so Anki needs no settings in its import dialog.
+            md: a study sheet by section and deck; --due or --weak keep only what needs work.
+            json: a complete backup (decks, cards, states, review log, settings); 'recall import' restores it.
+            The format is taken from -o's extension when --format is not given.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case apkg, tsv, csv, md, json
+    }
+
+    @Option(help: ArgumentHelp("apkg, tsv, csv, md or json.", valueName: "format")) var format: Format?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (default: standard output; required for apkg).", valueName: "file"))
+    var output: String?
+    @Option(help: ArgumentHelp("Only this deck (repeatable).", valueName: "deck-id")) var deck: [String] = []
+    @Option(help: ArgumentHelp("Only this section (repeatable).", valueName: "section")) var section: [String] = []
+    @Option(help: ArgumentHelp("Only cards with this tag (repeatable).", valueName: "tag")) var tag: [String] = []
+    @Flag(help: "md: only cards due today or overdue.") var due = false
+    @Flag(help: "md: only weak cards: lapsed at least once, easiness below 2.3, or a leech.") var weak = false
+    @OptionGroup var global: GlobalOptions
+
+    func resolvedFormat() throws -> Format {
+        if let format { return format }
+        if let output, let guessed = Format(rawValue: URL(fileURLWithPath: output).pathExtension.lowercased()) { return guessed }
+        throw ValidationError("give --format (apkg, tsv, csv, md or json), or -o FILE with one of those extensions")
+    }
+
+    func validate() throws {
+        let format = try resolvedFormat()
+        if format == .apkg && output == nil { throw ValidationError("an Anki package is binary: give -o FILE.apkg") }
+        if format == .json && !(deck.isEmpty && section.isEmpty && tag.isEmpty && !due && !weak) {
+            throw ValidationError("a JSON backup is always complete; --deck, --section, --tag, --due and --weak do not apply")
+        }
+        if (due || weak) && format != .md { throw ValidationError("--due and --weak apply to the md study sheet") }
+    }
+
+    func run(in context: RecallContext) throws {
+        let format = try resolvedFormat()
+        let library = try Library.open(global, context)
+        let snapshot = try library.database.exchangeSnapshot()
+        let known = Set(snapshot.decks.filter { !$0.retired }.map(\.id))
+        if let unknown = deck.first(where: { !known.contains($0) }) {
+            throw CLIError("no deck '\(unknown)'; 'recall decks' lists them")
+        }
+        let filter = ExportFilter(deckIDs: deck, sections: section, tags: tag)
+        var selection = snapshot.selection(filter)
+        if due || weak {
+            let today = library.today
+            selection = selection.compactMap { entry in
+                let cards = entry.cards.filter { stored in
+                    let s = stored.schedule
+                    let isDue = s.dueDay.map { $0 <= today } ?? false
+                    let isWeak = s.lapses > 0 || s.isLeech || (!s.isNew && s.sm2.easiness < StudySheet.weakEasiness)
+                    return (!due || isDue) && (!weak || isWeak)
+                }
+                return cards.isEmpty ? nil : (entry.deck, cards)
+            }
+        }
+        let cardCount = selection.reduce(0) { $0 + $1.cards.count }
+        if format != .json && cardCount == 0 {
+            throw CLIError("no card matches; nothing was exported")
+        }
+        switch format {
+        case .apkg:
+            guard let output else { throw CLIError("an Anki package is binary: give -o FILE.apkg") }
+            do {
+                try AnkiPackageWriter.write(selection, reviews: snapshot.reviews(of: selection.flatMap(\.cards)),
+                                            settings: library.settings, moment: library.moment, to: URL(fileURLWithPath: output))
+            } catch {
+                throw CLIError("cannot write \(output): \(error.localizedDescription)")
+            }
+            context.console.line("Wrote \(output): \(cardCount) card(s) from \(selection.count) deck(s), \(snapshot.reviews(of: selection.flatMap(\.cards)).values.reduce(0) { $0 + $1.count }) review(s).")
+        case .tsv, .csv:
+            let text = DelimitedText.export(selection, separator: format == .tsv ? .tab : .comma)
+            try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
+        case .md:
+            let text = StudySheet.render(selection, today: library.today, only: due ? "due" : weak ? "weak" : nil)
+            try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
+        case .json:
+            let backup = Backup(snapshot)
+            try emit(try backup.encoded(), context: context,
+                     summary: "\(backup.decks.count) deck(s), \(backup.decks.reduce(0) { $0 + $1.cards.count }) card(s), \(backup.reviewLog.count) review(s)")
+        }
+    }
+
+    private func emit(_ data: Data, context: RecallContext, summary: String) throws {
+        guard let output else {
+            context.console.write(String(decoding: data, as: UTF8.self))
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw CLIError("cannot write \(output): \(error.localizedDescription)")
+        }
+        context.console.line("Wrote \(output): \(summary).")
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+
+/// A complete, versioned JSON backup: decks, cards with their states, the
+/// review log, interview attempts and settings.
+///
+/// Restored into an empty database it gives back everything, so that export →
+/// import → export is byte-for-byte the same. Nothing in it depends on where
+/// the data folder is: deck files are named, not located, and no export time
+/// is recorded.
+///
+/// ```json
+/// {"format": "recall-backup", "version": 1, "settings": {...}, "decks": [...],
+///  "reviewLog": [...], "interviewAttempts": []}
+/// ```
+public struct Backup: Codable, Hashable, Sendable {
+    public static let formatName = "recall-backup"
+    public static let currentVersion = 1
+
+    public var format: String
+    public var version: Int
+    /// `recall config` names → values.
+    public var settings: [String: Int]
+    public var decks: [BackupDeck]
+    /// Every answer, oldest first.
+    public var reviewLog: [BackupReview]
+    /// Mock-interview attempts. Reserved: this version of Recall has no such
+    /// table, writes `[]` and keeps whatever a newer one wrote only as JSON.
+    public var interviewAttempts: [JSONValue]
+
+    public struct BackupDeck: Codable, Hashable, Sendable {
+        public var id: String
+        public var title: String
+        public var titleZh: String?
+        public var section: String
+        public var sectionZh: String?
+        public var description: String
+        /// The deck file's name, e.g. `gpu.md`.
+        public var file: String
+        /// True for the decks compiled into Recall: their text comes with Recall, not with the backup.
+        public var bundled: Bool
+        public var retired: Bool
+        public var cards: [BackupCard]
+    }
+
+    public struct BackupCard: Codable, Hashable, Sendable {
+        /// The id within the deck (`zero-stages.c2`).
+        public var id: String
+        public var noteID: String
+        public var content: CardContent
+        public var explanation: String?
+        public var source: String?
+        public var tags: [String]
+        public var position: Int
+        public var retired: Bool
+        public var state: BackupState
+    }
+
+    public struct BackupState: Codable, Hashable, Sendable {
+        public var repetitions: Int
+        public var easiness: Double
+        public var intervalDays: Int
+        public var due: StudyDay?
+        public var lapses: Int
+        public var leech: Bool
+        public var suspended: Bool
+        public var buriedUntil: StudyDay?
+    }
+
+    public struct BackupReview: Codable, Hashable, Sendable {
+        public var card: String
+        public var reviewedAt: String
+        public var studyDay: StudyDay
+        public var grade: Grade
+        public var durationMs: Int
+        public var kind: ReviewQueue.EntryKind
+        public var previous: BackupReviewState
+        public var new: BackupReviewState
+    }
+
+    public struct BackupReviewState: Codable, Hashable, Sendable {
+        public var repetitions: Int
+        public var easiness: Double
+        public var intervalDays: Int
+        public var due: StudyDay?
+        public var lapses: Int
+        public var leech: Bool
+    }
+
+    /// The backup of everything in `snapshot`.
+    public init(_ snapshot: ExchangeSnapshot) {
+        format = Self.formatName
+        version = Self.currentVersion
+        settings = Dictionary(uniqueKeysWithValues: Settings.Key.allCases.map { ($0.rawValue, snapshot.settings[$0]) })
+        let byDeck = Dictionary(grouping: snapshot.cards, by: \.card.deckID)
+        decks = snapshot.decks.sorted { $0.id < $1.id }.map { deck in
+            let bundled = deck.path.hasPrefix("Decks/")
+            let file = deck.path.split(separator: "/").last.map(String.init) ?? "\(deck.id).md"
+            let cards = (byDeck[deck.id] ?? []).map { stored in
+                let record = stored.record
+                return BackupCard(id: stored.card.id, noteID: stored.card.noteID, content: stored.card.content,
+                                  explanation: stored.card.explanation, source: stored.card.source, tags: stored.card.tags,
+                                  position: record.position, retired: record.retired,
+                                  state: BackupState(repetitions: record.repetitions, easiness: record.easiness,
+                                                     intervalDays: record.intervalDays, due: record.dueDay, lapses: record.lapses,
+                                                     leech: record.leech, suspended: record.suspended, buriedUntil: record.buriedUntil))
+            }
+            return BackupDeck(id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
+                              sectionZh: deck.sectionZh, description: deck.description, file: file, bundled: bundled,
+                              retired: deck.retired, cards: cards)
+        }
+        reviewLog = snapshot.reviewLog.map { log in
+            BackupReview(card: log.cardID, reviewedAt: log.reviewedAt, studyDay: log.studyDay, grade: log.grade,
+                         durationMs: log.durationMs, kind: log.kind,
+                         previous: BackupReviewState(repetitions: log.previousRepetitions, easiness: log.previousEasiness,
+                                                     intervalDays: log.previousIntervalDays, due: log.previousDueDay,
+                                                     lapses: log.previousLapses, leech: log.previousLeech),
+                         new: BackupReviewState(repetitions: log.newRepetitions, easiness: log.newEasiness,
+                                                intervalDays: log.newIntervalDays, due: log.newDueDay,
+                                                lapses: log.newLapses, leech: log.newLeech))
+        }
+        interviewAttempts = []
+    }
+
+    /// Pretty JSON with sorted keys: stable output for diffs and for the round trip.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Reads a backup, checking that it is one and that this Recall knows its version.
+    public static func decode(_ bytes: Data, file: String) throws -> Backup {
+        let kind = FileSniffer.kind(of: bytes)
+        if kind != "JSON" && kind != "text" {
+            throw ExchangeError.wrongKind(file: file, expected: "a Recall JSON backup", found: kind)
+        }
+        guard String(data: bytes, encoding: .utf8) != nil else {
+            throw ExchangeError.invalidUTF8(file: file, line: TextLines.firstInvalidLine(bytes))
+        }
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: bytes)
+        } catch {
+            if kind != "JSON" { throw ExchangeError.wrongKind(file: file, expected: "a Recall JSON backup", found: kind) }
+            throw ExchangeError.malformed(file: file, line: nil, reason: "not a Recall backup (\(Self.describe(error)))")
+        }
+        guard header.format == formatName else {
+            throw ExchangeError.unsupportedSchema(file: file, reason: "the JSON's format is '\(header.format ?? "missing")', not '\(formatName)'")
+        }
+        guard let version = header.version, version >= 1, version <= currentVersion else {
+            throw ExchangeError.unsupportedSchema(file: file, reason: "backup version \(header.version.map(String.init) ?? "missing") is not one this Recall reads (1…\(currentVersion)); upgrade Recall")
+        }
+        do {
+            return try JSONDecoder().decode(Backup.self, from: bytes)
+        } catch {
+            throw ExchangeError.malformed(file: file, line: nil, reason: "the backup is damaged (\(Self.describe(error)))")
+        }
+    }
+
+    private struct Header: Decodable {
+        var format: String?
+        var version: Int?
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context), DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return path.isEmpty ? context.debugDescription : "\(path): \(context.debugDescription)"
+        case DecodingError.keyNotFound(let key, let context):
+            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return path.isEmpty ? "no '\(key.stringValue)' at the top level" : "\(path) has no '\(key.stringValue)'"
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+extension Backup.BackupReview {
+    var record: ReviewLogRecord {
+        ReviewLogRecord(id: nil, cardID: card, reviewedAt: reviewedAt, studyDay: studyDay, grade: grade, durationMs: durationMs,
+                        kind: kind, previousRepetitions: previous.repetitions, newRepetitions: new.repetitions,
+                        previousEasiness: previous.easiness, newEasiness: new.easiness,
+                        previousIntervalDays: previous.intervalDays, newIntervalDays: new.intervalDays,
+                        previousDueDay: previous.due, newDueDay: new.due, previousLapses: previous.lapses, newLapses: new.lapses,
+                        previousLeech: previous.leech, newLeech: new.leech)
+    }
+}
+
+/// Any JSON value, kept as it was read: for parts of a backup this version only carries.
+public enum JSONValue: Codable, Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}
+
+/// Line-level helpers for text files.
+enum TextLines {
+    /// The 1-based line of the first byte sequence that is not UTF-8.
+    static func firstInvalidLine(_ bytes: some Collection<UInt8>) -> Int {
+        var line = 1
+        var lineStart = bytes.startIndex
+        for index in bytes.indices where bytes[index] == 0x0A {
+            if String(validating: bytes[lineStart..<index], as: UTF8.self) == nil { return line }
+            line += 1
+            lineStart = bytes.index(after: index)
+        }
+        return line
+    }
+}

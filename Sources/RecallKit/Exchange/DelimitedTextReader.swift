@@ -1,0 +1,176 @@
+import Foundation
+
+extension DelimitedText {
+    /// Reads a TSV or CSV file into a deck: Anki's `#` headers when present
+    /// (separator, html, and the guid, note type, deck and tags columns),
+    /// otherwise the columns question, answer, tags. Quoted fields may hold
+    /// separators, doubled quotes and line breaks.
+    ///
+    /// - Parameter defaultSeparator: used when the file has no `#separator:` header (from its extension).
+    /// - Throws: ``ExchangeError`` naming the file and line: not text, invalid UTF-8, an unclosed quote, a row without an answer.
+    public static func read(_ bytes: Data, displayName: String, defaultSeparator: Separator?, deckID: String,
+                            title: String?, section: String) throws -> ImportedDeck {
+        let kind = FileSniffer.kind(of: bytes)
+        if kind != "text" && kind != "JSON" {
+            throw ExchangeError.wrongKind(file: displayName, expected: "a TSV or CSV text file", found: kind)
+        }
+        guard var text = String(data: bytes, encoding: .utf8) else {
+            throw ExchangeError.invalidUTF8(file: displayName, line: TextLines.firstInvalidLine(bytes))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        text = text.replacingOccurrences(of: "\r\n", with: "\n")
+
+        // Headers: `#key:value` lines at the top.
+        var headers: [String: String] = [:]
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var headerLines = 0
+        while headerLines < lines.count, lines[headerLines].hasPrefix("#") {
+            let line = lines[headerLines].dropFirst()
+            if let colon = line.firstIndex(of: ":") {
+                headers[line[..<colon].trimmingSpaces.lowercased()] = String(line[line.index(after: colon)...])
+            }
+            headerLines += 1
+        }
+        lines.removeFirst(headerLines)
+        let body = lines.joined(separator: "\n")
+
+        let separator: Character
+        if let name = headers["separator"] {
+            switch name.lowercased() {
+            case "tab", "\t": separator = "\t"
+            case "comma", ",": separator = ","
+            case "semicolon", ";": separator = ";"
+            case "pipe", "|": separator = "|"
+            case "space", " ": separator = " "
+            case "colon", ":": separator = ":"
+            default:
+                throw ExchangeError.malformed(file: displayName, line: 1, reason: "unknown #separator '\(name)' (expected tab, comma, semicolon, pipe, space or colon)")
+            }
+        } else if let defaultSeparator {
+            separator = defaultSeparator.rawValue
+        } else {
+            separator = (body.split(separator: "\n").first?.contains("\t") ?? true) ? "\t" : ","
+        }
+        let html = headers["html"].map { $0.trimmingSpaces.lowercased() == "true" } ?? false
+        func column(_ key: String) throws -> Int? {
+            guard let value = headers[key] else { return nil }
+            guard let number = Int(value.trimmingSpaces), number >= 1 else {
+                throw ExchangeError.malformed(file: displayName, line: nil, reason: "#\(key): '\(value)' is not a column number")
+            }
+            return number - 1
+        }
+        let guidColumn = try column("guid column")
+        let typeColumn = try column("notetype column")
+        let deckColumn = try column("deck column")
+        let tagsColumn = try column("tags column")
+        let fixedType = headers["notetype"]?.trimmingSpaces
+        let fileTags = (headers["tags"] ?? "").split(separator: " ").map(String.init)
+        let hasHeaders = !headers.isEmpty
+
+        let records = try splitRecords(body, separator: separator, firstLine: headerLines + 1, displayName: displayName)
+        var deckNames: Set<String> = []
+        var builder = ForeignDeckBuilder(id: deckID, title: title ?? deckID, section: section)
+        for (line, fields) in records {
+            if fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
+            func at(_ index: Int?) -> String? { index.flatMap { $0 < fields.count ? fields[$0] : nil } }
+            let meta = Set([guidColumn, typeColumn, deckColumn, tagsColumn].compactMap { $0 })
+            var values = fields.indices.filter { !meta.contains($0) }.map { fields[$0] }
+            var tags = fileTags
+            if let raw = at(tagsColumn) {
+                tags += raw.split(separator: " ").map(String.init)
+            } else if !hasHeaders && values.count >= 3 {
+                tags += values[2].split(separator: " ").map(String.init)
+                values.removeLast(values.count - 2)
+            }
+            if let deck = at(deckColumn), !deck.isEmpty { deckNames.insert(deck) }
+            values = values.map { html ? HTMLText.toPlain($0) : $0 }
+            let typeName = (at(typeColumn) ?? fixedType ?? "").lowercased()
+            let origin = "\(displayName):\(line)"
+            let first = values.first ?? ""
+            if typeName.contains("cloze") || (typeName.isEmpty && first.contains("{{c") && first.contains("::")) {
+                let cloze = ForeignDeckBuilder.clozeFromAnki(first)
+                let extras = ForeignDeckBuilder.splitExtras(values.dropFirst().first ?? "")
+                let extra = extras.body.isEmpty ? extras.explanation : [extras.body, extras.explanation].compactMap { $0 }.joined(separator: "\n\n")
+                _ = builder.add(ForeignNote(kind: .cloze, front: cloze.text, back: "", explanation: extra, source: extras.source,
+                                            tags: tags, guid: at(guidColumn), clozeNumbers: cloze.numbers, origin: origin))
+                continue
+            }
+            guard values.count >= 2, !values[1].trimmingSpaces.isEmpty else {
+                throw ExchangeError.malformed(file: displayName, line: line,
+                                              reason: "the row has a question but no answer (found \(values.count) field(s); separator '\(separator == "\t" ? "tab" : String(separator))')")
+            }
+            let extras = ForeignDeckBuilder.splitExtras(values[1])
+            let typed = typeName.contains("type in")
+            _ = builder.add(ForeignNote(kind: typed ? .typed : .basic, front: first, back: extras.body,
+                                        explanation: extras.explanation, source: extras.source, tags: tags,
+                                        guid: at(guidColumn), origin: origin))
+        }
+        if title == nil, deckNames.count == 1, let only = deckNames.first {
+            builder.deck.title = only.components(separatedBy: "::").last ?? only
+        }
+        guard !builder.deck.cards.isEmpty else { throw ExchangeError.nothingToImport(file: displayName) }
+        return ImportedDeck(deck: builder.deck, notes: builder.notes)
+    }
+
+    /// Splits text into records of fields, RFC 4180 style: a field starting with `"` runs to the
+    /// next lone `"`, and may hold separators and line breaks. Returns each record with its first line.
+    static func splitRecords(_ text: String, separator: Character, firstLine: Int, displayName: String) throws -> [(line: Int, fields: [String])] {
+        var records: [(Int, [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var line = firstLine
+        var recordLine = firstLine
+        var inQuotes = false
+        var quoteLine = 0
+        var atFieldStart = true
+        var characters = text.makeIterator()
+        var pending: Character? = nil
+        func next() -> Character? {
+            if let p = pending { pending = nil; return p }
+            return characters.next()
+        }
+        while let c = next() {
+            if inQuotes {
+                if c == "\"" {
+                    if let following = next() {
+                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.append(c)
+                }
+                continue
+            }
+            if c == "\"" && atFieldStart {
+                inQuotes = true
+                quoteLine = line
+                atFieldStart = false
+            } else if c == separator {
+                fields.append(field)
+                field = ""
+                atFieldStart = true
+            } else if c == "\n" {
+                fields.append(field)
+                records.append((recordLine, fields))
+                fields = []
+                field = ""
+                line += 1
+                recordLine = line
+                atFieldStart = true
+            } else {
+                field.append(c)
+                atFieldStart = false
+            }
+        }
+        if inQuotes {
+            throw ExchangeError.malformed(file: displayName, line: quoteLine, reason: "a quoted field opened here is never closed")
+        }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            records.append((recordLine, fields))
+        }
+        return records
+    }
+}
