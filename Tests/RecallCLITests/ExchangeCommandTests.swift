@@ -25,17 +25,20 @@ import ZIPFoundation
 
     @Test func jsonBackupRestoresEverythingAndExportsIdentically() throws {
         let source = try reviewedSandbox()
+        // Two interviews, one of them recording its answers as reviews.
+        source.run(["interview", "--count", "2", "--seed", "4"], input: ["", ""])
+        source.run(["interview", "--count", "2", "--seed", "5", "--reschedule"], input: ["", ""])
         let backupPath = file(source, "backup.json")
         let export = source.run(["export", "-o", backupPath])
         #expect(export.status == 0)
-        #expect(export.output == "Wrote \(backupPath): 1 deck(s), 4 card(s), 4 review(s).\n")
+        #expect(export.output == "Wrote \(backupPath): 1 deck(s), 4 card(s), 6 review(s).\n")
         let original = try Data(contentsOf: URL(fileURLWithPath: backupPath))
 
         let target = try Sandbox(decks: [:])
         target.now = source.now
         let restore = target.run(["import", backupPath])
         #expect(restore.status == 0, "\(restore.errors)")
-        #expect(restore.output.contains("Restored 1 deck(s), 4 card(s), 4 review(s)"))
+        #expect(restore.output.contains("Restored 1 deck(s), 4 card(s), 6 review(s), 2 interview(s) with 4 attempt(s)"))
         #expect(FileManager.default.fileExists(atPath: target.deckFolder.appending(path: "sample.md").path))
         let again = target.run(["export", "--format", "json"])
         #expect(again.output == String(decoding: original, as: UTF8.self))
@@ -47,7 +50,11 @@ import ZIPFoundation
         let json = try #require(try JSONSerialization.jsonObject(with: original) as? [String: Any])
         #expect(json["format"] as? String == "recall-backup")
         #expect(json["version"] as? Int == 1)
-        #expect((json["interviewAttempts"] as? [Any])?.isEmpty == true)
+        let interviews = try #require(json["interviews"] as? [[String: Any]])
+        #expect(interviews.map { ($0["attempts"] as? [Any])?.count } == [2, 2])
+        #expect(target.run(["interview", "--history"]).output == source.run(["interview", "--history"]).output)
+        let rescheduled = try target.database().interviewAttempts().filter { $0.reviewLogID != nil }
+        #expect(rescheduled.count == 2)
     }
 
     @Test func aRestoredCardThatTheDeckFileNoLongerHasComesBackRetiredWithItsHistory() throws {

@@ -145,10 +145,9 @@ struct ImportCommand: ContextualCommand {
             for (destination, _) in files { try? FileManager.default.removeItem(at: destination) }
         })
         let cards = backup.decks.reduce(0) { $0 + $1.cards.count }
-        context.console.line("Restored \(backup.decks.count) deck(s), \(cards) card(s), \(backup.reviewLog.count) review(s) and the settings from \(file); wrote \(files.count) deck file(s).")
-        if !backup.interviewAttempts.isEmpty {
-            context.console.writeError("note: the backup holds \(backup.interviewAttempts.count) interview attempt(s); this version of Recall cannot store them, so they were not restored\n")
-        }
+        let attempts = backup.interviews.reduce(0) { $0 + $1.attempts.count }
+        context.console.line("Restored \(backup.decks.count) deck(s), \(cards) card(s), \(backup.reviewLog.count) review(s), "
+                             + "\(backup.interviews.count) interview(s) with \(attempts) attempt(s) and the settings from \(file); wrote \(files.count) deck file(s).")
     }
 }
 

@@ -10,7 +10,7 @@ import Foundation
 ///
 /// ```json
 /// {"format": "recall-backup", "version": 1, "settings": {...}, "decks": [...],
-///  "reviewLog": [...], "interviewAttempts": []}
+///  "reviewLog": [...], "interviews": [{..., "attempts": [...]}]}
 /// ```
 public struct Backup: Codable, Hashable, Sendable {
     public static let formatName = "recall-backup"
@@ -23,9 +23,32 @@ public struct Backup: Codable, Hashable, Sendable {
     public var decks: [BackupDeck]
     /// Every answer, oldest first.
     public var reviewLog: [BackupReview]
-    /// Mock-interview attempts. Reserved: this version of Recall has no such
-    /// table, writes `[]` and keeps whatever a newer one wrote only as JSON.
-    public var interviewAttempts: [JSONValue]
+    /// Mock interviews with their attempts, oldest first.
+    public var interviews: [BackupInterview]
+
+    public struct BackupInterview: Codable, Hashable, Sendable {
+        public var startedAt: String
+        public var studyDay: StudyDay
+        public var seed: Int64
+        public var questionCount: Int
+        public var timeLimitSeconds: Int?
+        public var rescheduled: Bool
+        public var filter: String
+        public var attempts: [BackupAttempt]
+    }
+
+    public struct BackupAttempt: Codable, Hashable, Sendable {
+        public var position: Int
+        public var card: String
+        public var answer: String
+        public var outcome: AnswerGrader.Outcome
+        public var credit: Double
+        public var late: Bool
+        public var durationMs: Int
+        public var answeredAt: String
+        /// With `--reschedule`: the index in `reviewLog` of the review this attempt recorded.
+        public var review: Int?
+    }
 
     public struct BackupDeck: Codable, Hashable, Sendable {
         public var id: String
@@ -118,7 +141,22 @@ public struct Backup: Codable, Hashable, Sendable {
                                                 intervalDays: log.newIntervalDays, due: log.newDueDay,
                                                 lapses: log.newLapses, leech: log.newLeech))
         }
-        interviewAttempts = []
+        var reviewIndex: [Int64: Int] = [:]
+        for (index, log) in snapshot.reviewLog.enumerated() {
+            if let id = log.id { reviewIndex[id] = index }
+        }
+        let attempts = Dictionary(grouping: snapshot.interviewAttempts, by: \.interviewID)
+        interviews = snapshot.interviews.map { interview in
+            BackupInterview(
+                startedAt: interview.startedAt, studyDay: interview.studyDay, seed: interview.seed,
+                questionCount: interview.questionCount, timeLimitSeconds: interview.timeLimitSeconds,
+                rescheduled: interview.rescheduled, filter: interview.filter,
+                attempts: (attempts[interview.id ?? -1] ?? []).map { attempt in
+                    BackupAttempt(position: attempt.position, card: attempt.cardID, answer: attempt.answer, outcome: attempt.outcome,
+                                  credit: attempt.credit, late: attempt.late, durationMs: attempt.durationMs,
+                                  answeredAt: attempt.answeredAt, review: attempt.reviewLogID.flatMap { reviewIndex[$0] })
+                })
+        }
     }
 
     /// Pretty JSON with sorted keys: stable output for diffs and for the round trip.
@@ -186,38 +224,6 @@ extension Backup.BackupReview {
                         previousIntervalDays: previous.intervalDays, newIntervalDays: new.intervalDays,
                         previousDueDay: previous.due, newDueDay: new.due, previousLapses: previous.lapses, newLapses: new.lapses,
                         previousLeech: previous.leech, newLeech: new.leech)
-    }
-}
-
-/// Any JSON value, kept as it was read: for parts of a backup this version only carries.
-public enum JSONValue: Codable, Hashable, Sendable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
     }
 }
 

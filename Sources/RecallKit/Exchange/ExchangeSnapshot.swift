@@ -8,12 +8,18 @@ public struct ExchangeSnapshot: Sendable {
     /// Every answer, oldest first.
     public var reviewLog: [ReviewLogRecord]
     public var settings: Settings
+    /// Every mock interview and its attempts, oldest first.
+    public var interviews: [InterviewRecord]
+    public var interviewAttempts: [InterviewAttemptRecord]
 
-    public init(decks: [DeckRecord], cards: [StoredCard], reviewLog: [ReviewLogRecord], settings: Settings) {
+    public init(decks: [DeckRecord], cards: [StoredCard], reviewLog: [ReviewLogRecord], settings: Settings,
+                interviews: [InterviewRecord] = [], interviewAttempts: [InterviewAttemptRecord] = []) {
         self.decks = decks
         self.cards = cards
         self.reviewLog = reviewLog
         self.settings = settings
+        self.interviews = interviews
+        self.interviewAttempts = interviewAttempts
     }
 
     /// The cards an export of `filter` covers: live cards of live decks that match it, in deck order.

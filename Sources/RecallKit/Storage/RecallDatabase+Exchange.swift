@@ -12,7 +12,10 @@ extension RecallDatabase {
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
                 if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) { settings[key] = value }
             }
-            return ExchangeSnapshot(decks: decks, cards: cards, reviewLog: log, settings: settings)
+            let interviews = try InterviewRecord.order(Column("id")).fetchAll(db)
+            let attempts = try InterviewAttemptRecord.order(Column("interview_id"), Column("position"), Column("id")).fetchAll(db)
+            return ExchangeSnapshot(decks: decks, cards: cards, reviewLog: log, settings: settings,
+                                    interviews: interviews, interviewAttempts: attempts)
         }
     }
 
@@ -109,9 +112,25 @@ extension RecallDatabase {
                                        buriedUntil: state.buriedUntil).upsert(db)
                     }
                 }
+                var reviewIDs: [Int64?] = []
                 for review in backup.reviewLog {
                     var row = review.record
                     try row.insert(db)
+                    reviewIDs.append(row.id)
+                }
+                for interview in backup.interviews {
+                    var record = InterviewRecord(startedAt: interview.startedAt, studyDay: interview.studyDay, seed: interview.seed,
+                                                 questionCount: interview.questionCount, timeLimitSeconds: interview.timeLimitSeconds,
+                                                 rescheduled: interview.rescheduled, filter: interview.filter)
+                    try record.insert(db)
+                    for attempt in interview.attempts {
+                        let review = attempt.review.flatMap { reviewIDs.indices.contains($0) ? reviewIDs[$0] : nil }
+                        var row = InterviewAttemptRecord(interviewID: record.id ?? 0, position: attempt.position, cardID: attempt.card,
+                                                         answer: attempt.answer, outcome: attempt.outcome, credit: attempt.credit,
+                                                         late: attempt.late, durationMs: attempt.durationMs,
+                                                         answeredAt: attempt.answeredAt, reviewLogID: review)
+                        try row.insert(db)
+                    }
                 }
                 for (name, value) in backup.settings {
                     guard let key = Settings.Key(rawValue: name) else { continue }
