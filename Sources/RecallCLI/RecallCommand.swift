@@ -19,6 +19,7 @@ public struct RecallCommand: ParsableCommand {
         subcommands: [
             ReviewCommand.self, DueCommand.self, ShowCommand.self, GradeCommand.self, ListCommand.self,
             DecksCommand.self, SuspendCommand.self, UnsuspendCommand.self, ConfigCommand.self, CheckCommand.self,
+            StatsCommand.self, MapCommand.self,
         ],
         defaultSubcommand: nil
     )

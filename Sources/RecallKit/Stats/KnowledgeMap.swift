@@ -10,7 +10,7 @@
 ///   carries (the deck's own tags say nothing a deck node does not). A card
 ///   with several tags counts under each.
 /// - The **weakest topics** are topics of at least ``minimumTopicCards``
-///   cards with at least one card seen, lowest mastery first; ties go to
+///   cards with at least one card seen and not all mastered, lowest mastery first; ties go to
 ///   more lapses per seen card, then to the bigger topic. Topics with no card
 ///   seen are listed apart as not started.
 public struct KnowledgeMap: Hashable, Sendable, Encodable {
@@ -132,7 +132,7 @@ public struct KnowledgeMap: Hashable, Sendable, Encodable {
         }
         self.root = root
         let candidates = topics.filter { $0.topic.total >= Self.minimumTopicCards }
-        weakest = Array(candidates.filter { $0.topic.seen > 0 }.sorted(by: Self.weaker).prefix(Self.weakestShown))
+        weakest = Array(candidates.filter { $0.topic.seen > 0 && $0.topic.mastered < $0.topic.total }.sorted(by: Self.weaker).prefix(Self.weakestShown))
         notStarted = candidates.filter { $0.topic.seen == 0 }
             .sorted { ($0.topic.total, $1.deckID, $1.topic.name) > ($1.topic.total, $0.deckID, $0.topic.name) }
     }
