@@ -35,8 +35,8 @@ enum MapText {
             lines.append(style.bold("Weakest topics") + " you have started (lowest mastery, then most lapses):")
             for topic in map.weakest {
                 let node = topic.topic
-                let name = Charts.fit("\(topic.deckID) / \(node.name)", 44, glyphs: glyphs)
-                lines.append("  " + style.bad(glyphs.marker) + " " + name.padded(44) + " "
+                let name = Charts.fit("\(topic.deckID) / \(node.name)", 32, glyphs: glyphs)
+                lines.append("  " + style.bad(glyphs.marker) + " " + name.padded(32) + " "
                              + Charts.percent(node.mastery).leftPadded(4) + " mastered, \(node.seen)/\(node.total) seen, "
                              + "\(node.lapses) lapse\(node.lapses == 1 ? "" : "s")")
             }

@@ -14,15 +14,20 @@ enum StatsText {
         lines += forecast(report, glyphs: glyphs, style: style)
         lines.append("")
         lines.append(style.bold("Intervals") + " of the cards answered so far (suspended cards left out)")
-        lines += Charts.horizontalBars(report.intervals, labelWidth: 9, barWidth: 44, glyphs: glyphs, style: style)
+        lines += bars(report.intervals, glyphs: glyphs, style: style)
         lines.append("")
         lines.append(style.bold("Easiness factors") + " (SM-2's EF: 2.5 to start, 1.3 at the floor)")
-        lines += Charts.horizontalBars(report.easiness, labelWidth: 9, barWidth: 44, glyphs: glyphs, style: style)
+        lines += bars(report.easiness, glyphs: glyphs, style: style)
         lines.append("")
         lines += retention(report, style: style)
         lines.append("")
         lines += deckCounts(report, glyphs: glyphs, style: style)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func bars(_ buckets: [Bucket], glyphs: ChartGlyphs, style: Style) -> [String] {
+        guard buckets.contains(where: { $0.count > 0 }) else { return ["  No card answered yet."] }
+        return Charts.horizontalBars(buckets, labelWidth: 9, barWidth: 44, glyphs: glyphs, style: style)
     }
 
     static func today(_ report: StatsReport, glyphs: ChartGlyphs, style: Style) -> [String] {
@@ -32,10 +37,10 @@ enum StatsText {
             lines.append("  Nothing answered yet.")
         } else {
             let passed = Charts.percent(Double(today.passed) / Double(today.answers))
-            lines.append("  Answered \(today.answers): \(today.reviews) reviews, \(today.newCards) new, "
-                         + "\(today.redrills) re-drills; \(passed) graded 3+; \(Charts.duration(milliseconds: today.durationMs))")
+            lines.append("  Answered \(today.answers): \(plural(today.reviews, "review")), \(today.newCards) new, "
+                         + "\(plural(today.redrills, "re-drill")); \(passed) graded 3+; \(Charts.duration(milliseconds: today.durationMs))")
         }
-        lines.append("  Waiting: \(today.dueReviews) reviews due, \(today.newWaiting) new")
+        lines.append("  Waiting: \(plural(today.dueReviews, "review")) due, \(today.newWaiting) new")
         let streak = report.streak
         lines.append("  Streak: \(days(streak.current)) (longest \(days(streak.longest)))")
         return lines
@@ -57,6 +62,7 @@ enum StatsText {
         let labels = stride(from: 0, to: report.forecast.count, by: 7).map { index in
             (index, String(report.forecast[index].day.description.dropFirst(5)))
         }
+        guard total > 0 else { return lines + ["  Nothing is due in the next 30 days."] }
         lines += Charts.columns(counts, height: 6, labels: labels, glyphs: glyphs, style: style)
         return lines
     }
@@ -114,5 +120,7 @@ enum StatsText {
         return lines
     }
 
-    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+    static func days(_ count: Int) -> String { plural(count, "day") }
+
+    static func plural(_ count: Int, _ noun: String) -> String { count == 1 ? "1 \(noun)" : "\(count) \(noun)s" }
 }
