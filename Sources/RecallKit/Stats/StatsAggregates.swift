@@ -20,6 +20,9 @@ public struct StatsAggregates: Hashable, Sendable {
     public var dueNow = 0
     /// New cards that can be introduced (not suspended or buried).
     public var unseen = 0
+    /// Today's new cards and scheduled reviews in every deck: the daily limits are shared by all decks.
+    public var newCardsTodayAllDecks = 0
+    public var reviewsTodayAllDecks = 0
 
     public init() {}
 }

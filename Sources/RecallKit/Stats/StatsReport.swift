@@ -54,7 +54,7 @@ public struct TodaySummary: Hashable, Sendable, Encodable {
     /// Answers graded 3 or better.
     public var passed = 0
     public var durationMs = 0
-    /// Reviews still waiting today, within the daily review limit (as `recall due` counts them).
+    /// Reviews still waiting today, within what the daily review limit leaves (as `recall due` counts them).
     public var dueReviews = 0
     /// New cards still to be introduced today, within the daily new-card limit.
     public var newWaiting = 0
@@ -70,8 +70,8 @@ public struct TodaySummary: Hashable, Sendable, Encodable {
             case .redrill: redrills += group.answers
             }
         }
-        dueReviews = min(aggregates.dueNow, max(0, settings.reviewsPerDay - reviews))
-        newWaiting = min(aggregates.unseen, max(0, settings.newCardsPerDay - newCards))
+        dueReviews = min(aggregates.dueNow, max(0, settings.reviewsPerDay - aggregates.reviewsTodayAllDecks))
+        newWaiting = min(aggregates.unseen, max(0, settings.newCardsPerDay - aggregates.newCardsTodayAllDecks))
     }
 }
 

@@ -132,6 +132,10 @@ extension RecallDatabase {
                                              arguments: askableArguments + [query.today]) ?? 0
             result.unseen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM card WHERE \(askable) AND due_day IS NULL",
                                              arguments: askableArguments) ?? 0
+            // As `dailyCounts`, in this transaction: the daily limits are shared by every deck.
+            let todayByKind = "SELECT COUNT(*) FROM review_log WHERE study_day = ? AND kind = ?"
+            result.newCardsTodayAllDecks = try Int.fetchOne(db, sql: todayByKind, arguments: [query.today, "new"]) ?? 0
+            result.reviewsTodayAllDecks = try Int.fetchOne(db, sql: todayByKind, arguments: [query.today, "review"]) ?? 0
             return result
         }
     }
