@@ -58,7 +58,7 @@ enum StatsText {
         let total = counts.reduce(0, +)
         let today = counts.first ?? 0
         let tomorrow = counts.count > 1 ? counts[1] : 0
-        var lines = [style.bold("Due, next 30 days") + ": \(total) (today \(today) with overdue, tomorrow \(tomorrow))"]
+        var lines = [style.bold("Due, next 30 days") + ": \(total) (today \(today) counting overdue, tomorrow \(tomorrow))"]
         let labels = stride(from: 0, to: report.forecast.count, by: 7).map { index in
             (index, String(report.forecast[index].day.description.dropFirst(5)))
         }

@@ -223,7 +223,7 @@ let statsASCIIGolden = """
         Sun ....................................................*
             . 0  - 1  * 2-3  # 4-5 answers a day
 
-        Due, next 30 days: 6 (today 3 with overdue, tomorrow 1)
+        Due, next 30 days: 6 (today 3 counting overdue, tomorrow 1)
         3 |#
           |#
           |#
@@ -306,7 +306,7 @@ let statsUnicodeGolden = """
         Sun ····················································▓
             · 0  ░ 1  ▓ 2-3  █ 4-5 answers a day
 
-        Due, next 30 days: 6 (today 3 with overdue, tomorrow 1)
+        Due, next 30 days: 6 (today 3 counting overdue, tomorrow 1)
         3 │█
           │█
           │█
@@ -389,7 +389,7 @@ let statsDeckGolden = """
         Sun ····················································▒
             · 0  ░ 1  ▒ 2  █ 3 answers a day
 
-        Due, next 30 days: 4 (today 1 with overdue, tomorrow 1)
+        Due, next 30 days: 4 (today 1 counting overdue, tomorrow 1)
         1 │█ █         █                 █
           │█ █         █                 █
           │█ █         █                 █
@@ -456,7 +456,7 @@ let statsEmptyGolden = """
         Sun ·····················································
             · 0 answers a day
 
-        Due, next 30 days: 0 (today 0 with overdue, tomorrow 0)
+        Due, next 30 days: 0 (today 0 counting overdue, tomorrow 0)
           Nothing is due in the next 30 days.
 
         Intervals of the cards answered so far (suspended cards left out)
