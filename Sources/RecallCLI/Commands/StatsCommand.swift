@@ -18,8 +18,11 @@ struct StatsCommand: ContextualCommand {
     @Flag(help: "Print JSON: everything the text shows.") var json = false
     @OptionGroup var global: GlobalOptions
 
+    /// A hundred years: more history than anyone has.
+    static let maximumDays = 36_500
+
     func validate() throws {
-        if days < 1 { throw ValidationError("--days must be 1 or more") }
+        if days < 1 || days > Self.maximumDays { throw ValidationError("--days must be between 1 and \(Self.maximumDays)") }
     }
 
     func run(in context: RecallContext) throws {
@@ -39,7 +42,7 @@ struct StatsCommand: ContextualCommand {
 /// `--deck`, `--section` and `--ascii`, shared by `stats` and `map`.
 struct StatsScopeOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only this deck (repeatable).", valueName: "deck-id")) var deck: [String] = []
-    @Option(help: ArgumentHelp("Only the decks of this section, by its English or Chinese name (repeatable).", valueName: "name"))
+    @Option(help: ArgumentHelp("Only the decks of this section, by its English or Chinese name (repeatable; adds to --deck).", valueName: "name"))
     var section: [String] = []
     @Flag(help: "Draw with plain ASCII (the default unless the locale is UTF-8).") var ascii = false
 

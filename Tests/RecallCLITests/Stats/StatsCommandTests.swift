@@ -109,6 +109,17 @@ func statsSandbox() throws -> Sandbox {
         #expect(bySection == statsDeckGolden.replacingOccurrences(of: "deck infra", with: "section Infrastructure"))
     }
 
+    @Test func sectionsAreNamedInEitherLanguage() throws {
+        let sandbox = try statsSandbox()
+        let map = sandbox.run(["map", "--section", "大模型的预训练技术", "--depth", "2"])
+        #expect(map.status == 0)
+        #expect(map.output.contains("`- sample"))
+        #expect(!map.output.contains("infra"))
+        let both = sandbox.run(["stats", "--section", "pre-training", "--deck", "infra", "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(both.output.utf8)) as? [String: Any])
+        #expect(json["decks"] as? [String] == ["infra", "sample"]) // the union: --deck first, then the section's decks
+    }
+
     @Test func statsOnAnEmptyHistory() throws {
         let sandbox = try Sandbox()
         sandbox.extraEnvironment = ["LANG": "en_US.UTF-8"]
@@ -193,6 +204,7 @@ func statsSandbox() throws -> Sandbox {
         let section = sandbox.run(["map", "--section", "Cooking"])
         #expect(section.errors == "error: no section 'Cooking'; the sections are: Infrastructure, Pre-training\n")
         #expect(sandbox.run(["stats", "--days", "0"]).status != 0)
+        #expect(sandbox.run(["stats", "--days", "99999"]).errors.contains("--days must be between 1 and 36500"))
         #expect(sandbox.run(["map", "--depth", "4"]).status != 0)
     }
 }
