@@ -19,7 +19,7 @@ enum StatsText {
         lines.append(style.bold("Easiness factors") + " (SM-2's EF: 2.5 to start, 1.3 at the floor)")
         lines += bars(report.easiness, glyphs: glyphs, style: style)
         lines.append("")
-        lines += retention(report, style: style)
+        lines += retention(report, glyphs: glyphs, style: style)
         lines.append("")
         lines += deckCounts(report, glyphs: glyphs, style: style)
         return lines.joined(separator: "\n") + "\n"
@@ -67,7 +67,7 @@ enum StatsText {
         return lines
     }
 
-    static func retention(_ report: StatsReport, style: Style) -> [String] {
+    static func retention(_ report: StatsReport, glyphs: ChartGlyphs, style: Style) -> [String] {
         let period = report.period
         var lines = [
             style.bold("Retention") + ", last \(days(period.days)) (\(period.start) to \(report.today))",
@@ -75,23 +75,22 @@ enum StatsText {
                 + "Scheduled reviews graded 3+:",
             "".padded(26) + "true: ivl >= 21d".leftPadded(16).padded(27) + "young: ivl < 21d".leftPadded(16),
         ]
-        lines.append(retentionRow("all", period.retention, style: style))
+        lines.append(retentionRow("all", period.retention, glyphs: glyphs))
         if report.retentionByDeck.count > 1 {
             lines.append("  by deck")
-            lines += report.retentionByDeck.map { retentionRow("  " + $0.deckID, $0.retention, style: style) }
+            lines += report.retentionByDeck.map { retentionRow("  " + $0.deckID, $0.retention, glyphs: glyphs) }
         }
         lines.append("  by month")
-        lines += report.retentionByMonth.map { retentionRow("  " + $0.month, $0.retention, style: style) }
+        lines += report.retentionByMonth.map { retentionRow("  " + $0.month, $0.retention, glyphs: glyphs) }
         return lines
     }
 
-    static func retentionRow(_ label: String, _ tally: RetentionTally, style: Style) -> String {
+    static func retentionRow(_ label: String, _ tally: RetentionTally, glyphs: ChartGlyphs) -> String {
         func cell(_ share: Double?, _ passed: Int, _ total: Int) -> String {
             let counts = total == 0 ? "" : "\(passed)/\(total)"
             return Charts.percentTenths(share).leftPadded(6) + "  " + counts.padded(17)
         }
-        let name = label.count > 24 ? String(label.prefix(23)) + "~" : label
-        return ("  " + name.padded(24) + cell(tally.trueRetention, tally.maturePassed, tally.matureReviews) + "  "
+        return ("  " + Charts.fit(label, 24, glyphs: glyphs).padded(24) + cell(tally.trueRetention, tally.maturePassed, tally.matureReviews) + "  "
                 + cell(tally.youngRetention, tally.youngPassed, tally.youngReviews)).trimmedRight
     }
 

@@ -147,6 +147,22 @@ func statsSandbox() throws -> Sandbox {
         }
     }
 
+    @Test func theBundledDecksFitEightyColumnsToo() throws {
+        let sandbox = try Sandbox(decks: [:])
+        sandbox.run(["grade", "parallelism-strategies/ddp-bucketing-overlap", "4"], bundled: true)
+        for locale in ["C", "C.UTF-8"] {
+            sandbox.extraEnvironment = ["LANG": locale]
+            for arguments in [["stats"], ["map"]] {
+                let run = sandbox.run(arguments, bundled: true, terminal: true)
+                #expect(run.status == 0)
+                #expect(run.output.contains("parallelism-strategies"))
+                for line in run.output.split(separator: "\n") {
+                    #expect(String(line).visibleColumns <= 80, "\(arguments) \(locale): \(line)")
+                }
+            }
+        }
+    }
+
     @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
         let sandbox = try statsSandbox()
         for command in ["stats", "map"] {
