@@ -10,8 +10,8 @@ Two modes:
 
   simulate  A learner who studies most days: due reviews first, then up to
             --new-per-day new cards, then the same-day re-drill of every card
-            answered below 4, exactly as Recall schedules them (SM-2, leech
-            at 8 lapses). Recall probability falls with the interval and the
+            answered below 4, with Recall's SM-2 and leech rule (8 lapses);
+            new cards come in a random order, not deck by deck. Recall probability falls with the interval and the
             card's difficulty. Card states are the simulation's final states.
             This is the history the README's transcripts were run on.
 
