@@ -7,6 +7,8 @@ import Testing
 final class Sandbox {
     let root: URL
     var now = "2026-11-29T09:00:00Z"
+    /// More environment for every run (e.g. `LANG`, `NO_COLOR`).
+    var extraEnvironment: [String: String] = [:]
 
     init(decks: [String: String] = ["sample.md": sampleDeckText]) throws {
         root = FileManager.default.temporaryDirectory.appending(path: "recall-cli-\(UUID().uuidString)")
@@ -23,7 +25,9 @@ final class Sandbox {
         try Data(text.utf8).write(to: deckFolder.appending(path: name))
     }
 
-    var environment: [String: String] { ["RECALL_HOME": root.appending(path: "home").path, "RECALL_NOW": now] }
+    var environment: [String: String] {
+        ["RECALL_HOME": root.appending(path: "home").path, "RECALL_NOW": now].merging(extraEnvironment) { _, extra in extra }
+    }
 
     struct Run {
         var status: Int32
@@ -33,8 +37,9 @@ final class Sandbox {
 
     /// Runs `recall ARGUMENTS --no-bundled` in-process, typing `input` line by line.
     @discardableResult
-    func run(_ arguments: [String], input: [String] = [], bundled: Bool = false, clock: (() -> Date)? = nil) -> Run {
-        let console = ScriptedConsole(input: input)
+    func run(_ arguments: [String], input: [String] = [], bundled: Bool = false, clock: (() -> Date)? = nil,
+             terminal: Bool = false) -> Run {
+        let console = ScriptedConsole(input: input, isTerminal: terminal)
         var environment = environment
         // A test that brings its own clock wants it to run, so RECALL_NOW (which stops it) is left out.
         if clock != nil { environment["RECALL_NOW"] = nil }

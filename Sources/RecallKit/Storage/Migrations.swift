@@ -98,6 +98,20 @@ enum Migrations {
                 CREATE INDEX interview_attempt_card ON interview_attempt(card_id);
                 """)
         }
+        // Covering indexes for `recall stats`: every review_log aggregate it
+        // runs is a range search on one of these, never a scan of the table.
+        // review_log_day_stats serves the per-day aggregate (study day, then
+        // the grouped columns, so GROUP BY study_day, kind, grade streams);
+        // review_log_card_stats serves the per-deck aggregate, joined from
+        // card in deck order, and every query narrowed to some decks.
+        migrator.registerMigration("v3-stats") { db in
+            try db.execute(sql: """
+                CREATE INDEX review_log_day_stats
+                    ON review_log(study_day, kind, grade, previous_interval_days, duration_ms, card_id);
+                CREATE INDEX review_log_card_stats
+                    ON review_log(card_id, kind, study_day, previous_interval_days, grade, duration_ms);
+                """)
+        }
         return migrator
     }
 }

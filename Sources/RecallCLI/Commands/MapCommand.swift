@@ -1,0 +1,40 @@
+import ArgumentParser
+import RecallKit
+
+struct MapCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "Show readiness on the knowledge map: sections, decks and topics with cards seen and mastery.",
+        discussion: """
+            Mastery is the share of a node's cards at an interval of 21 days or more. Topics are a \
+            deck's tags (less those on every card of the deck). The weakest topics you have started \
+            are called out: at least 3 cards, lowest mastery first. See docs/stats.md.
+            """
+    )
+
+    @OptionGroup var scope: StatsScopeOptions
+    @Option(help: ArgumentHelp("How deep to draw the tree: 1 sections, 2 decks, 3 topics.", valueName: "n"))
+    var depth: Int = 3
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if !(1...3).contains(depth) { throw ValidationError("--depth must be 1, 2 or 3") }
+    }
+
+    func run(in context: RecallContext) throws {
+        let library = try Library.open(global, context)
+        let selection = try scope.select(library)
+        let chosen = selection.deckIDs.map(Set.init)
+        let decks = try library.database.decks().map(\.deck)
+            .filter { chosen?.contains($0.id) ?? true }
+            .map { KnowledgeMap.Deck(id: $0.id, title: $0.title, section: $0.section) }
+        let map = KnowledgeMap(decks: decks, cards: try library.database.mapCards(deckIDs: selection.deckIDs))
+        if json {
+            context.console.line(try JSONOutput.string(map))
+            return
+        }
+        let glyphs = ChartGlyphs.forEnvironment(context.environment, ascii: scope.ascii)
+        context.console.write(MapText.render(map, today: library.today, depth: depth, glyphs: glyphs, style: context.style))
+    }
+}

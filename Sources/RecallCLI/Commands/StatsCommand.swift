@@ -1,0 +1,77 @@
+import ArgumentParser
+import RecallKit
+
+struct StatsCommand: ContextualCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Show today, streaks, a year of answers, the due forecast, intervals, easiness, retention and cards by deck.",
+        discussion: """
+            True retention is the share of scheduled reviews of mature cards (interval of 21 days or \
+            more before the answer) graded 3 or better; young retention is the same for intervals under \
+            21 days. New cards' first answers and same-day re-drills are not counted. See docs/stats.md.
+            """
+    )
+
+    @OptionGroup var scope: StatsScopeOptions
+    @Option(help: ArgumentHelp("Measure retention over the last N days, today included.", valueName: "n"))
+    var days: Int = StatsQuery.defaultPeriodDays
+    @Flag(help: "Print JSON: everything the text shows.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    /// A hundred years: more history than anyone has.
+    static let maximumDays = 36_500
+
+    func validate() throws {
+        if days < 1 || days > Self.maximumDays { throw ValidationError("--days must be between 1 and \(Self.maximumDays)") }
+    }
+
+    func run(in context: RecallContext) throws {
+        let library = try Library.open(global, context)
+        let selection = try scope.select(library)
+        let query = StatsQuery(today: library.today, periodDays: days, deckIDs: selection.deckIDs)
+        let report = StatsReport(try library.database.statsAggregates(query), query: query, settings: library.settings)
+        if json {
+            context.console.line(try JSONOutput.string(report))
+            return
+        }
+        let glyphs = ChartGlyphs.forEnvironment(context.environment, ascii: scope.ascii)
+        context.console.write(StatsText.render(report, scope: selection.description, glyphs: glyphs, style: context.style))
+    }
+}
+
+/// `--deck`, `--section` and `--ascii`, shared by `stats` and `map`.
+struct StatsScopeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Only this deck (repeatable).", valueName: "deck-id")) var deck: [String] = []
+    @Option(help: ArgumentHelp("Only the decks of this section, by its English or Chinese name (repeatable; adds to --deck).", valueName: "name"))
+    var section: [String] = []
+    @Flag(help: "Draw with plain ASCII (the default unless the locale is UTF-8).") var ascii = false
+
+    struct Selection {
+        /// nil: every deck.
+        var deckIDs: [String]?
+        var description: String
+    }
+
+    /// The decks named by `--deck` and `--section` together; all decks when neither is given.
+    func select(_ library: Library) throws -> Selection {
+        let decks = try library.database.decks().map(\.deck)
+        if deck.isEmpty && section.isEmpty { return Selection(deckIDs: nil, description: "all decks") }
+        var chosen: [String] = []
+        for id in deck {
+            guard decks.contains(where: { $0.id == id }) else { throw CLIError("no deck '\(id)'; 'recall decks' lists them") }
+            if !chosen.contains(id) { chosen.append(id) }
+        }
+        for name in section {
+            let matching = decks.filter { [$0.section, $0.sectionZh].contains { $0?.lowercased() == name.lowercased() } }
+            guard !matching.isEmpty else {
+                let names = Set(decks.map(\.section)).sorted().joined(separator: ", ")
+                throw CLIError("no section '\(name)'; the sections are: \(names)")
+            }
+            for deck in matching where !chosen.contains(deck.id) { chosen.append(deck.id) }
+        }
+        var parts: [String] = []
+        if !section.isEmpty { parts.append("section \(section.joined(separator: ", "))") }
+        if !deck.isEmpty { parts.append("deck \(deck.joined(separator: ", "))") }
+        return Selection(deckIDs: chosen, description: parts.joined(separator: " + "))
+    }
+}

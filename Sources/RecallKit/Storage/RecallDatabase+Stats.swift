@@ -1,0 +1,170 @@
+import GRDB
+
+/// The aggregates behind `recall stats` and `recall map`.
+///
+/// Every query groups in SQL: what comes back is one row per day, kind and
+/// grade, per deck, or per card-table value, never one per answer. The
+/// review_log queries are range searches on the covering indexes of the
+/// "v3-stats" migration (see docs/stats.md; a test reads their query plans):
+///
+/// - all decks: the per-day aggregate searches `review_log_day_stats` by
+///   study day, and GROUP BY study_day, kind, grade follows that index's
+///   order, so nothing is sorted;
+/// - per deck, and every query narrowed to some decks: the cards are walked
+///   in deck order (`card_deck`) and each card's answers in the period are a
+///   search of `review_log_card_stats` by (card, kind, study day);
+/// - the study days for streaks: one index seek per day with an answer
+///   (a recursive "next day after" query), not a pass over the answers.
+extension RecallDatabase {
+    /// One statement `statsAggregates` runs, kept apart so that tests can read its query plan.
+    struct StatsStatement {
+        var name: String
+        var sql: String
+        var arguments: StatementArguments
+    }
+
+    /// The review_log statements for `query`, in the order `statsAggregates` runs them.
+    static func statsStatements(_ query: StatsQuery) -> (dayGroups: StatsStatement, studyDays: StatsStatement, deckRetention: StatsStatement) {
+        let mature = CardStage.matureIntervalDays
+        let passing = SM2.passingGrade
+        let decks = query.deckIDs ?? []
+        let deckList = Array(repeating: "?", count: decks.count).joined(separator: ", ")
+        let deckArguments = StatementArguments(decks)
+        let period: StatementArguments = [query.periodStart, query.today]
+        let allKinds = "l.kind IN ('new', 'review', 'redrill')" // every kind: lets the search use (card, kind, day)
+
+        let dayGroups: StatsStatement
+        let studyDays: StatsStatement
+        if query.deckIDs == nil {
+            dayGroups = StatsStatement(name: "dayGroups", sql: """
+                SELECT l.study_day, l.kind, l.grade, COUNT(*) AS answers,
+                       SUM(l.previous_interval_days >= \(mature)) AS mature, SUM(l.duration_ms) AS duration
+                FROM review_log AS l
+                WHERE l.study_day BETWEEN ? AND ?
+                GROUP BY l.study_day, l.kind, l.grade
+                """, arguments: [query.firstDay, query.today])
+            studyDays = StatsStatement(name: "studyDays", sql: """
+                WITH RECURSIVE days(day) AS (
+                    SELECT MIN(study_day) FROM review_log
+                    UNION ALL
+                    SELECT (SELECT MIN(study_day) FROM review_log WHERE study_day > days.day) FROM days WHERE days.day IS NOT NULL
+                )
+                SELECT day FROM days WHERE day IS NOT NULL
+                """, arguments: [])
+        } else {
+            dayGroups = StatsStatement(name: "dayGroups", sql: """
+                SELECT l.study_day, l.kind, l.grade, COUNT(*) AS answers,
+                       SUM(l.previous_interval_days >= \(mature)) AS mature, SUM(l.duration_ms) AS duration
+                FROM card CROSS JOIN review_log AS l ON l.card_id = card.id
+                WHERE card.deck_id IN (\(deckList)) AND \(allKinds) AND l.study_day BETWEEN ? AND ?
+                GROUP BY l.study_day, l.kind, l.grade
+                """, arguments: deckArguments + [query.firstDay, query.today])
+            studyDays = StatsStatement(name: "studyDays", sql: """
+                SELECT DISTINCT l.study_day
+                FROM card CROSS JOIN review_log AS l ON l.card_id = card.id
+                WHERE card.deck_id IN (\(deckList)) AND \(allKinds)
+                ORDER BY l.study_day
+                """, arguments: deckArguments)
+        }
+        let deckFilter = query.deckIDs == nil ? "" : "AND card.deck_id IN (\(deckList))"
+        let deckRetention = StatsStatement(name: "deckRetention", sql: """
+            SELECT card.deck_id, COUNT(*) AS reviews, SUM(l.grade >= \(passing)) AS passed,
+                   SUM(l.previous_interval_days >= \(mature)) AS mature,
+                   SUM(l.previous_interval_days >= \(mature) AND l.grade >= \(passing)) AS mature_passed
+            FROM card CROSS JOIN review_log AS l ON l.card_id = card.id
+            WHERE l.kind = 'review' AND l.study_day BETWEEN ? AND ? \(deckFilter)
+            GROUP BY card.deck_id
+            """, arguments: period + deckArguments)
+        return (dayGroups, studyDays, deckRetention)
+    }
+
+    /// The grouped counts `recall stats` is drawn from, read in one transaction.
+    public func statsAggregates(_ query: StatsQuery) throws -> StatsAggregates {
+        let statements = Self.statsStatements(query)
+        let decks = query.deckIDs ?? []
+        let cardFilter = query.deckIDs == nil ? "" : "AND deck_id IN (\(Array(repeating: "?", count: decks.count).joined(separator: ", ")))"
+        let deckArguments = StatementArguments(decks)
+        let mature = CardStage.matureIntervalDays
+        let learned = CardStage.learnedRepetitions
+        return try writer.read { db in
+            var result = StatsAggregates()
+            let days = statements.dayGroups
+            result.dayGroups = try Row.fetchAll(db, sql: days.sql, arguments: days.arguments).compactMap { row in
+                guard let day = StudyDay.fromDatabaseValue(row[0]), let kind = ReviewQueue.EntryKind(rawValue: row[1]) else { return nil }
+                return DayAnswerGroup(day: day, kind: kind, grade: row[2], answers: row[3], matureAnswers: row[4], durationMs: row[5])
+            }
+            result.studyDays = try StudyDay.fetchAll(db, sql: statements.studyDays.sql, arguments: statements.studyDays.arguments)
+            for row in try Row.fetchAll(db, sql: statements.deckRetention.sql, arguments: statements.deckRetention.arguments) {
+                let reviews: Int = row["reviews"], passed: Int = row["passed"]
+                let matureReviews: Int = row["mature"], maturePassed: Int = row["mature_passed"]
+                result.deckRetention[row["deck_id"]] = RetentionTally(
+                    matureReviews: matureReviews, maturePassed: maturePassed,
+                    youngReviews: reviews - matureReviews, youngPassed: passed - maturePassed)
+            }
+
+            let answered = "retired = 0 AND suspended = 0 AND due_day IS NOT NULL \(cardFilter)"
+            result.dueCounts = try Row.fetchAll(db, sql: """
+                SELECT due_day, COUNT(*) FROM card WHERE \(answered) AND due_day <= ? GROUP BY due_day
+                """, arguments: deckArguments + [query.forecastEnd]).compactMap { row in
+                StudyDay.fromDatabaseValue(row[0]).map { DayCount(day: $0, count: row[1]) }
+            }
+            result.intervalCounts = try Row.fetchAll(db, sql: """
+                SELECT interval_days, COUNT(*) FROM card WHERE \(answered) GROUP BY interval_days
+                """, arguments: deckArguments).map { ValueCount($0[0], $0[1]) }
+            result.easinessCounts = try Row.fetchAll(db, sql: """
+                SELECT easiness, COUNT(*) FROM card WHERE \(answered) GROUP BY easiness
+                """, arguments: deckArguments).map { ValueCount($0[0], $0[1]) }
+            result.deckCounts = try Row.fetchAll(db, sql: """
+                SELECT deck_id,
+                    SUM(suspended = 0 AND due_day IS NULL) AS new,
+                    SUM(suspended = 0 AND due_day IS NOT NULL AND interval_days < \(mature) AND repetitions < \(learned)) AS learning,
+                    SUM(suspended = 0 AND due_day IS NOT NULL AND interval_days < \(mature) AND repetitions >= \(learned)) AS young,
+                    SUM(suspended = 0 AND due_day IS NOT NULL AND interval_days >= \(mature)) AS mature,
+                    SUM(suspended = 1) AS suspended, SUM(leech = 1) AS leech
+                FROM card WHERE retired = 0 \(cardFilter) GROUP BY deck_id
+                """, arguments: deckArguments).map { row in
+                DeckCardCounts(deckID: row["deck_id"], new: row["new"], learning: row["learning"], young: row["young"],
+                               mature: row["mature"], suspended: row["suspended"], leech: row["leech"])
+            }
+            let askable = "retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?) \(cardFilter)"
+            let askableArguments: StatementArguments = [query.today] + deckArguments
+            result.dueNow = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM card WHERE \(askable) AND due_day <= ?",
+                                             arguments: askableArguments + [query.today]) ?? 0
+            result.unseen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM card WHERE \(askable) AND due_day IS NULL",
+                                             arguments: askableArguments) ?? 0
+            // As `dailyCounts`, in this transaction: the daily limits are shared by every deck.
+            let todayByKind = "SELECT COUNT(*) FROM review_log WHERE study_day = ? AND kind = ?"
+            result.newCardsTodayAllDecks = try Int.fetchOne(db, sql: todayByKind, arguments: [query.today, "new"]) ?? 0
+            result.reviewsTodayAllDecks = try Int.fetchOne(db, sql: todayByKind, arguments: [query.today, "review"]) ?? 0
+            return result
+        }
+    }
+
+    /// The query plan SQLite chooses for each review_log statement of `query`, one line per step.
+    func statsQueryPlans(_ query: StatsQuery) throws -> [String: [String]] {
+        let statements = Self.statsStatements(query)
+        return try writer.read { db in
+            var plans: [String: [String]] = [:]
+            for statement in [statements.dayGroups, statements.studyDays, statements.deckRetention] {
+                plans[statement.name] = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)
+                    .map { $0["detail"] as String }
+            }
+            return plans
+        }
+    }
+
+    /// One row per card that is not retired, for `recall map`.
+    public func mapCards(deckIDs: [String]? = nil) throws -> [KnowledgeMap.Card] {
+        let decks = deckIDs ?? []
+        let filter = deckIDs == nil ? "" : "AND deck_id IN (\(Array(repeating: "?", count: decks.count).joined(separator: ", ")))"
+        return try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT deck_id, tags, due_day IS NOT NULL AS seen, interval_days, lapses FROM card
+                WHERE retired = 0 \(filter) ORDER BY deck_id, position
+                """, arguments: StatementArguments(decks)).map { row in
+                KnowledgeMap.Card(deckID: row["deck_id"], tags: (row["tags"] as String).split(separator: " ").map(String.init),
+                                  isSeen: row["seen"], intervalDays: row["interval_days"], lapses: row["lapses"])
+            }
+        }
+    }
+}
