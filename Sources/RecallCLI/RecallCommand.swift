@@ -31,7 +31,7 @@ public struct RecallCommand: ParsableCommand {
     /// The `recall` executable and the tests both come through here.
     public static func run(_ arguments: [String], in context: RecallContext) -> Int32 {
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(movingGlobalOptions(arguments))
             if var contextual = command as? ContextualCommand {
                 try contextual.run(in: context)
             } else {
@@ -59,6 +59,31 @@ public struct RecallCommand: ParsableCommand {
             }
             return code
         }
+    }
+}
+
+extension RecallCommand {
+    /// `recall --db x.sqlite review` means `recall review --db x.sqlite`: the
+    /// options every command shares may also come before the command's name.
+    static func movingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first {
+            if first == "--no-bundled" {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else if first == "--db" || first == "--decks", rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--db=") || first.hasPrefix("--decks=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, let command = rest.first else { return arguments }
+        return [command] + leading + rest.dropFirst()
     }
 }
 

@@ -92,3 +92,15 @@ import Testing
         #expect(run.errors.contains("RECALL_NOW='tomorrow' is not an ISO 8601 date"))
     }
 }
+
+@Suite struct GlobalOptionTests {
+    @Test func sharedOptionsMayComeBeforeTheCommand() throws {
+        let sandbox = try Sandbox()
+        let path = sandbox.root.appending(path: "other.sqlite").path
+        let before = sandbox.run(["--db", path, "--decks", sandbox.deckFolder.path, "grade", "sample/bubble", "4"])
+        #expect(before.status == 0, "\(before.errors)")
+        #expect(try RecallDatabase(path: path).reviewCount() == 1)
+        #expect(try sandbox.database().reviewCount() == 0)
+        #expect(sandbox.run(["--db=\(path)", "show", "sample/bubble"]).output.contains("repetitions 1"))
+    }
+}
