@@ -20,6 +20,7 @@ struct DueCommand: ContextualCommand {
 
     func run(in context: RecallContext) throws {
         let library = try Library.open(global, context)
+        try library.requireDecks(filter.deck)
         let queue = try filter.queue(library)
         let redrill = try filter.redrill(library)
         var entries: [EntryJSON] = []
@@ -61,15 +62,7 @@ struct QueueOptions: ParsableArguments {
         (deck.isEmpty || deck.contains(deckID)) && (tag.isEmpty || tags.contains(where: tag.contains))
     }
 
-    func checkDecks(_ library: Library) throws {
-        let known = Set(try library.database.decks().map(\.deck.id))
-        for id in deck where !known.contains(id) {
-            throw CLIError("no deck '\(id)'; 'recall decks' lists them")
-        }
-    }
-
     func queue(_ library: Library) throws -> [ReviewQueue.Entry] {
-        try checkDecks(library)
         let today = library.today
         let counts = try library.database.dailyCounts(today: today)
         let limits = ReviewQueue.Limits(

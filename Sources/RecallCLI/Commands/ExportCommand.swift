@@ -50,11 +50,8 @@ struct ExportCommand: ContextualCommand {
     func run(in context: RecallContext) throws {
         let format = try resolvedFormat()
         let library = try Library.open(global, context)
+        try library.requireDecks(deck)
         let snapshot = try library.database.exchangeSnapshot()
-        let known = Set(snapshot.decks.filter { !$0.retired }.map(\.id))
-        if let unknown = deck.first(where: { !known.contains($0) }) {
-            throw CLIError("no deck '\(unknown)'; 'recall decks' lists them")
-        }
         let filter = ExportFilter(deckIDs: deck, sections: section, tags: tag)
         var selection = snapshot.selection(filter)
         if due || weak {

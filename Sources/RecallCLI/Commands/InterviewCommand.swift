@@ -48,8 +48,7 @@ struct InterviewCommand: ContextualCommand {
             try InterviewHistory(library: library, console: context.console).print(json: json)
             return
         }
-        let known = Set(try library.database.decks().map(\.deck.id))
-        for id in deck where !known.contains(id) { throw CLIError("no deck '\(id)'; 'recall decks' lists them") }
+        try library.requireDecks(deck)
         let candidates = try library.database.interviewCandidates(today: library.today).filter { card in
             (deck.isEmpty || deck.contains(card.deckID))
                 && (section.isEmpty || section.contains { $0.caseInsensitiveCompare(card.section) == .orderedSame })
@@ -128,11 +127,9 @@ struct InterviewRunner {
 
         switch card.content {
         case .choice(_, let choices):
-            let order = SeededGenerator(seed: seed, salt: card.qualifiedID).permutationCopy(of: choices.count)
-            for (index, choiceIndex) in order.enumerated() {
-                console.line("  \(Letters.letter(index))) \(choices[choiceIndex].text)")
-            }
-            let correct = Set(order.enumerated().filter { choices[$0.element].isCorrect }.map(\.offset))
+            let shown = ShuffledChoices(choices, seed: seed, cardID: card.qualifiedID)
+            shown.lines.forEach(console.line)
+            let correct = shown.correct
             while true {
                 console.write("Your choice\(correct.count > 1 ? "s" : "")\(limit): ")
                 guard let line = console.readLine(), line != Self.quitCommand else { return nil }
@@ -146,7 +143,7 @@ struct InterviewRunner {
                 outcome = picks == correct ? .right : (picks.isSubset(of: correct) ? .partly : .wrong)
                 break
             }
-            console.line(verdict(outcome, diff: nil))
+            console.line(style.verdict(outcome))
         case .basic(_, let reference):
             console.write("Your answer\(limit): ")
             guard let line = console.readLine(), line != Self.quitCommand else { return nil }
@@ -180,7 +177,7 @@ struct InterviewRunner {
             given = line
             let result = AnswerGrader.grade(line, accepted: accepted, isCommand: AnswerGrader.looksLikeCommand(accepted, tags: card.tags))
             outcome = result.outcome
-            console.line(verdict(outcome, diff: result.diff))
+            console.line(style.verdict(outcome, diff: result.diff))
         }
 
         let durationMs = max(0, Int((answeredAt.timeIntervalSince(shownAt) * 1000).rounded()))
@@ -196,14 +193,6 @@ struct InterviewRunner {
         return InterviewAttempt(position: position, cardID: card.qualifiedID, deckID: card.deckID, section: section, kind: card.kind,
                                 question: card.prompt.firstLine, answer: given, outcome: outcome, late: late,
                                 credit: InterviewScoring.credit(outcome, late: late), durationMs: durationMs)
-    }
-
-    private func verdict(_ outcome: AnswerGrader.Outcome, diff: String?) -> String {
-        switch outcome {
-        case .right: style.good("✓ Right.")
-        case .partly: style.warn("≈ Partly right" + (diff.map { ": \($0)" } ?? "."))
-        case .wrong: style.bad("✗ Wrong.")
-        }
     }
 }
 
@@ -227,9 +216,7 @@ struct InterviewHistory {
         let entries = try library.database.interviews().map { interview -> Entry in
             let rows = attempts[interview.id ?? -1] ?? []
             let bySection = Dictionary(grouping: rows) { sections[$0.cardID]?.section ?? "?" }
-            func percent(_ rows: [InterviewAttemptRecord]) -> Int {
-                rows.isEmpty ? 0 : Int((100 * rows.map(\.credit).reduce(0, +) / Double(rows.count)).rounded())
-            }
+            func percent(_ rows: [InterviewAttemptRecord]) -> Int { InterviewScoring.percent(rows.map(\.credit)) }
             return Entry(date: interview.studyDay.description, questions: interview.questionCount, answered: rows.count,
                          percent: percent(rows), filter: interview.filter, sections: bySection.mapValues(percent))
         }
@@ -246,24 +233,5 @@ struct InterviewHistory {
             console.line("\(entry.date)  \(String(entry.percent).leftPadded(3))%  \(entry.answered)/\(entry.questions) answered  \(sectionText)"
                          + (entry.filter.isEmpty ? "" : "  [\(entry.filter)]"))
         }
-    }
-}
-
-/// Choices answered by letter: `b`, `a c`, `a,c` or `ac`.
-enum Letters {
-    static func letter(_ index: Int) -> String {
-        String(Character(UnicodeScalar(UInt8(97 + index % 26))))
-    }
-
-    /// The positions named; nil if anything else was typed or a letter is out of range.
-    static func parse(_ text: String, count: Int) -> Set<Int>? {
-        let letters = text.lowercased().filter(\.isLetter)
-        guard !letters.isEmpty, text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "," }) else { return nil }
-        var picks = Set<Int>()
-        for character in letters {
-            guard let ascii = character.asciiValue, ascii >= 97, Int(ascii - 97) < count else { return nil }
-            picks.insert(Int(ascii - 97))
-        }
-        return picks
     }
 }

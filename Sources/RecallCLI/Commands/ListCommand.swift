@@ -14,9 +14,7 @@ struct ListCommand: ContextualCommand {
 
     func run(in context: RecallContext) throws {
         let library = try Library.open(global, context)
-        if let deck, try !library.database.decks().contains(where: { $0.deck.id == deck }) {
-            throw CLIError("no deck '\(deck)'; 'recall decks' lists them")
-        }
+        try library.requireDecks(deck.map { [$0] } ?? [])
         let cards = try library.database.cards(deckID: deck).filter { tag == nil || $0.allTags.contains(tag ?? "") }
         if json {
             context.console.line(try JSONOutput.string(cards.map(CardJSON.init)))

@@ -21,6 +21,7 @@ struct ReviewCommand: ContextualCommand {
 
     func run(in context: RecallContext) throws {
         let library = try Library.open(global, context)
+        try library.requireDecks(queue.deck)
         (context.console as? StandardConsole)?.interruptEndsInput()
         var runner = ReviewRunner(library: library, options: queue, console: context.console, style: context.style,
                                   clock: try context.answerClock(), seed: seed ?? UInt64(bitPattern: Int64(library.today.daysSinceEpoch)))

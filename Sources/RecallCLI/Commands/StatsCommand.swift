@@ -57,10 +57,8 @@ struct StatsScopeOptions: ParsableArguments {
         let decks = try library.database.decks().map(\.deck)
         if deck.isEmpty && section.isEmpty { return Selection(deckIDs: nil, description: "all decks") }
         var chosen: [String] = []
-        for id in deck {
-            guard decks.contains(where: { $0.id == id }) else { throw CLIError("no deck '\(id)'; 'recall decks' lists them") }
-            if !chosen.contains(id) { chosen.append(id) }
-        }
+        try library.requireDecks(deck)
+        for id in deck where !chosen.contains(id) { chosen.append(id) }
         for name in section {
             let matching = decks.filter { [$0.section, $0.sectionZh].contains { $0?.lowercased() == name.lowercased() } }
             guard !matching.isEmpty else {

@@ -7,8 +7,6 @@ struct Library {
     var settings: Settings
     var moment: Moment
     var deckDiagnostics: [DeckDiagnostic]
-    /// Deck id → the file it was read from, for `e` in review.
-    var deckPaths: [String: String]
 
     var today: StudyDay { moment.studyDay(startHour: settings.dayStartHour) }
 
@@ -33,9 +31,15 @@ struct Library {
             context.console.writeError("recall: \(Set(loaded.brokenPaths).count) deck file(s) have errors and were not loaded; nothing about them changed. Run 'recall check' for details.\n")
         }
         try database.synchronize(loaded)
-        var paths: [String: String] = [:]
-        for (deck, _) in try database.decks() { paths[deck.id] = deck.path }
-        return Library(database: database, settings: try database.settings(), moment: moment,
-                       deckDiagnostics: loaded.diagnostics, deckPaths: paths)
+        return Library(database: database, settings: try database.settings(), moment: moment, deckDiagnostics: loaded.diagnostics)
+    }
+
+    /// Fails with the one message every command gives when `--deck` names no deck.
+    func requireDecks(_ ids: [String]) throws {
+        guard !ids.isEmpty else { return }
+        let known = Set(try database.decks().map(\.deck.id))
+        if let unknown = ids.first(where: { !known.contains($0) }) {
+            throw CLIError("no deck '\(unknown)'; 'recall decks' lists them")
+        }
     }
 }

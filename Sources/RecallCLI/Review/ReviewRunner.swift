@@ -92,11 +92,9 @@ struct ReviewRunner {
         var suggestion: Grade?
         switch card.content {
         case .choice(_, let choices):
-            let order = SeededGenerator(seed: seed, salt: card.qualifiedID).permutationCopy(of: choices.count)
-            for (position, choiceIndex) in order.enumerated() {
-                console.line("  \(Letters.letter(position))) \(choices[choiceIndex].text)")
-            }
-            let correct = Set(order.enumerated().filter { choices[$0.element].isCorrect }.map(\.offset))
+            let shown = ShuffledChoices(choices, seed: seed, cardID: card.qualifiedID)
+            shown.lines.forEach(console.line)
+            let correct = shown.correct
             let prompt = correct.count > 1 ? "Your choices (letters, e.g. a c; Enter reveals): " : "Your choice (a letter; Enter reveals): "
             while true {
                 console.write(prompt)
@@ -125,7 +123,7 @@ struct ReviewRunner {
             guard let line = console.readLine() else { return .endOfInput }
             if !line.trimmingCharacters(in: .whitespaces).isEmpty, let accepted {
                 let result = AnswerGrader.grade(line, accepted: accepted, isCommand: AnswerGrader.looksLikeCommand(accepted, tags: card.tags))
-                console.line(Self.verdictLine(result, style: style))
+                console.line(style.verdict(result.outcome, diff: result.diff))
                 suggestion = AnswerGrader.suggestedGrade(result.outcome)
             }
         }
@@ -171,7 +169,8 @@ struct ReviewRunner {
                 console.line("Suspended. 'recall unsuspend \(card.qualifiedID)' brings it back.")
                 return .next
             case "e":
-                console.line("\(library.deckPaths[card.deckID] ?? card.deckID):\(card.line)")
+                let path = try library.database.decks().first { $0.deck.id == card.deckID }?.deck.path
+                console.line("\(path ?? card.deckID):\(card.line)")
                 continue
             case "?":
                 printHelp()
@@ -218,15 +217,6 @@ struct ReviewRunner {
 
     static let checkableBasicAnswerLength = 40
 
-    /// `✓ Right.`, `≈ Partly right: docker logs --fol[+l]ow web`, `✗ Wrong.`
-    static func verdictLine(_ result: AnswerGrader.Result, style: Style) -> String {
-        switch result.outcome {
-        case .right: style.good("✓ Right.")
-        case .partly: style.warn("≈ Partly right, a near miss: \(result.diff ?? result.expected)")
-        case .wrong: style.bad("✗ Wrong.")
-        }
-    }
-
     static let commandLegend = "Grades: 0-5. Commands: u undo · s skip · ! suspend · e edit location · ? help · q quit."
 
     private func printHelp() {
@@ -261,12 +251,5 @@ struct ReviewRunner {
         } else if remaining == 0 {
             console.line("No card is scheduled yet.")
         }
-    }
-}
-
-extension SeededGenerator {
-    func permutationCopy(of count: Int) -> [Int] {
-        var copy = self
-        return copy.permutation(of: count)
     }
 }

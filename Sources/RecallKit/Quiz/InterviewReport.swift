@@ -46,6 +46,11 @@ public enum InterviewScoring {
 
     /// The SM-2 grade an interview answer is recorded with under `--reschedule`:
     /// right 5 (4 when late), partly 3, wrong 1.
+    /// Credit earned over questions answered, as a whole percentage (0 when none were answered).
+    public static func percent(_ credits: [Double]) -> Int {
+        credits.isEmpty ? 0 : Int((100 * credits.reduce(0, +) / Double(credits.count)).rounded())
+    }
+
     public static func reviewGrade(_ outcome: AnswerGrader.Outcome, late: Bool) -> Grade {
         switch outcome {
         case .right: late ? Grade(4) ?? .hard : .perfect
@@ -112,13 +117,12 @@ public struct InterviewReport: Hashable, Sendable, Codable {
     }
 
     static func group(_ name: String, _ attempts: [InterviewAttempt]) -> Group {
-        let credit = attempts.map(\.credit).reduce(0, +)
         return Group(name: name, answered: attempts.count,
                      right: attempts.filter { $0.outcome == .right }.count,
                      partly: attempts.filter { $0.outcome == .partly }.count,
                      wrong: attempts.filter { $0.outcome == .wrong }.count,
                      late: attempts.filter(\.late).count,
-                     percent: attempts.isEmpty ? 0 : Int((100 * credit / Double(attempts.count)).rounded()))
+                     percent: InterviewScoring.percent(attempts.map(\.credit)))
     }
 
     static func groups(_ attempts: [InterviewAttempt], by key: (InterviewAttempt) -> String) -> [Group] {

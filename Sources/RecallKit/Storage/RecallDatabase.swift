@@ -127,14 +127,20 @@ public final class RecallDatabase: Sendable {
                        sectionZh: deck.sectionZh, description: deck.description, path: loaded.path,
                        contentHash: loaded.contentHash, retired: false).upsert(db)
         report.decksUpdated += 1
-        var existing = Set(try String.fetchAll(db, sql: "SELECT id FROM card WHERE deck_id = ? AND retired = 0", arguments: [deck.id]))
+        // One read of the deck's cards: every id it has ever had, and which of them are live.
+        var known: Set<String> = []
+        var existing: Set<String> = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, retired FROM card WHERE deck_id = ?", arguments: [deck.id]) {
+            let id: String = row["id"]
+            known.insert(id)
+            if !(row["retired"] as Bool) { existing.insert(id) }
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (position, card) in deck.cards.enumerated() {
             let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source)
             let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
-            let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM card WHERE id = ?", arguments: [card.qualifiedID]) ?? false
-            if !known { report.cardsAdded += 1 }
+            if !known.contains(card.qualifiedID) { report.cardsAdded += 1 }
             try db.execute(sql: """
                 INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, retired)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
