@@ -8,10 +8,7 @@ extension RecallDatabase {
             let decks = try DeckRecord.order(Column("section"), Column("id")).fetchAll(db)
             let cards = try CardRecord.order(Column("deck_id"), Column("position"), Column("id")).fetchAll(db).map(StoredCard.init)
             let log = try ReviewLogRecord.order(Column("id")).fetchAll(db)
-            var settings = Settings()
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) { settings[key] = value }
-            }
+            let settings = try Self.settings(db)
             let interviews = try InterviewRecord.order(Column("id")).fetchAll(db)
             let attempts = try InterviewAttemptRecord.order(Column("interview_id"), Column("position"), Column("id")).fetchAll(db)
             return ExchangeSnapshot(decks: decks, cards: cards, reviewLog: log, settings: settings,
@@ -102,7 +99,7 @@ extension RecallDatabase {
                         let line: Int = current?["line"] ?? 0
                         // The deck files on disk decide which cards are live: a card the loaded file
                         // does not have (or that no file holds) comes back retired, history kept.
-                        let live = current.map { !($0["retired"] as Bool) } ?? false
+                        let live = try current.map { !(try $0.decode(Bool.self, forColumn: "retired")) } ?? false
                         let state = card.state
                         try CardRecord(id: id, deckID: deck.id, noteID: card.noteID, kind: card.content.kind, content: json,
                                        tags: card.tags.joined(separator: " "), line: line, position: card.position,

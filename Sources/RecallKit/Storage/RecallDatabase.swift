@@ -131,9 +131,9 @@ public final class RecallDatabase: Sendable {
         var known: Set<String> = []
         var existing: Set<String> = []
         for row in try Row.fetchAll(db, sql: "SELECT id, retired FROM card WHERE deck_id = ?", arguments: [deck.id]) {
-            let id: String = row["id"]
+            let id: String = try row.decode(forColumn: "id")
             known.insert(id)
-            if !(row["retired"] as Bool) { existing.insert(id) }
+            if !(try row.decode(Bool.self, forColumn: "retired")) { existing.insert(id) }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -163,7 +163,7 @@ public final class RecallDatabase: Sendable {
         try writer.read { db in
             let counts = try Row.fetchAll(db, sql: "SELECT deck_id, COUNT(*) AS n FROM card WHERE retired = 0 GROUP BY deck_id")
             var byDeck: [String: Int] = [:]
-            for row in counts { byDeck[row["deck_id"]] = row["n"] }
+            for row in counts { byDeck[try row.decode(forColumn: "deck_id")] = try row.decode(forColumn: "n") }
             return try DeckRecord.filter(Column("retired") == false).order(Column("section"), Column("id")).fetchAll(db)
                 .map { ($0, byDeck[$0.id] ?? 0) }
         }
@@ -223,8 +223,8 @@ public final class RecallDatabase: Sendable {
                 WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)
                   AND (due_day IS NULL OR due_day <= ?)
                 """, arguments: [today, today]).map { row in
-                ReviewQueue.Candidate(cardID: row["id"], deckID: row["deck_id"], position: row["position"],
-                                      dueDay: row["due_day"], tags: (row["tags"] as String).split(separator: " ").map(String.init))
+                ReviewQueue.Candidate(cardID: try row.decode(forColumn: "id"), deckID: try row.decode(forColumn: "deck_id"), position: try row.decode(forColumn: "position"),
+                                      dueDay: try row.decode(forColumn: "due_day"), tags: (try row.decode(String.self, forColumn: "tags")).split(separator: " ").map(String.init))
             }
         }
     }
@@ -368,14 +368,16 @@ public final class RecallDatabase: Sendable {
 
     public func settings() throws -> Settings {
         try writer.read { db in
-            var settings = Settings()
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) {
-                    settings[key] = value
-                }
-            }
-            return settings
+            try Self.settings(db)
         }
+    }
+
+    /// The stored settings, read defensively (see ``Settings/init(stored:)``).
+    static func settings(_ db: Database) throws -> Settings {
+        let pairs = try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { row in
+            (key: try row.decode(String.self, forColumn: "key"), value: try row.decode(String.self, forColumn: "value"))
+        }
+        return Settings(stored: pairs)
     }
 
     public func set(_ key: Settings.Key, to value: Int) throws {

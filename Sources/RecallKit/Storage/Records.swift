@@ -48,6 +48,54 @@ public struct CardRecord: Codable, Hashable, Sendable, FetchableRecord, Persista
         case buriedUntil = "buried_until"
     }
 
+    /// Decodes a row, bringing its schedule within ``ScheduleBounds``: a value
+    /// damaged on disk (a due day past 9999, an easiness of 1e308) must not
+    /// lock the user out of their history, so the card goes on from the
+    /// nearest sane state.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        deckID = try c.decode(String.self, forKey: .deckID)
+        noteID = try c.decode(String.self, forKey: .noteID)
+        kind = try c.decode(CardKind.self, forKey: .kind)
+        content = try c.decode(String.self, forKey: .content)
+        tags = try c.decode(String.self, forKey: .tags)
+        line = try c.decode(Int.self, forKey: .line)
+        position = try c.decode(Int.self, forKey: .position)
+        retired = try c.decode(Bool.self, forKey: .retired)
+        repetitions = try c.decode(Int.self, forKey: .repetitions)
+        easiness = try c.decode(Double.self, forKey: .easiness)
+        intervalDays = try c.decode(Int.self, forKey: .intervalDays)
+        dueDay = try c.decodeIfPresent(StudyDay.self, forKey: .dueDay)
+        lapses = try c.decode(Int.self, forKey: .lapses)
+        leech = try c.decode(Bool.self, forKey: .leech)
+        suspended = try c.decode(Bool.self, forKey: .suspended)
+        buriedUntil = try c.decodeIfPresent(StudyDay.self, forKey: .buriedUntil)
+        schedule = ScheduleBounds.clamped(schedule)
+    }
+
+    public init(id: String, deckID: String, noteID: String, kind: CardKind, content: String, tags: String, line: Int,
+                position: Int, retired: Bool, repetitions: Int, easiness: Double, intervalDays: Int, dueDay: StudyDay?,
+                lapses: Int, leech: Bool, suspended: Bool, buriedUntil: StudyDay?) {
+        self.id = id
+        self.deckID = deckID
+        self.noteID = noteID
+        self.kind = kind
+        self.content = content
+        self.tags = tags
+        self.line = line
+        self.position = position
+        self.retired = retired
+        self.repetitions = repetitions
+        self.easiness = easiness
+        self.intervalDays = intervalDays
+        self.dueDay = dueDay
+        self.lapses = lapses
+        self.leech = leech
+        self.suspended = suspended
+        self.buriedUntil = buriedUntil
+    }
+
     public var schedule: CardSchedule {
         get {
             CardSchedule(sm2: SM2State(repetitions: repetitions, easiness: easiness, intervalDays: intervalDays),
@@ -111,9 +159,11 @@ public struct ReviewLogRecord: Codable, Hashable, Sendable, FetchableRecord, Mut
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// The card's schedule before this answer, within ``ScheduleBounds`` (what undo puts back).
     var previousSchedule: CardSchedule {
-        CardSchedule(sm2: SM2State(repetitions: previousRepetitions, easiness: previousEasiness, intervalDays: previousIntervalDays),
-                     dueDay: previousDueDay, lapses: previousLapses, isLeech: previousLeech)
+        ScheduleBounds.clamped(CardSchedule(sm2: SM2State(repetitions: previousRepetitions, easiness: previousEasiness,
+                                                          intervalDays: previousIntervalDays),
+                                            dueDay: previousDueDay, lapses: previousLapses, isLeech: previousLeech))
     }
 }
 
