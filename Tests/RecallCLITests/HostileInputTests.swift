@@ -107,4 +107,114 @@ import Testing
         let shown = sandbox.run(["config", "get", "day-starts-at"])
         #expect(shown.output.contains("4"), "\(shown.output)")
     }
+
+    // MARK: - 4. A closed pipe ends the command quietly
+
+    var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["RECALL_BINARY"] { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appending(path: "recall")
+    }
+
+    /// Runs `script` under bash with SIGPIPE ignored (as systemd starts services); returns its stdout and stderr.
+    func bashIgnoringSIGPIPE(_ script: String, environment: [String: String]) throws -> (output: String, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "trap '' PIPE; " + script]
+        process.environment = environment.merging(["TZ": "UTC", "PATH": "/usr/bin:/bin", "RECALL": binary.path]) { a, _ in a }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: data, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test func writingToAClosedPipeEndsListAndReviewQuietly() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: binary.path), "build the recall binary first: \(binary.path)")
+        let sandbox = try Sandbox(decks: [:])
+        // The bundled decks list to far more than a pipe holds, so `head` closes it while recall still writes.
+        let list = try bashIgnoringSIGPIPE(#""$RECALL" list | head -c 100 >/dev/null; echo "status ${PIPESTATUS[0]}""#,
+                                           environment: sandbox.environment)
+        #expect(list.output == "status 0\n", "\(list.output) \(list.errors)")
+        #expect(list.errors.isEmpty, "\(list.errors)")
+        let answers = String(repeating: "\n5\n", count: 200)
+        let review = try bashIgnoringSIGPIPE(#"printf '\#(answers.replacingOccurrences(of: "\n", with: "\\n"))' | "$RECALL" review | head -c 10 >/dev/null; echo "status ${PIPESTATUS[1]}""#,
+                                             environment: sandbox.environment)
+        #expect(review.output == "status 0\n", "\(review.output) \(review.errors)")
+        #expect(review.errors.isEmpty, "\(review.errors)")
+    }
+
+    // MARK: - 13. Control characters never reach the terminal
+
+    static let escapeDeck = """
+        ---
+        id: esc
+        title: Escapes \u{1B}]0;pwned\u{07}here
+        section: Hostile
+        ---
+
+        ## clear
+        Q: What does \u{1B}[2J\u{1B}[31mthis\u{9B}1m do?
+        A: \u{1B}]8;;http://evil.example\u{1B}\\a link\u{1B}]8;;\u{1B}\\ and \u{202E}txt.exe
+        Source: test
+        """
+
+    @Test func escapeSequencesInCardsArePrintedAsPicturesByEveryCommand() throws {
+        let sandbox = try Sandbox(decks: ["esc.md": Self.escapeDeck])
+        let commands: [[String]] = [["show", "esc/clear"], ["list"], ["decks"], ["map"], ["export", "--format", "md"],
+                                    ["review", "--limit", "1"], ["interview", "--count", "1", "--seed", "1"]]
+        for command in commands {
+            for terminal in [false, true] {
+                let run = sandbox.run(command, input: ["", "5", "", ""], terminal: terminal)
+                #expect(run.status == 0, "\(command): \(run.errors)")
+                let all = run.output + run.errors
+                #expect(!all.unicodeScalars.contains { $0 == "\u{9B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(command)")
+                // The only escapes left are the colours Recall writes itself, on a terminal.
+                let escapes = all.components(separatedBy: "\u{1B}").dropFirst()
+                #expect(escapes.allSatisfy { $0.hasPrefix("[0m") || $0.hasPrefix("[1m") || $0.hasPrefix("[2m") || $0.hasPrefix("[3") },
+                        "\(command): \(all.debugDescription)")
+                #expect(!all.contains("\u{1B}[2J") && !all.contains("\u{1B}]"), "\(command)")
+            }
+        }
+        let shown = sandbox.run(["show", "esc/clear"]).output
+        #expect(shown.contains("What does ␛[2J␛[31mthis�1m do?"), "\(shown)")
+    }
+
+    @Test func checkReportsControlCharactersWithTheirLineAndColumn() throws {
+        let sandbox = try Sandbox(decks: ["esc.md": Self.escapeDeck])
+        let run = sandbox.run(["check", sandbox.deckFolder.appending(path: "esc.md").path])
+        let all = run.output + run.errors
+        #expect(all.contains("esc.md:3:16: warning: control character U+001B"), "\(all)")
+        #expect(all.contains("esc.md:8:14: warning: control character U+001B"), "\(all)")
+        #expect(all.contains("esc.md:9:4: warning: control character U+001B"), "\(all)")
+    }
+
+    @Test func importersDropControlCharactersAndSaySo() throws {
+        let sandbox = try Sandbox()
+        let path = Self.corpus.appending(path: "text/escapes.tsv").path
+        let run = sandbox.run(["import", path, "--deck-id", "escapes"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("removed 4 control character(s)"), "\(run.errors)")
+        let written = try String(contentsOf: sandbox.deckFolder.appending(path: "escapes.md"), encoding: .utf8)
+        #expect(!written.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+        #expect(written.contains("Q: What does [2Jthis do?"), "\(written)")
+    }
+
+    // MARK: - 14. CRLF and a byte-order mark
+
+    @Test(arguments: ["crlf.md", "bom.md", "bom-crlf.md"])
+    func deckFilesWithCRLFOrAByteOrderMarkLoad(file: String) throws {
+        let sandbox = try Sandbox(decks: [:])
+        let source = Self.corpus.appending(path: "decks/\(file)")
+        try FileManager.default.copyItem(at: source, to: sandbox.deckFolder.appending(path: file))
+        let check = sandbox.run(["check", sandbox.deckFolder.appending(path: file).path])
+        #expect(check.status == 0, "\(check.output) \(check.errors)")
+        let list = sandbox.run(["list"])
+        #expect(list.output.contains("endings/kv  [basic]"), "\(list.output) \(list.errors)")
+        #expect(list.output.contains("What does a KV cache hold?\n"), "\(list.output)")
+        let shown = sandbox.run(["show", "endings/kv"]).output
+        #expect(shown.contains("A: Keys and values of past tokens.\n"), "\(shown.debugDescription)")
+    }
 }

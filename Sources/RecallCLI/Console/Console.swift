@@ -21,6 +21,8 @@ public final class StandardConsole: Console, @unchecked Sendable {
     private let inputIsTerminal: Bool
 
     public init() {
+        // A closed pipe is reported as EPIPE by write(2), handled in `write(_:to:)`, rather than killing the process.
+        signal(SIGPIPE, SIG_IGN)
         inputIsTerminal = isatty(STDIN_FILENO) == 1
         isTerminal = inputIsTerminal && isatty(STDOUT_FILENO) == 1
     }
@@ -63,11 +65,36 @@ public final class StandardConsole: Console, @unchecked Sendable {
     }
 
     public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Self.write(TerminalText.neutralised(text, keepingStyle: isTerminal), to: STDOUT_FILENO)
     }
 
     public func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        Self.write(TerminalText.neutralised(text, keepingStyle: isTerminal), to: STDERR_FILENO)
+    }
+
+    /// Writes all of `text` with write(2). When the reader has gone (EPIPE:
+    /// `recall list | head`, with SIGPIPE ignored as under systemd or by
+    /// ``init()``) the command ends quietly with status 0: every answer is
+    /// already committed, and there is no one left to tell anything.
+    static func write(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Glibc.write(descriptor, base + offset, buffer.count - offset)
+            }
+            if count > 0 {
+                offset += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else if count < 0 && errno == EPIPE {
+                if descriptor == STDOUT_FILENO { exit(0) }
+                return
+            } else {
+                return
+            }
+        }
     }
 
     /// Makes Ctrl-C end a pending read (it returns nil) instead of killing the
@@ -101,6 +128,6 @@ public final class ScriptedConsole: Console, @unchecked Sendable {
         return line
     }
 
-    public func write(_ text: String) { output += text }
-    public func writeError(_ text: String) { errors += text }
+    public func write(_ text: String) { output += TerminalText.neutralised(text, keepingStyle: isTerminal) }
+    public func writeError(_ text: String) { errors += TerminalText.neutralised(text, keepingStyle: isTerminal) }
 }

@@ -43,8 +43,13 @@ public enum DeckParser {
         ])
     }
 
+    /// The file's lines without their endings. A UTF-8 byte-order mark at the
+    /// start is dropped, and CRLF ends a line as LF does: in Swift "\r\n" is
+    /// one `Character`, unequal to "\n", so it is matched as itself.
     static func splitLines(_ text: String) -> [Substring] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var body = Substring(text)
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        var lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last == "" { lines.removeLast() }
         return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     }
@@ -176,7 +181,24 @@ private struct ParseState {
         diagnostics.append(DeckDiagnostic(.warning, file: file, line: line, column: column, message, hint: hint))
     }
 
+    /// A warning for each line holding a control character (``ControlCharacters``):
+    /// the command line shows them neutralised, but the file should not hold them.
+    mutating func reportControlCharacters(_ lines: [Substring]) {
+        for (index, line) in lines.enumerated() where ControlCharacters.contains(line) {
+            var column = 1
+            for character in line {
+                if let scalar = character.unicodeScalars.first(where: ControlCharacters.isControl) {
+                    warning(index + 1, column, "control character \(ControlCharacters.name(scalar)) in the text",
+                            hint: "delete it: Recall shows it as \(ControlCharacters.picture(scalar)) and never sends it to the terminal")
+                    break
+                }
+                column += 1
+            }
+        }
+    }
+
     mutating func run(lines: [Substring]) {
+        reportControlCharacters(lines)
         let bodyStart = readFrontMatter(lines)
         guard let bodyStart else { return }
         for index in bodyStart..<lines.count {
