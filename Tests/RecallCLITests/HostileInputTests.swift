@@ -217,4 +217,40 @@ import Testing
         let shown = sandbox.run(["show", "endings/kv"]).output
         #expect(shown.contains("A: Keys and values of past tokens.\n"), "\(shown.debugDescription)")
     }
+
+    // MARK: - 5. Unreadable entries in the decks folder
+
+    @Test func unreadableEntriesInTheDecksFolderAreReportedAndTheRestLoads() throws {
+        let sandbox = try Sandbox()
+        let folder = sandbox.deckFolder
+        let fm = FileManager.default
+        try fm.createDirectory(at: folder.appending(path: "notes.md"), withIntermediateDirectories: false)
+        try fm.createSymbolicLink(atPath: folder.appending(path: "dangling.md").path, withDestinationPath: "/nonexistent/x.md")
+        try fm.createSymbolicLink(atPath: folder.appending(path: "loop-a.md").path, withDestinationPath: folder.appending(path: "loop-b.md").path)
+        try fm.createSymbolicLink(atPath: folder.appending(path: "loop-b.md").path, withDestinationPath: folder.appending(path: "loop-a.md").path)
+        try fm.createSymbolicLink(atPath: folder.appending(path: "zero.md").path, withDestinationPath: "/dev/zero")
+        #expect(mkfifo(folder.appending(path: "fifo.md").path, 0o644) == 0)
+        let run = sandbox.run(["list"])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("sample/bubble"))
+        for (name, reason) in [("notes.md", "it is a folder"), ("dangling.md", "it is a symbolic link to nothing"),
+                               ("loop-a.md", "it is a symbolic link loop"), ("zero.md", "it is a device"),
+                               ("fifo.md", "it is a named pipe (FIFO)")] {
+            #expect(run.errors.contains("skipped \(folder.appending(path: name).path): \(reason)"), "\(name): \(run.errors)")
+        }
+        let check = sandbox.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.output.contains("6 error(s)"), "\(check.output)")
+    }
+
+    @Test func aDeckWhoseFileBecameUnreadableKeepsItsCardsAndHistory() throws {
+        let sandbox = try Sandbox()
+        sandbox.run(["grade", "sample/bubble", "4"])
+        let file = sandbox.deckFolder.appending(path: "sample.md")
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: "/nonexistent/sample.md")
+        let run = sandbox.run(["list"])
+        #expect(run.output.contains("sample/bubble"), "\(run.output) \(run.errors)")
+        #expect(try sandbox.database().history(cardID: "sample/bubble").count == 1)
+    }
 }

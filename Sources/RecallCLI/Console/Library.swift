@@ -23,12 +23,15 @@ struct Library {
             throw CLIError(error.description)
         }
         let known = try database.deckFingerprints()
-        let files = try options.deckFiles(context)
-        let loaded = DeckLoader.load(files) { path, hash in known[path] == hash }
+        let listing = try options.deckFiles(context)
+        if reportDecks {
+            for warning in listing.warnings { context.console.writeError("recall: \(warning)\n") }
+        }
+        let loaded = DeckLoader.load(listing.files, unreadablePaths: listing.unreadable.map(\.path)) { path, hash in known[path] == hash }
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if reportDecks && !errors.isEmpty {
             for diagnostic in errors { context.console.writeError(diagnostic.description + "\n") }
-            context.console.writeError("recall: \(Set(loaded.brokenPaths).count) deck file(s) have errors and were not loaded; nothing about them changed. Run 'recall check' for details.\n")
+            context.console.writeError("recall: \(Set(loaded.brokenPaths).count - listing.unreadable.count) deck file(s) have errors and were not loaded; nothing about them changed. Run 'recall check' for details.\n")
         }
         try database.synchronize(loaded)
         return Library(database: database, settings: try database.settings(), moment: moment, deckDiagnostics: loaded.diagnostics)

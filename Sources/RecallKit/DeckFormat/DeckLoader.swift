@@ -42,10 +42,14 @@ public enum DeckLoader {
         public var diagnostics: [DeckDiagnostic]
     }
 
-    /// - Parameter isUnchanged: tells whether a file with this path and hash
-    ///   is already known; such files are skipped, which keeps start-up cheap.
-    public static func load(_ files: [DeckFile], isUnchanged: (String, String) -> Bool = { _, _ in false }) -> Result {
-        var result = Result(decks: [], unchangedPaths: [], brokenPaths: [], diagnostics: [])
+    /// - Parameters:
+    ///   - isUnchanged: tells whether a file with this path and hash is
+    ///     already known; such files are skipped, which keeps start-up cheap.
+    ///   - unreadablePaths: entries the caller could not read (a folder named
+    ///     `x.md`, a dangling link): counted as broken, so their decks stay as they are.
+    public static func load(_ files: [DeckFile], unreadablePaths: [String] = [],
+                            isUnchanged: (String, String) -> Bool = { _, _ in false }) -> Result {
+        var result = Result(decks: [], unchangedPaths: [], brokenPaths: unreadablePaths, diagnostics: [])
         var firstPathOfDeck: [String: String] = [:]
         for file in files {
             let hash = file.contentHash
