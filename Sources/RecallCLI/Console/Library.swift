@@ -18,7 +18,10 @@ struct Library {
         let dbPath = try options.databasePath(context)
         let database: RecallDatabase
         do {
-            database = try RecallDatabase(path: dbPath)
+            let console = SendableConsole(context.console)
+            database = try RecallDatabase(path: dbPath, lockWait: RecallDatabase.LockWait { seconds in
+                console.console.writeError("recall: waiting for another process to finish writing to the database (\(seconds) s so far); your input is kept…\n")
+            })
         } catch let error as RecallDatabase.OpenError {
             throw CLIError(error.description)
         }
@@ -45,4 +48,10 @@ struct Library {
             throw CLIError("no deck '\(unknown)'; 'recall decks' lists them")
         }
     }
+}
+
+/// The console, for the lock-wait message SQLite's busy handler gives on the same thread.
+struct SendableConsole: @unchecked Sendable {
+    let console: Console
+    init(_ console: Console) { self.console = console }
 }

@@ -20,6 +20,8 @@ public final class RecallDatabase: Sendable {
     public enum OpenError: Error, CustomStringConvertible {
         case newerSchema(path: String)
         case cannotOpen(path: String, reason: String)
+        /// The file exists but is not a Recall database: refused, never replaced.
+        case notADatabase(path: String, reason: String)
 
         public var description: String {
             switch self {
@@ -27,42 +29,151 @@ public final class RecallDatabase: Sendable {
                 "\(path) was written by a newer version of Recall; upgrade Recall to open it (nothing was changed)"
             case .cannotOpen(let path, let reason):
                 "cannot open the database \(path): \(reason)"
+            case .notADatabase(let path, let reason):
+                "\(path) is not a Recall database: \(reason). Nothing was changed. If it is a damaged copy of your database, restore a backup (recall import BACKUP.json --db NEW-FILE); to start afresh, move the file away"
             }
         }
     }
 
-    /// Opens (creating if needed) the database at `path`.
-    public convenience init(path: String) throws {
+    /// How long to wait for another process that holds the write lock, and
+    /// whom to tell that we are waiting.
+    public struct LockWait: Sendable {
+        /// The longest wait before a write gives up (a re-sync of a 100k-card
+        /// deck holds the lock ~25 s; ten minutes leaves a wide margin).
+        public var limitSeconds: Double
+        /// Called once after a second of waiting, then every ten seconds, with the seconds waited so far.
+        public var onWait: @Sendable (_ seconds: Int) -> Void
+
+        public init(limitSeconds: Double = 600, onWait: @escaping @Sendable (_ seconds: Int) -> Void = { _ in }) {
+            self.limitSeconds = limitSeconds
+            self.onWait = onWait
+        }
+
+        static let pollMilliseconds = 10
+
+        /// SQLite's busy handler: sleep and try again, telling `onWait` now and then, until the limit.
+        var busyMode: Database.BusyMode {
+            let limit = Int(limitSeconds * 1000) / Self.pollMilliseconds
+            let onWait = onWait
+            return .callback { tries in
+                guard tries < limit else { return false }
+                let waited = tries * Self.pollMilliseconds
+                if waited == 1000 || (waited > 1000 && waited % 10_000 == 0) { onWait(waited / 1000) }
+                usleep(useconds_t(Self.pollMilliseconds * 1000))
+                return true
+            }
+        }
+    }
+
+    /// Opens the database at `path`, creating it only when there is no file there.
+    ///
+    /// - A file that exists must be an SQLite database: an empty file or any
+    ///   other content is refused (``OpenError/notADatabase(path:reason:)``),
+    ///   never replaced, because it may be the user's damaged history.
+    /// - A new database is built and migrated under a temporary name and
+    ///   linked into place atomically, so processes starting together on an
+    ///   empty data folder never see a half-made database; pending migrations
+    ///   of an existing one run under an exclusive `flock` of the file, so two
+    ///   processes never run the same migration.
+    /// - A write lock held by another process is waited for (``LockWait``).
+    public convenience init(path: String, lockWait: LockWait = LockWait()) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            try Self.create(path: path, lockWait: lockWait)
+        }
+        try Self.checkIsDatabase(path: path)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration)
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration(lockWait))
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
         } catch let error as DatabaseError {
-            throw OpenError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+            throw OpenError.cannotOpen(path: path, reason: StorageFault.sentence(forDatabaseError: error, path: nil))
         }
-        try self.init(queue: queue, path: path)
+        try self.init(queue: queue, path: path, lockedFile: path)
     }
 
     /// A private database in memory, for tests and dry runs.
     public static func inMemory() throws -> RecallDatabase {
-        try RecallDatabase(queue: DatabaseQueue(configuration: configuration), path: ":memory:")
+        try RecallDatabase(queue: DatabaseQueue(configuration: configuration(LockWait())), path: ":memory:", lockedFile: nil)
     }
 
-    private init(queue: DatabaseQueue, path: String) throws {
+    private init(queue: DatabaseQueue, path: String, lockedFile: String?) throws {
         writer = queue
         let migrator = Migrations.migrator
-        let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
+        let (superseded, complete) = try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
         if superseded { throw OpenError.newerSchema(path: path) }
-        try migrator.migrate(queue)
+        if !complete {
+            try Self.withExclusiveFlock(lockedFile) {
+                if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) { throw OpenError.newerSchema(path: path) }
+                try migrator.migrate(queue)
+            }
+        }
     }
 
-    private static var configuration: Configuration {
+    /// Runs `body` holding an exclusive `flock` on `path` (nil: no file, no lock).
+    /// flock and SQLite's own fcntl locks do not interact on Linux, so this
+    /// serialises migrations between processes without touching SQLite's locking.
+    static func withExclusiveFlock(_ path: String?, _ body: () throws -> Void) throws {
+        guard let path else { return try body() }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return try body() }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
+    }
+
+    /// Builds a migrated database next to `path` and links it into place,
+    /// unless another process got there first (then theirs is used).
+    static func create(path: String, lockWait: LockWait) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appending(path: ".\(url.lastPathComponent).new-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+        }
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration(lockWait))
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            try Migrations.migrator.migrate(queue)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw OpenError.cannotOpen(path: path, reason: StorageFault.sentence(forDatabaseError: error, path: nil))
+        }
+        // link(2) fails if `path` exists: the first process to finish wins, and nothing is overwritten.
+        if link(temporary, path) != 0 && errno != EEXIST {
+            throw OpenError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Refuses a file that is not an SQLite database, before SQLite sees it.
+    static func checkIsDatabase(path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw OpenError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw OpenError.notADatabase(path: path, reason: "it is not a regular file") }
+        guard info.st_size > 0 else { throw OpenError.notADatabase(path: path, reason: "the file is empty (0 bytes)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw OpenError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        guard head.elementsEqual(Array("SQLite format 3\0".utf8)) else {
+            throw OpenError.notADatabase(path: path, reason: "it does not start like an SQLite database (it looks like \(FileSniffer.kind(of: head)))")
+        }
+    }
+
+    private static func configuration(_ lockWait: LockWait) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = lockWait.busyMode
         return configuration
     }
 
