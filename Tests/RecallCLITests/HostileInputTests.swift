@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RecallKit
 import Testing
+import ZIPFoundation
 
 /// The malformed-input corpus (Tests/Malformed/) and the faults of issue 12:
 /// no crash, an exit status below 128, a message naming the file, and nothing
@@ -252,5 +253,35 @@ import Testing
         let run = sandbox.run(["list"])
         #expect(run.output.contains("sample/bubble"), "\(run.output) \(run.errors)")
         #expect(try sandbox.database().history(cardID: "sample/bubble").count == 1)
+    }
+
+    // MARK: - 15. Zip CRCs are checked
+
+    @Test func anApkgWhoseEntryFailsItsCRCIsRefused() throws {
+        let source = try Sandbox()
+        source.run(["grade", "sample/bubble", "4"])
+        let good = source.root.appending(path: "good.apkg")
+        #expect(source.run(["export", "-o", good.path]).status == 0)
+        // Re-pack its entries uncompressed, so that a flipped byte reaches the CRC check rather than the inflater.
+        let archive = try Archive(url: good, accessMode: .read)
+        var entries: [(String, Data)] = []
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            entries.append((entry.path, data))
+        }
+        let damaged = source.root.appending(path: "damaged.apkg")
+        let stored = try Archive(url: damaged, accessMode: .create)
+        for (name, data) in entries {
+            try stored.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        var bytes = try Data(contentsOf: damaged)
+        let header = try #require(bytes.range(of: Data("SQLite format 3".utf8)))
+        bytes[header.lowerBound + 3000] ^= 0x5A
+        try bytes.write(to: damaged)
+        let target = try Sandbox()
+        try expectRefusedImport(target, damaged.path, "fails its CRC-32 check", arguments: ["--deck-id", "crc"])
     }
 }
