@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RecallCLI
 import RecallKit
 import Testing
 import ZIPFoundation
@@ -283,5 +284,38 @@ import ZIPFoundation
         try bytes.write(to: damaged)
         let target = try Sandbox()
         try expectRefusedImport(target, damaged.path, "fails its CRC-32 check", arguments: ["--deck-id", "crc"])
+    }
+
+    // MARK: - 12. Undo after another process answered the card
+
+    /// A scripted console that runs `hook` just before handing out the line `u`.
+    final class HookedConsole: Console {
+        var input: [String]
+        var output = "", errors = ""
+        let hook: () -> Void
+        init(input: [String], hook: @escaping () -> Void) { self.input = input; self.hook = hook }
+        func readLine() -> String? {
+            guard !input.isEmpty else { return nil }
+            let line = input.removeFirst()
+            if line == "u" { hook() }
+            return line
+        }
+        func write(_ text: String) { output += text }
+        func writeError(_ text: String) { errors += text }
+        var isTerminal: Bool { false }
+    }
+
+    @Test func undoSaysSoWhenAnotherProcessAnsweredTheCardMeanwhile() throws {
+        let sandbox = try Sandbox()
+        let console = HookedConsole(input: ["", "5", "", "u", "", "q"]) {
+            // Another recall answers the card the review just graded (the first one, sample/zero.c1).
+            sandbox.run(["grade", "sample/zero.c1", "2"])
+        }
+        let context = RecallContext(console: console, environment: sandbox.environment, clock: { Date(timeIntervalSince1970: 0) },
+                                    timeZone: TimeZone(identifier: "UTC") ?? .current, bundledDeckFiles: [])
+        #expect(RecallCommand.run(["review", "--limit", "2"], in: context) == 0)
+        #expect(console.output.contains("Cannot undo: sample/zero.c1 was answered again since (grade 2 at "), "\(console.output)")
+        #expect(console.output.contains("Nothing was changed."))
+        #expect(try sandbox.database().history(cardID: "sample/zero.c1").map(\.grade.value) == [5, 2])
     }
 }

@@ -206,11 +206,17 @@ struct ReviewRunner {
 
     private mutating func undo() throws {
         guard let last = answered.popLast() else { return }
-        if let log = try library.database.undo(logID: last.logID) {
+        switch try library.database.undoAnswer(logID: last.logID) {
+        case .undone(let log):
             console.line("Undone: grade \(log.grade) for \(log.cardID); its state is restored.")
+            // Ask the undone card again.
+            index = last.queueIndex
+        case .answeredSince(let later):
+            console.line(style.warn("Cannot undo: \(later.cardID) was answered again since (grade \(later.grade) at \(later.reviewedAt), "
+                                    + "perhaps by another recall); undoing the earlier answer would skip a state. Nothing was changed."))
+        case .gone:
+            console.line(style.warn("Cannot undo: that answer is no longer in the history (undone elsewhere?). Nothing was changed."))
         }
-        // Ask the undone card again.
-        index = last.queueIndex
     }
 
     // MARK: Text

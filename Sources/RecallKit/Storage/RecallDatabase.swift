@@ -434,18 +434,37 @@ public final class RecallDatabase: Sendable {
         }
     }
 
+    /// What became of an undo.
+    public enum UndoOutcome: Hashable, Sendable {
+        /// The answer is gone and the card is as it was before it.
+        case undone(ReviewLogRecord)
+        /// The card was answered again since (by another process, or a `recall
+        /// grade`): undoing this answer would skip a state, so nothing changed.
+        case answeredSince(ReviewLogRecord)
+        /// The answer is no longer in the log (undone elsewhere, or its card removed).
+        case gone
+    }
+
     /// Undoes an answer: removes its log row and puts the card back as it was before it.
-    /// Only the latest answer of its card can be undone, so that states never skip.
-    public func undo(logID: Int64) throws -> ReviewLogRecord? {
+    /// Only the latest answer of its card can be undone, so that states never skip;
+    /// otherwise the outcome says why nothing changed.
+    public func undoAnswer(logID: Int64) throws -> UndoOutcome {
         try writer.write { db in
-            guard let log = try ReviewLogRecord.fetchOne(db, key: logID) else { return nil }
+            guard let log = try ReviewLogRecord.fetchOne(db, key: logID) else { return .gone }
             let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review_log WHERE card_id = ?", arguments: [log.cardID])
-            guard latest == logID, var card = try CardRecord.fetchOne(db, key: log.cardID) else { return nil }
+            if let latest, latest != logID, let later = try ReviewLogRecord.fetchOne(db, key: latest) { return .answeredSince(later) }
+            guard var card = try CardRecord.fetchOne(db, key: log.cardID) else { return .gone }
             card.schedule = log.previousSchedule
             try card.update(db)
             try log.delete(db)
-            return log
+            return .undone(log)
         }
+    }
+
+    /// ``undoAnswer(logID:)``, as the undone row or nil.
+    public func undo(logID: Int64) throws -> ReviewLogRecord? {
+        if case .undone(let log) = try undoAnswer(logID: logID) { return log }
+        return nil
     }
 
     /// Hides a card until `day` (skipped in review: buried until tomorrow).
