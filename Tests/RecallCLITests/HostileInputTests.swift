@@ -318,4 +318,21 @@ import ZIPFoundation
         #expect(console.output.contains("Nothing was changed."))
         #expect(try sandbox.database().history(cardID: "sample/zero.c1").map(\.grade.value) == [5, 2])
     }
+
+    // MARK: - 8. Two deck files with one id
+
+    @Test func twoUserFilesWithOneDeckIdAreAnErrorAndTheDeckStaysOnEveryRun() throws {
+        let sandbox = try Sandbox()
+        sandbox.run(["grade", "sample/bubble", "4"])
+        try sandbox.write(deck: "copy.md", sampleDeckText.replacingOccurrences(of: "title: Sample deck", with: "title: A copy"))
+        for _ in 0..<3 {
+            let run = sandbox.run(["decks"])
+            #expect(run.errors.contains("copy.md:1:1: error: deck id 'sample' is also used by \(sandbox.deckFolder.appending(path: "sample.md").path)"), "\(run.errors)")
+            #expect(run.errors.contains("sample.md:1:1: error: deck id 'sample' is also used by"), "\(run.errors)")
+            #expect(run.output.contains("Sample deck") && !run.output.contains("A copy"), "\(run.output)")
+            let card = try #require(try sandbox.database().card(id: "sample/bubble"))
+            #expect(!card.record.retired)
+            #expect(try sandbox.database().history(cardID: "sample/bubble").count == 1)
+        }
+    }
 }

@@ -33,7 +33,7 @@ struct GlobalOptions: ParsableArguments {
     func deckFiles(_ context: RecallContext) throws -> DeckFiles.Listing {
         var listing = DeckFiles.Listing()
         if !noBundled {
-            listing.files += context.bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }
+            listing.files += context.bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes, isBundled: true) }
         }
         for folder in deckFolders(context) {
             var isDirectory: ObjCBool = false

@@ -30,7 +30,9 @@ struct Library {
         if reportDecks {
             for warning in listing.warnings { context.console.writeError("recall: \(warning)\n") }
         }
-        let loaded = DeckLoader.load(listing.files, unreadablePaths: listing.unreadable.map(\.path)) { path, hash in known[path] == hash }
+        let knownIDs = try database.deckIDsByPath()
+        let loaded = DeckLoader.load(listing.files, unreadablePaths: listing.unreadable.map(\.path),
+                                     isUnchanged: { path, hash in known[path] == hash }, deckIDOfUnchanged: { knownIDs[$0] })
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if reportDecks && !errors.isEmpty {
             for diagnostic in errors { context.console.writeError(diagnostic.description + "\n") }

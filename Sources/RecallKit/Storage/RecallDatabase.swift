@@ -195,6 +195,15 @@ public final class RecallDatabase: Sendable {
         }
     }
 
+    /// Path → deck id of every deck file the database knows (for the deck-id rule on unchanged files).
+    public func deckIDsByPath() throws -> [String: String] {
+        try writer.read { db in
+            var result: [String: String] = [:]
+            for deck in try DeckRecord.filter(Column("retired") == false).fetchAll(db) { result[deck.path] = deck.id }
+            return result
+        }
+    }
+
     public struct SyncReport: Hashable, Sendable {
         public var decksUpdated = 0
         public var cardsAdded = 0
