@@ -335,4 +335,19 @@ import ZIPFoundation
             #expect(try sandbox.database().history(cardID: "sample/bubble").count == 1)
         }
     }
+
+    // MARK: - 9. Limits that bound what one note costs
+
+    @Test(arguments: [
+        ("cloze-27-deletions.md", ":8:1: error: cloze card 'many' has 27 deletions, more than a note may have (26)"),
+        ("choices-27.md", ":8:1: error: multiple-choice card 'many' has 27 choices, more than the 26 letters that name them"),
+        ("field-4001.md", ":9:3: error: 'A:' has 4001 characters, more than a field may have (4000)"),
+    ])
+    func notesPastTheStorageLimitsAreErrorsNamingFileAndLine(file: String, message: String) throws {
+        let sandbox = try Sandbox(decks: [:])
+        let path = Self.corpus.appending(path: "decks/\(file)").path
+        let run = sandbox.run(["check", path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains(path + message), "\(run.errors)")
+    }
 }

@@ -377,6 +377,11 @@ private struct ParseState {
             if field.value.isEmpty {
                 error(field.line, field.valueColumn, "'\(field.key.rawValue):' is empty", hint: "give the field a value or remove the line")
             }
+            let length = field.value.count
+            if length > DeckLimits.maxFieldCharacters {
+                error(field.line, field.valueColumn, "'\(field.key.rawValue):' has \(length) characters, more than a field may have (\(DeckLimits.maxFieldCharacters))",
+                      hint: "split the card: one idea per card")
+            }
             if field.key == .alternative {
                 alternatives.append(field)
                 continue
@@ -436,16 +441,26 @@ private struct ParseState {
             contents = [(raw.id, .basic(question: text, answer: answer))]
         case .cloze:
             let count = checkCloze(first)
+            if count > DeckLimits.maxClozeDeletions {
+                error(first.line, 1, "cloze card '\(raw.id)' has \(count) deletions, more than a note may have (\(DeckLimits.maxClozeDeletions))",
+                      hint: "split the note: each deletion becomes a card that stores the whole text")
+            }
             contents = count > 0 ? (1...count).map { ("\(raw.id).c\($0)", .cloze(text: text, deletion: $0)) } : []
         case .choice:
             if raw.choices.count < DeckLimits.minimumChoices {
                 error(first.line, 1, "multiple-choice card '\(raw.id)' has \(raw.choices.count) choice\(raw.choices.count == 1 ? "" : "s")",
                       hint: "give at least \(DeckLimits.minimumChoices) lines '- [x] right' or '- [ ] wrong' after 'M:'")
+            } else if raw.choices.count > DeckLimits.maxChoices {
+                error(first.line, 1, "multiple-choice card '\(raw.id)' has \(raw.choices.count) choices, more than the \(DeckLimits.maxChoices) letters that name them",
+                      hint: "keep the plausible choices; four or five are enough")
             } else if !raw.choices.contains(where: \.isCorrect) {
                 error(first.line, 1, "multiple-choice card '\(raw.id)' has no correct choice", hint: "mark the right choice(s) '- [x] '")
             }
             for choice in raw.choices {
                 if choice.text.isEmpty { error(choice.line, 7, "empty choice") }
+                if choice.text.count > DeckLimits.maxFieldCharacters {
+                    error(choice.line, 7, "choice has \(choice.text.count) characters, more than a field may have (\(DeckLimits.maxFieldCharacters))")
+                }
                 if choice.text.count > DeckLimits.choiceCharacters {
                     warning(choice.line, 7, "choice has \(choice.text.count) characters (limit \(DeckLimits.choiceCharacters))")
                 }
