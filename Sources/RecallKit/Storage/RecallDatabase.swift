@@ -84,6 +84,33 @@ public final class RecallDatabase: Sendable {
         }
     }
 
+    /// Path → size and modification time of every deck file the database knows them for.
+    public func deckFileStamps() throws -> [String: DeckFileStamp] {
+        try writer.read { db in
+            var result: [String: DeckFileStamp] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT path, file_size, file_modified_ns FROM deck
+                WHERE retired = 0 AND file_size IS NOT NULL AND file_modified_ns IS NOT NULL
+                """) {
+                result[row[0]] = DeckFileStamp(size: row[1], modifiedNs: row[2])
+            }
+            return result
+        }
+    }
+
+    /// Remembers the size and modification time of deck files found unchanged
+    /// by their hash (touched, not edited), so the next start need not read them.
+    public func recordStamps(_ files: [DeckFile]) throws {
+        let stamped = files.compactMap { file in file.stamp.map { (file.path, $0) } }
+        guard !stamped.isEmpty else { return }
+        try writer.write { db in
+            for (path, stamp) in stamped {
+                try db.execute(sql: "UPDATE deck SET file_size = ?, file_modified_ns = ? WHERE path = ? AND retired = 0",
+                               arguments: [stamp.size, stamp.modifiedNs, path])
+            }
+        }
+    }
+
     public struct SyncReport: Hashable, Sendable {
         public var decksUpdated = 0
         public var cardsAdded = 0
