@@ -96,7 +96,7 @@ public enum DeckParser {
 /// The field keys a card may carry. The first one names the card's kind.
 enum FieldKey: String, CaseIterable {
     case question = "Q", cloze = "C", choice = "M", typed = "T"
-    case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags"
+    case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags", grade = "Grade"
 
     var kind: CardKind? {
         switch self {
@@ -387,6 +387,8 @@ private struct ParseState {
 
         let explanation = values[.why]?.value
         let source = values[.source]?.value
+        var grading: GradeSpec?
+        if let field = values[.grade] { grading = readGrading(field) }
         var tags = deck.tags
         if let tagField = values[.tags] {
             for tag in DeckParser.parseTags(tagField.value, file: file, line: tagField.line, into: &diagnostics) where !tags.contains(tag) {
@@ -433,6 +435,10 @@ private struct ParseState {
             for field in [values[.answer]].compactMap({ $0 }) + alternatives {
                 checkTypedAnswer(field)
             }
+            if let answer = values[.answer] {
+                lintGrading(question: text, answer: answer, alternatives: alternatives, grading: grading,
+                            declared: values[.grade].map { ($0.line, $0.valueColumn) })
+            }
             contents = [(raw.id, .typed(question: text, answer: values[.answer]?.value ?? "", alternatives: alternatives.map(\.value)))]
         }
 
@@ -440,13 +446,13 @@ private struct ParseState {
         guard errorsAfter == errorsBefore else { return }
         for (id, content) in contents {
             deck.cards.append(Card(deckID: deck.id, id: id, noteID: raw.id, content: content,
-                                   explanation: explanation, source: source, tags: tags, line: raw.line))
+                                   explanation: explanation, source: source, tags: tags, line: raw.line, grading: grading))
         }
     }
 
     static func allowed(_ key: FieldKey, in kind: CardKind) -> Bool {
         switch key {
-        case .why, .source, .tags: true
+        case .why, .source, .tags, .grade: true
         case .answer: kind == .basic || kind == .typed
         case .alternative: kind == .typed
         case .question, .cloze, .choice, .typed: key.kind == kind
@@ -459,6 +465,37 @@ private struct ParseState {
         case .cloze: "a cloze card has 'C:' and optionally 'Why:', 'Source:', 'Tags:'; the deletions are its answers"
         case .choice: "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'Source:', 'Tags:'"
         case .typed: "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'Source:', 'Tags:'"
+        }
+    }
+
+    /// Reads a `Grade:` field; an error names what is wrong.
+    mutating func readGrading(_ field: RawField) -> GradeSpec? {
+        switch GradeSpec.parse(field.value) {
+        case .success(let spec): return spec
+        case .failure(let problem):
+            error(field.line, field.valueColumn, "'Grade:' \(problem.message)",
+                  hint: "write 'Grade: number', 'Grade: number ±0.5', 'Grade: command', 'Grade: text' or 'Grade: self' (docs/deck-format.md)")
+            return nil
+        }
+    }
+
+    /// The grader's lints for a typed card: an answer it cannot read as the
+    /// declared kind is an error; an `Alt:` it already accepts from the other
+    /// answers is redundant (a warning).
+    mutating func lintGrading(question: String, answer: RawField, alternatives: [RawField], grading: GradeSpec?,
+                              declared: (line: Int, column: Int)?) {
+        for problem in GradingLint.unreadable(answers: [answer.value] + alternatives.map(\.value), grading: grading) {
+            error(declared?.line ?? answer.line, declared?.column ?? answer.valueColumn, problem,
+                  hint: "fix the answer, or declare the kind the grader should use with 'Grade:'")
+        }
+        // Against the answers above it only, so that removing every redundant line keeps what the card accepts.
+        let all = [answer] + alternatives
+        for (index, alternative) in alternatives.enumerated() {
+            let others = all.prefix(index + 1).map(\.value)
+            if let covering = GradingLint.coveredBy(alternative.value, others: others, question: question, grading: grading) {
+                warning(alternative.line, 1, "'Alt: \(alternative.value)' is redundant: the grader already accepts it as '\(covering)'",
+                        hint: "remove the line; the grader compares answers by kind (docs/interview.md)")
+            }
         }
     }
 

@@ -51,10 +51,12 @@ public struct Card: Hashable, Sendable, Codable {
     public var tags: [String]
     /// The line of the card's `##` heading in its file.
     public var line: Int
+    /// How the card says it is graded (its `Grade:` field), when the default guess would be wrong.
+    public var grading: GradeSpec?
 
     public init(
         deckID: String, id: String, noteID: String, content: CardContent,
-        explanation: String? = nil, source: String? = nil, tags: [String] = [], line: Int = 0
+        explanation: String? = nil, source: String? = nil, tags: [String] = [], line: Int = 0, grading: GradeSpec? = nil
     ) {
         self.deckID = deckID
         self.id = id
@@ -64,6 +66,7 @@ public struct Card: Hashable, Sendable, Codable {
         self.source = source
         self.tags = tags
         self.line = line
+        self.grading = grading
     }
 
     public var kind: CardKind { content.kind }

@@ -138,7 +138,7 @@ public final class RecallDatabase: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (position, card) in deck.cards.enumerated() {
-            let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source)
+            let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source, grading: card.grading)
             let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
             if !known.contains(card.qualifiedID) { report.cardsAdded += 1 }
             try db.execute(sql: """
@@ -396,7 +396,7 @@ public struct StoredCard: Hashable, Sendable {
         let name = record.id.split(separator: "/", maxSplits: 1)
         card = Card(deckID: record.deckID, id: name.count == 2 ? String(name[1]) : record.id, noteID: record.noteID,
                     content: stored.content, explanation: stored.explanation, source: stored.source,
-                    tags: record.tagList, line: record.line)
+                    tags: record.tagList, line: record.line, grading: stored.grading)
         self.record = record
     }
 

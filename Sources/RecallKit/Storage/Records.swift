@@ -71,6 +71,8 @@ struct StoredCardContent: Codable {
     var content: CardContent
     var explanation: String?
     var source: String?
+    /// The card's `Grade:` field; absent in rows written before it existed.
+    var grading: GradeSpec?
 }
 
 /// A row of `review_log`: one answer, with the state before and after it so
