@@ -162,7 +162,10 @@ public enum AnswerGrader {
             }
             if answer.unit != nil, units.isEmpty {
                 // `25 MiB` where the card asks for the number of MiB: the unit must be the question's.
-                guard answer.words.isEmpty, questionNames(answer, question) else { return Verdict(outcome: .wrong, kind: kind, expected: first) }
+                let asked = Set(ProseAnswer(question).tokens)
+                guard answer.words.allSatisfy({ asked.contains(ProseAnswer.singular($0)) }), questionNames(answer, question) else {
+                    return Verdict(outcome: .wrong, kind: kind, expected: first)
+                }
                 answer.value /= answer.factor
                 answer.unit = nil
                 answer.factor = 1
