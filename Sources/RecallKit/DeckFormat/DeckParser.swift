@@ -100,6 +100,11 @@ public enum DeckParser {
 enum FieldKey: String, CaseIterable {
     case question = "Q", cloze = "C", choice = "M", typed = "T"
     case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags"
+    /// The Chinese text of a card (issue 15): the English key with `.zh` appended.
+    case questionZh = "Q.zh", clozeZh = "C.zh", choiceZh = "M.zh", typedZh = "T.zh"
+    case answerZh = "A.zh", whyZh = "Why.zh"
+    /// Notes the queue keeps apart from this one on a day: `card-id, other-deck/card-id`.
+    case related = "Related"
 
     var kind: CardKind? {
         switch self {
@@ -157,6 +162,8 @@ private struct RawCard {
     var line: Int
     var fields: [RawField] = []
     var choices: [RawChoice] = []
+    /// The choice lines after `M.zh:`.
+    var choicesZh: [RawChoice] = []
 }
 
 private struct ParseState {
@@ -306,7 +313,13 @@ private struct ParseState {
         }
         if let choice = Self.matchChoice(line), isChoiceCard {
             finishField()
-            card?.choices.append(RawChoice(text: choice.text, isCorrect: choice.isCorrect, line: number))
+            let parsed = RawChoice(text: choice.text, isCorrect: choice.isCorrect, line: number)
+            // Choice lines after 'M.zh:' are its Chinese choices.
+            if card?.fields.contains(where: { $0.key == .choiceZh }) == true {
+                card?.choicesZh.append(parsed)
+            } else {
+                card?.choices.append(parsed)
+            }
             return
         }
         append(line, number: number)
@@ -409,6 +422,13 @@ private struct ParseState {
         if kind != .choice, let stray = raw.choices.first {
             error(stray.line, 1, "choice line in a \(kind.rawValue) card", hint: "choices belong to 'M:' cards")
         }
+        if let whyZh = values[.whyZh], values[.why] == nil {
+            error(whyZh.line, 1, "'Why.zh:' without 'Why:'", hint: "the Chinese explanation translates the English one; add 'Why:' first")
+        }
+        if kind == .basic, let answerZh = values[.answerZh], values[.answer] == nil {
+            error(answerZh.line, 1, "'A.zh:' without 'A:'", hint: "the Chinese answer translates the English one; add 'A:' first")
+        }
+        let related = values[.related].map { parseRelated($0, of: raw.id) } ?? []
 
         let explanation = values[.why]?.value
         let source = values[.source]?.value
@@ -439,6 +459,13 @@ private struct ParseState {
             contents = [(raw.id, .basic(question: text, answer: answer))]
         case .cloze:
             let count = checkCloze(first)
+            if let clozeZh = values[.clozeZh] {
+                let countZh = checkCloze(clozeZh)
+                if countZh > 0 && count > 0 && countZh != count {
+                    error(clozeZh.line, 1, "'C.zh:' has \(countZh) deletion\(countZh == 1 ? "" : "s"), 'C:' has \(count)",
+                          hint: "the Chinese text needs the same deletions in the same order, each the translation of the English one")
+                }
+            }
             contents = count > 0 ? (1...count).map { ("\(raw.id).c\($0)", .cloze(text: text, deletion: $0)) } : []
         case .choice:
             if raw.choices.count < DeckLimits.minimumChoices {
@@ -447,42 +474,90 @@ private struct ParseState {
             } else if !raw.choices.contains(where: \.isCorrect) {
                 error(first.line, 1, "multiple-choice card '\(raw.id)' has no correct choice", hint: "mark the right choice(s) '- [x] '")
             }
-            for choice in raw.choices {
+            for choice in raw.choices + raw.choicesZh {
                 if choice.text.isEmpty { error(choice.line, 7, "empty choice") }
                 if choice.text.count > DeckLimits.choiceCharacters {
                     warning(choice.line, 7, "choice has \(choice.text.count) characters (limit \(DeckLimits.choiceCharacters))")
                 }
             }
+            if let choiceZh = values[.choiceZh] { checkChineseChoices(raw, choiceZh) }
             contents = [(raw.id, .choice(question: text, choices: raw.choices.map { Choice(text: $0.text, isCorrect: $0.isCorrect) }))]
         case .typed:
-            for field in [values[.answer]].compactMap({ $0 }) + alternatives {
+            for field in [values[.answer], values[.answerZh]].compactMap({ $0 }) + alternatives {
                 checkTypedAnswer(field)
             }
             contents = [(raw.id, .typed(question: text, answer: values[.answer]?.value ?? "", alternatives: alternatives.map(\.value)))]
         }
 
         guard errorCount == errorsBefore else { return }
+        let chinese = CardTranslation(
+            question: (values[.questionZh] ?? values[.choiceZh] ?? values[.typedZh])?.value,
+            answer: values[.answerZh]?.value,
+            clozeText: values[.clozeZh]?.value,
+            choices: raw.choicesZh.map { Choice(text: $0.text, isCorrect: $0.isCorrect) },
+            explanation: values[.whyZh]?.value)
         for (id, content) in contents {
             deck.cards.append(Card(deckID: deck.id, id: id, noteID: raw.id, content: content,
-                                   explanation: explanation, source: source, tags: tags, line: raw.line))
+                                   explanation: explanation, source: source, tags: tags, line: raw.line,
+                                   chinese: chinese.isEmpty ? nil : chinese, related: related))
         }
+    }
+
+    /// The Chinese choices must mirror the English ones: as many, and the same ones right.
+    mutating func checkChineseChoices(_ raw: RawCard, _ field: RawField) {
+        let english = raw.choices, chinese = raw.choicesZh
+        guard chinese.count == english.count else {
+            error(field.line, 1, "'M.zh:' has \(chinese.count) choice\(chinese.count == 1 ? "" : "s"), 'M:' has \(english.count)",
+                  hint: "give the Chinese choices after 'M.zh:' in the English order, one line '- [x] …' or '- [ ] …' each")
+            return
+        }
+        for (en, zh) in zip(english, chinese) where en.isCorrect != zh.isCorrect {
+            error(zh.line, 1, "Chinese choice is marked \(zh.isCorrect ? "right" : "wrong") but English choice on line \(en.line) is \(en.isCorrect ? "right" : "wrong")",
+                  hint: "the Chinese choices are the English ones translated, in the same order with the same '[x]' marks")
+        }
+    }
+
+    /// Parses `Related: card-id, other-deck/card-id` into qualified `deck/note` names.
+    mutating func parseRelated(_ field: RawField, of cardID: String) -> [String] {
+        var names: [String] = []
+        for raw in field.value.split(separator: ",") {
+            let name = raw.trimmingSpaces
+            if name.isEmpty { continue }
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+            guard (parts.count == 1 || parts.count == 2), parts.allSatisfy(DeckParser.isValidID) else {
+                error(field.line, field.valueColumn, "invalid related card '\(name)'",
+                      hint: "write 'card-id' for a card of this deck or 'deck-id/card-id', separated by commas (a cloze note by its note id)")
+                continue
+            }
+            let qualified = parts.count == 2 ? name : "\(deck.id)/\(name)"
+            if qualified == "\(deck.id)/\(cardID)" {
+                error(field.line, field.valueColumn, "card '\(name)' is related to itself", hint: "name other cards in 'Related:'")
+                continue
+            }
+            if !names.contains(qualified) { names.append(qualified) }
+        }
+        return names
     }
 
     static func allowed(_ key: FieldKey, in kind: CardKind) -> Bool {
         switch key {
-        case .why, .source, .tags: true
-        case .answer: kind == .basic || kind == .typed
+        case .why, .source, .tags, .whyZh, .related: true
+        case .answer, .answerZh: kind == .basic || kind == .typed
         case .alternative: kind == .typed
         case .question, .cloze, .choice, .typed: key.kind == kind
+        case .questionZh: kind == .basic
+        case .clozeZh: kind == .cloze
+        case .choiceZh: kind == .choice
+        case .typedZh: kind == .typed
         }
     }
 
     static func fieldsHint(_ kind: CardKind) -> String {
         switch kind {
-        case .basic: "a basic card has 'Q:', 'A:' and optionally 'Why:', 'Source:', 'Tags:'"
-        case .cloze: "a cloze card has 'C:' and optionally 'Why:', 'Source:', 'Tags:'; the deletions are its answers"
-        case .choice: "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'Source:', 'Tags:'"
-        case .typed: "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'Source:', 'Tags:'"
+        case .basic: "a basic card has 'Q:', 'A:' and optionally 'Why:', 'Q.zh:', 'A.zh:', 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
+        case .cloze: "a cloze card has 'C:' and optionally 'Why:', 'C.zh:', 'Why.zh:', 'Related:', 'Source:', 'Tags:'; the deletions are its answers"
+        case .choice: "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'M.zh:' with its own choice lines, 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
+        case .typed: "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'T.zh:', 'A.zh:' (a Chinese term), 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
         }
     }
 

@@ -72,6 +72,10 @@ public struct Backup: Codable, Hashable, Sendable {
         public var content: CardContent
         public var explanation: String?
         public var source: String?
+        /// The card's Chinese text; absent in backups made before it existed.
+        public var chinese: CardTranslation?
+        /// `Related:` notes as `deck/note`; absent when there are none.
+        public var related: [String]?
         public var tags: [String]
         public var position: Int
         public var retired: Bool
@@ -123,7 +127,9 @@ public struct Backup: Codable, Hashable, Sendable {
             let cards = (byDeck[deck.id] ?? []).map { stored in
                 let record = stored.record
                 return BackupCard(id: stored.card.id, noteID: stored.card.noteID, content: stored.card.content,
-                                  explanation: stored.card.explanation, source: stored.card.source, tags: stored.card.tags,
+                                  explanation: stored.card.explanation, source: stored.card.source,
+                                  chinese: stored.card.chinese, related: stored.card.related.isEmpty ? nil : stored.card.related,
+                                  tags: stored.card.tags,
                                   position: record.position, retired: record.retired,
                                   state: BackupState(repetitions: record.repetitions, easiness: record.easiness,
                                                      intervalDays: record.intervalDays, due: record.dueDay, lapses: record.lapses,

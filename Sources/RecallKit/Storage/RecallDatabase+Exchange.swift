@@ -122,7 +122,8 @@ extension RecallDatabase {
                     try record.upsert(db)
                     for card in deck.cards {
                         let id = "\(deck.id)/\(card.id)"
-                        let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source)
+                        let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
+                                                       chinese: card.chinese, related: card.related)
                         let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
                         let current = try Row.fetchOne(db, sql: "SELECT line, retired FROM card WHERE id = ?", arguments: [id])
                         let line: Int = current?["line"] ?? 0

@@ -178,7 +178,8 @@ public final class RecallDatabase: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (position, card) in deck.cards.enumerated() {
-            let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source)
+            let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
+                                           chinese: card.chinese, related: card.related.isEmpty ? nil : card.related)
             let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
             let tags = card.tags.joined(separator: " ")
             let fingerprint = CardFingerprint.of(json, tags, card.noteID, card.kind.rawValue, card.line, position)
@@ -514,7 +515,7 @@ public struct StoredCard: Hashable, Sendable {
         let name = record.id.split(separator: "/", maxSplits: 1)
         card = Card(deckID: record.deckID, id: name.count == 2 ? String(name[1]) : record.id, noteID: record.noteID,
                     content: stored.content, explanation: stored.explanation, source: stored.source,
-                    tags: record.tagList, line: record.line)
+                    tags: record.tagList, line: record.line, chinese: stored.chinese, related: stored.related ?? [])
         self.record = record
     }
 

@@ -96,6 +96,10 @@ struct StoredCardContent: Codable {
     var content: CardContent
     var explanation: String?
     var source: String?
+    /// Absent in rows written before the Chinese fields existed.
+    var chinese: CardTranslation?
+    /// Absent (nil) when the card has no `Related:` and in older rows.
+    var related: [String]?
 }
 
 /// One answer as the review log keeps it, with the state before and after it
