@@ -14,12 +14,15 @@ public enum DeckParser {
     public struct Result: Sendable {
         public var deck: Deck?
         public var diagnostics: [DeckDiagnostic]
+        /// The parser's work in steps (a line read, a field or card finished,
+        /// a diagnostic recorded or examined), for the test that keeps it linear.
+        var operations = 0
     }
 
     public static func parse(_ text: String, file: String) -> Result {
         var state = ParseState(file: file)
         state.run(lines: splitLines(text))
-        return Result(deck: state.diagnostics.hasErrors ? nil : state.deck, diagnostics: state.diagnostics)
+        return Result(deck: state.errorCount > 0 ? nil : state.deck, diagnostics: state.diagnostics, operations: state.operations)
     }
 
     /// Decodes a file's bytes, reporting invalid UTF-8 at its line and column.
@@ -172,21 +175,41 @@ private struct ParseState {
     var field: RawField?
     var fence: (line: Int, marker: Substring)?
     var seenCardLines: [String: Int] = [:]
+    /// The errors among `diagnostics`, counted as they are recorded: whether a
+    /// card added an error is a comparison of two counts, never a pass over
+    /// the diagnostics (which made a deck with a warning per card quadratic).
+    var errorCount = 0
+    var operations = 0
 
     init(file: String) { self.file = file }
 
+    mutating func record(_ diagnostic: DeckDiagnostic) {
+        operations += 1
+        if diagnostic.severity == .error { errorCount += 1 }
+        diagnostics.append(diagnostic)
+    }
+
+    /// ``DeckParser/parseTags(_:file:line:into:)``, its diagnostics recorded (and counted) here.
+    mutating func parseTags(_ value: String, line: Int) -> [String] {
+        var found: [DeckDiagnostic] = []
+        let tags = DeckParser.parseTags(value, file: file, line: line, into: &found)
+        found.forEach { record($0) }
+        return tags
+    }
+
     mutating func error(_ line: Int, _ column: Int = 1, _ message: String, hint: String? = nil) {
-        diagnostics.append(DeckDiagnostic(.error, file: file, line: line, column: column, message, hint: hint))
+        record(DeckDiagnostic(.error, file: file, line: line, column: column, message, hint: hint))
     }
 
     mutating func warning(_ line: Int, _ column: Int = 1, _ message: String, hint: String? = nil) {
-        diagnostics.append(DeckDiagnostic(.warning, file: file, line: line, column: column, message, hint: hint))
+        record(DeckDiagnostic(.warning, file: file, line: line, column: column, message, hint: hint))
     }
 
     mutating func run(lines: [Substring]) {
         let bodyStart = readFrontMatter(lines)
         guard let bodyStart else { return }
         for index in bodyStart..<lines.count {
+            operations += 1
             consume(lines[index], number: index + 1)
         }
         if let fence {
@@ -241,7 +264,7 @@ private struct ParseState {
             case "title_zh": deck.titleZh = value
             case "section": deck.section = value
             case "section_zh": deck.sectionZh = value
-            case "tags": deck.tags = DeckParser.parseTags(value, file: file, line: number, into: &diagnostics)
+            case "tags": deck.tags = parseTags(value, line: number)
             default:
                 error(number, 1, "unknown front matter key '\(key)'",
                       hint: "the keys are id, title, title_zh, section, section_zh and tags")
@@ -341,6 +364,7 @@ private struct ParseState {
 
     mutating func finishField() {
         guard var done = field else { return }
+        operations += 1
         done.finish()
         card?.fields.append(done)
         field = nil
@@ -352,7 +376,8 @@ private struct ParseState {
         finishField()
         guard let raw = card else { return }
         card = nil
-        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        operations += 1
+        let errorsBefore = errorCount
         guard let first = raw.fields.first else {
             error(raw.line, 1, "card '\(raw.id)' has no fields", hint: "add 'Q:' and 'A:', 'C:', 'M:' or 'T:' and 'A:'")
             return
@@ -409,7 +434,7 @@ private struct ParseState {
         let source = values[.source]?.value
         var tags = deck.tags
         if let tagField = values[.tags] {
-            for tag in DeckParser.parseTags(tagField.value, file: file, line: tagField.line, into: &diagnostics) where !tags.contains(tag) {
+            for tag in parseTags(tagField.value, line: tagField.line) where !tags.contains(tag) {
                 tags.append(tag)
             }
         }
@@ -464,8 +489,7 @@ private struct ParseState {
             contents = [(raw.id, .typed(question: text, answer: values[.answer]?.value ?? "", alternatives: alternatives.map(\.value)))]
         }
 
-        let errorsAfter = diagnostics.filter { $0.severity == .error }.count
-        guard errorsAfter == errorsBefore else { return }
+        guard errorCount == errorsBefore else { return }
         let chinese = CardTranslation(
             question: (values[.questionZh] ?? values[.choiceZh] ?? values[.typedZh])?.value,
             answer: values[.answerZh]?.value,
