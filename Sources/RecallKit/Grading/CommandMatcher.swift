@@ -211,7 +211,8 @@ enum CommandMatcher {
             let after = index + 1
             guard after < words.endIndex, !words[after].isOperator else { return (after, nil) }
             if kind == .optionalNumber, Double(words[after].text) == nil { return (after, nil) }
-            return (after + 1, words[after].text)
+            // `-name *.pt` is not `-name '*.pt'`: the shell expands the first.
+            return (after + 1, words[after].text + (words[after].unquotedGlob ? "\u{0}glob" : ""))
         }
         func valued(_ option: CommandGrammar.Option, _ raw: String?) -> String? {
             guard var raw else { return nil }
