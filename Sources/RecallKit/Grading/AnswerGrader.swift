@@ -184,6 +184,19 @@ public enum AnswerGrader {
         for candidate in candidates where ProseAnswer(candidate).joined == answer.joined {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
         }
+        // An accepted answer written as a command (`Alt: --optim paged_adamw_32bit`) compares as one,
+        // and a dotted name as a Python name (`nn.CrossEntropyLoss` = `torch.nn.CrossEntropyLoss`).
+        let code = unwrapCode(typed)
+        for candidate in candidates {
+            if looksLikeCommand(candidate, grammar: grammar), looksLikeCommand(code, grammar: grammar),
+               commandsMatch(code, candidate, others: candidates, grammar: grammar, context: context) {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
+            if PythonMatcher.isDottedName(code), PythonMatcher.isDottedName(candidate), code.contains(".") || candidate.contains("."),
+               PythonMatcher.sameName(code, candidate, grammar: grammar) {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
+        }
         if kind == .text {
             for candidate in candidates {
                 let reference = ProseAnswer(candidate)
