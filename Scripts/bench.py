@@ -233,6 +233,20 @@ def main():
                 a_times.append(anki_stats(anki_path) * 1000)
             row("stats over the year", hsize, median(r_times), median(a_times), "ms", max(peaks))
 
+            # The JSON backup of the whole history against sqlite3 -json of Anki's revlog (same rows).
+            if shutil.which("sqlite3"):
+                r_times, a_times, peaks = [], [], []
+                out = os.path.join(root, "backup.json")
+                for _ in range(options.reps):
+                    seconds, peak = recall.run(history_home, ["export", "--format", "json", "-o", out])
+                    r_times.append(seconds)
+                    peaks.append(peak)
+                    started = time.perf_counter()
+                    with open(os.path.join(root, "revlog.json"), "w") as sink:
+                        subprocess.run(["sqlite3", "-json", anki_path, "SELECT * FROM revlog"], stdout=sink, check=True)
+                    a_times.append(time.perf_counter() - started)
+                row("export --format json (sqlite3 -json for Anki)", hsize, median(r_times), median(a_times), "s", max(peaks))
+
             # Bytes per review: the history database less the same deck without one, compacted.
             plain = os.path.join(fresh(root, "recall-plain"), "recall.sqlite")
             subprocess.run([recall.bench, "history", plain, os.path.join(root, "recall-plain", "decks"), str(cards), "0",

@@ -198,3 +198,32 @@ import Testing
         #expect(names == ["review_log_card", "review_log_day", "review_log_uuid"])
     }
 }
+
+@Suite struct StreamedBackupTests {
+    @Test func theStreamedBackupIsTheBackupWithItsAnswerIDs() throws {
+        let db = try RecallDatabase.inMemory()
+        try db.synchronize(DeckLoader.load([deckFile(ids: ["a", "b", "c"])]))
+        try db.recordAnswer(cardID: "d/a", grade: grade(2), at: moment, today: november29, durationMs: 5)
+        let interview = try db.startInterview(InterviewRecord(startedAt: "2026-11-29T09:00:00Z", studyDay: november29, seed: 1,
+                                                              questionCount: 1, timeLimitSeconds: nil, rescheduled: true, filter: ""))
+        try db.recordInterviewAttempt(InterviewAttemptRecord(interviewID: try #require(interview.id), position: 0, cardID: "d/b",
+                                                             answer: "x", outcome: .wrong, credit: 0, late: false, durationMs: 9,
+                                                             answeredAt: "2026-11-29T09:00:01Z"),
+                                      review: (grade(1), moment, november29))
+        try db.recordAnswer(cardID: "d/c", grade: grade(5), at: moment, today: november29, durationMs: 7)
+        var pieces: [Data] = []
+        let counts = try db.writeBackup { pieces.append($0) }
+        let streamed = pieces.reduce(Data(), +)
+        #expect(counts == (1, 3, 3))
+        #expect(streamed == (try Backup(db.exchangeSnapshot()).encoded()))
+        let backup = try Backup.decode(streamed, file: "b.json")
+        #expect(backup.reviewLog.map(\.id) == (try db.history(cardID: "d/a") + db.history(cardID: "d/b") + db.history(cardID: "d/c")).map(\.uuid))
+        #expect(backup.interviews.first?.attempts.first?.review == 1, "the attempt points at the second answer")
+        #expect(try JSONSerialization.jsonObject(with: streamed) is [String: Any])
+        // Restored elsewhere, the answers keep their ids.
+        let other = try RecallDatabase.inMemory()
+        try other.synchronize(DeckLoader.load([deckFile(ids: ["a", "b", "c"])]))
+        try other.restore(backup, written: [], writeFiles: {}, removeFiles: {})
+        #expect(try other.history(cardID: "d/b").map(\.uuid) == (try db.history(cardID: "d/b")).map(\.uuid))
+    }
+}
