@@ -227,3 +227,30 @@ import Testing
         #expect(try other.history(cardID: "d/b").map(\.uuid) == (try db.history(cardID: "d/b")).map(\.uuid))
     }
 }
+
+@Suite struct IncrementalSyncTests {
+    @Test func editingOneCardOfABigDeckWritesOneRow() throws {
+        let db = try RecallDatabase.inMemory()
+        let ids = (0..<2_000).map { "c\($0)" }
+        let first = try db.synchronize(DeckLoader.load([deckFile(ids: ids)]))
+        #expect(first.cardsWritten == 2_000 && first.cardsAdded == 2_000)
+        try db.recordAnswer(cardID: "d/c7", grade: grade(5), at: moment, today: november29, durationMs: 1)
+        // The same file with one answer changed: c7's answer, at the same place.
+        var text = String(decoding: deckFile(ids: ids).bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: "## c7\nQ: Question c7?\nA: an answer", with: "## c7\nQ: Question c7?\nA: a better answer")
+        let report = try db.synchronize(DeckLoader.load([DeckFile(path: "d.md", bytes: Array(text.utf8))]))
+        #expect(report.cardsWritten == 1 && report.cardsAdded == 0 && report.cardsRetired == 0)
+        #expect(try db.card(id: "d/c7")?.card.answerText == "a better answer")
+        #expect(try db.card(id: "d/c7")?.schedule.sm2.repetitions == 1, "the schedule is kept")
+        #expect(try db.history(cardID: "d/c7").count == 1)
+        // A line added to an earlier card moves the later ones: their line numbers change, nothing else.
+        let longer = text.replacingOccurrences(of: "## c3\nQ: Question c3?\nA: an answer", with: "## c3\nQ: Question c3?\nA: an answer\n  on two lines")
+        #expect(try db.synchronize(DeckLoader.load([DeckFile(path: "d.md", bytes: Array(longer.utf8))])).cardsWritten == 1)
+        let c7Line = (longer.components(separatedBy: "\n").firstIndex(of: "## c7") ?? -1) + 1
+        #expect(try db.card(id: "d/c7")?.card.line == c7Line && c7Line > 40)
+        #expect(try db.card(id: "d/c3")?.card.answerText == "an answer\n  on two lines")
+        text = longer
+        // Parsed again unchanged (e.g. after a touch): nothing is written.
+        #expect(try db.synchronize(DeckLoader.load([DeckFile(path: "d.md", bytes: Array(text.utf8))])).cardsWritten == 0)
+    }
+}
