@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(
             name: "RecallCLITests",
             dependencies: [
-                "RecallCLI", "RecallKit",
+                "RecallCLI", "RecallKit", "BundledDecks",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -115,3 +115,34 @@ let bilingualDeckText = """
         #expect(sandbox.run(["export", "--format", "tsv", "--lang", "zh"]).status != 0)
     }
 }
+
+@Suite struct MapLanguageTests {
+    @Test func mapAndDecksFollowTheLanguage() throws {
+        let sandbox = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        sandbox.run(["grade", "bi/awq", "4"])
+        let zh = sandbox.run(["map", "--lang", "zh"]).output
+        #expect(zh.contains("大模型的预训练技术 "))
+        #expect(zh.contains("- 双语 "))
+        #expect(zh.contains("ZeRO "))
+        #expect(zh.contains("全部卡组 "))
+        let both = sandbox.run(["map", "--lang", "both"]).output
+        #expect(both.contains("大模型的预训练技术 · Pre-training "))
+        #expect(both.contains("- 双语 · bi "))
+        #expect(sandbox.run(["map"]).output.contains("- bi "))
+        sandbox.run(["config", "set", "language", "zh"])
+        #expect(sandbox.run(["decks"]).output.hasPrefix("大模型的预训练技术\n  bi                             3 cards  双语\n"))
+        #expect(sandbox.run(["decks", "--lang", "en"]).output.hasPrefix("Pre-training · 大模型的预训练技术\n  bi                             3 cards  Bilingual · 双语\n"))
+    }
+
+    @Test func chineseLabelsAreCountedTwoColumnsWide() throws {
+        let sandbox = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        let lines = sandbox.run(["map", "--lang", "zh"]).output.split(separator: "\n")
+        // Every row's count column starts at the same terminal column, whatever the label's script.
+        let rows = lines.filter { $0.contains("/") && !$0.contains("mastery") }
+        let columns = Set(rows.map { row in
+            row.prefix { $0 != "/" }.reduce(0) { $0 + ($1.unicodeScalars.first.map { (0x2E80...0x9FFF).contains($0.value) || (0xFF00...0xFF60).contains($0.value) } == true ? 2 : 1) }
+        })
+        #expect(rows.count >= 3)
+        #expect(columns.count == 1, "\(rows)")
+    }
+}
