@@ -148,7 +148,7 @@ struct InterviewRunner {
                 break
             }
             console.line(style.verdict(outcome))
-        case .basic:
+        case .basic(_, let reference) where AnswerGrader.mode(for: card) == .selfGraded:
             console.write("Your answer\(limit): ")
             guard let line = console.readLine(), line != Self.quitCommand else { return nil }
             answeredAt = clock()
@@ -172,15 +172,14 @@ struct InterviewRunner {
                     break
                 }
             }
-        case .cloze, .typed:
-            let accepted = card.acceptedAnswers
+        default:
             console.write("Your answer\(limit): ")
             guard let line = console.readLine(), line != Self.quitCommand else { return nil }
             answeredAt = clock()
             given = line
-            let result = AnswerGrader.grade(line, accepted: accepted, isCommand: AnswerGrader.looksLikeCommand(accepted, tags: card.tags))
-            outcome = result.outcome
-            console.line(style.verdict(outcome, diff: result.diff))
+            let verdict = AnswerGrader.grade(line, for: card)
+            outcome = verdict?.outcome ?? .wrong
+            console.line(style.verdict(outcome, diff: verdict?.diff))
         }
 
         let durationMs = max(0, Int((answeredAt.timeIntervalSince(shownAt) * 1000).rounded()))
@@ -188,7 +187,7 @@ struct InterviewRunner {
         if late, let timeLimitSeconds {
             console.line(style.warn("⏱ Late: \(durationMs / 1000)s against a \(timeLimitSeconds)s limit, so half credit."))
         }
-        if card.kind != .basic {
+        if card.kind != .basic || AnswerGrader.mode(for: card) != .selfGraded {
             console.line(style.dim("Answer: ") + text.answer)
         }
         if let why = text.explanation { console.line(style.dim("Why: ") + why) }

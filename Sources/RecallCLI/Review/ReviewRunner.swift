@@ -116,19 +116,12 @@ struct ReviewRunner {
                 break
             }
         default:
-            let accepted: [String]?
-            switch card.content {
-            case .typed, .cloze: accepted = card.acceptedAnswers
-            // A basic answer is checked only when it is short enough to be typed; longer ones the user compares.
-            case .basic(_, let answer): accepted = answer.count <= Self.checkableBasicAnswerLength && !answer.contains("\n") ? card.acceptedAnswers : nil
-            case .choice: accepted = nil
-            }
             console.write(card.kind == .typed ? "Your answer: " : "Your answer (Enter reveals): ")
             guard let line = console.readLine() else { return .endOfInput }
-            if !line.trimmingCharacters(in: .whitespaces).isEmpty, let accepted {
-                let result = AnswerGrader.grade(line, accepted: accepted, isCommand: AnswerGrader.looksLikeCommand(accepted, tags: card.tags))
-                console.line(style.verdict(result.outcome, diff: result.diff))
-                suggestion = AnswerGrader.suggestedGrade(result.outcome)
+            // AnswerGrader.mode(for:) decides which cards are checked; open answers the user compares.
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty, let verdict = AnswerGrader.grade(line, for: card) {
+                console.line(style.verdict(verdict.outcome, diff: verdict.diff))
+                suggestion = verdict.grade
             }
         }
 
@@ -218,8 +211,6 @@ struct ReviewRunner {
     }
 
     // MARK: Text
-
-    static let checkableBasicAnswerLength = 40
 
     static let commandLegend = "Grades: 0-5. Commands: u undo · s skip · ! suspend · e edit location · ? help · q quit."
 
