@@ -125,8 +125,8 @@ public enum AnswerGrader {
             return gradeChoice(given, choices: choices, order: choiceOrder)
         default:
             guard kind != .open else { return nil }
-            var accepted = [card.answerText]
-            if case .typed(_, _, let alternatives) = card.content { accepted += alternatives }
+            // The English answer and alternatives, and the card's Chinese term where it has one.
+            let accepted = card.acceptedAnswers
             var words = vocabulary
             for text in [card.prompt, card.explanation ?? ""] + accepted {
                 for token in ProseAnswer(text).tokens { words.insert(token) }
