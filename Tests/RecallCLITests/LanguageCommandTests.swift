@@ -146,3 +146,26 @@ let bilingualDeckText = """
         #expect(columns.count == 1, "\(rows)")
     }
 }
+
+@Suite struct ChineseExchangeTests {
+    @Test func anAnkiPackageCarriesTheChineseBackIntoADeckFile() throws {
+        let source = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        let package = source.root.appending(path: "bi.apkg").path
+        #expect(source.run(["export", "-o", package]).status == 0)
+        let target = try Sandbox(decks: [:])
+        let run = target.run(["import", package, "--deck-id", "again"])
+        #expect(run.status == 0, "\(run.errors)")
+        let database = try target.database()
+        let zero = try #require(try database.card(id: "again/zero.c1")).card
+        #expect(zero.chinese?.clozeText == "ZeRO-3 还切分{{参数}}。")
+        #expect(zero.chinese?.explanation == "每一阶段多切分一类状态。")
+        // Anki has no multiple-choice notes: the choice card comes back as a basic card, in both languages.
+        let awq = try #require(try database.card(id: "again/awq")).card
+        #expect(awq.chinese?.question == "AWQ 用什么信号找出显著通道？\n\na. 权重的幅值\nb. 激活值的幅值\nc. Hessian 矩阵的对角线")
+        #expect(awq.chinese?.answer == "b. 激活值的幅值")
+        #expect(try database.card(id: "again/bubble")?.card.chinese == nil)
+        let written = try String(contentsOf: target.deckFolder.appending(path: "again.md"), encoding: .utf8)
+        #expect(written.contains("C.zh: ZeRO-3 还切分{{参数}}。\nWhy.zh: 每一阶段多切分一类状态。\n"))
+        #expect(target.run(["check", "--strict", target.deckFolder.appending(path: "again.md").path]).status == 0)
+    }
+}
