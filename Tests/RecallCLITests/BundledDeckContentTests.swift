@@ -1,12 +1,14 @@
 import Foundation
+import BundledDecks
 import RecallCLI
 import RecallKit
 import Testing
 
-/// The content bars of issues 14 and 15 on the bundled decks. They hold only
-/// once the deck rework (branches decks-a and decks-b) has landed: until then
-/// they are disabled with that reason. After merging the decks, delete the
-/// `.disabled(…)` trait and run `swift test --filter BundledDeckContentTests`.
+/// The content bars of issues 14 and 15 on the bundled decks. The Chinese
+/// one holds only once every deck's translation (branches decks-a and
+/// decks-b) has landed: until then it is disabled with that reason. After
+/// merging the decks, delete its `.disabled(…)` trait and run
+/// `swift test --filter BundledDeckContentTests`.
 @Suite struct BundledDeckContentTests {
     let decks: [Deck] = DeckLoader.load(
         RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }).decks.map(\.deck)
@@ -26,8 +28,7 @@ import Testing
         return (longest, single)
     }
 
-    @Test(.disabled("the multiple-choice rework of issue 14 (decks-a, decks-b) has not landed; enable after merging it"))
-    func theRightOptionIsTheLongestInAtMost30PercentOfSingleAnswerCards() {
+    @Test func theRightOptionIsTheLongestInAtMost30PercentOfSingleAnswerCards() {
         let all = Self.longestShare(decks.flatMap(\.cards))
         #expect(all.singleAnswer > 0)
         #expect(Double(all.longest) <= 0.30 * Double(all.singleAnswer), "\(all.longest) of \(all.singleAnswer)")
@@ -53,11 +54,22 @@ import Testing
             }
         }
     }
+}
 
-    @Test func theBundledDecksAreMeasuredAsTheIssueCountedThem() {
-        // Issue 14 counted 165 of 220 before the rework; the count must only go down from there.
-        let all = Self.longestShare(decks.flatMap(\.cards))
-        #expect(all.singleAnswer > 0)
-        #expect(all.longest <= 165)
+@Suite struct TopicLabelTableTests {
+    @Test func theTableParsesAndLabelsEveryBundledTag() throws {
+        let text = String(decoding: BundledDecks.topicLabels, as: UTF8.self)
+        let (labels, diagnostics) = TopicLabels.parse(text, file: "Decks/topics-zh.tsv")
+        #expect(diagnostics.map(\.description) == [])
+        let decks = DeckLoader.load(RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }).decks
+        let tags = Set(decks.flatMap { $0.deck.cards.flatMap(\.tags) })
+        #expect(!tags.isEmpty)
+        #expect(tags.filter { labels.labels[$0] == nil }.sorted() == [])
+    }
+
+    @Test func theBinaryCarriesTheTableOnDisk() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let onDisk = try Data(contentsOf: repository.appending(path: "Decks/topics-zh.tsv"))
+        #expect([UInt8](onDisk) == BundledDecks.topicLabels)
     }
 }

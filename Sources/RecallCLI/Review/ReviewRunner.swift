@@ -15,6 +15,7 @@ struct ReviewRunner {
     let style: Style
     let clock: () -> Date
     let seed: UInt64
+    let language: Language
 
     private(set) var queue: [ReviewQueue.Entry] = []
     private var index = 0
@@ -24,7 +25,9 @@ struct ReviewRunner {
     private var suspended = 0
     private var started = Date()
 
-    init(library: Library, options: QueueOptions, console: Console, style: Style, clock: @escaping () -> Date, seed: UInt64) {
+    init(library: Library, options: QueueOptions, console: Console, style: Style, clock: @escaping () -> Date, seed: UInt64,
+         language: Language = .default) {
+        self.language = language
         self.library = library
         self.options = options
         self.console = console
@@ -86,13 +89,15 @@ struct ReviewRunner {
         let kindLabel = entry.kind == .redrill ? "\(card.kind.rawValue), re-drill" : (entry.kind == .new ? "\(card.kind.rawValue), new" : card.kind.rawValue)
         console.line("")
         console.line(style.accent("[\(index + 1)/\(queue.count)] \(card.deckID) · \(kindLabel)"))
-        console.line(style.bold(card.prompt))
+        let text = card.text(in: language)
+        if text.fellBackToEnglish { console.line(style.dim(Language.fallbackNote)) }
+        console.line(style.bold(text.prompt))
         let shownAt = clock()
 
         var suggestion: Grade?
         switch card.content {
         case .choice(_, let choices):
-            let shown = ShuffledChoices(choices, seed: seed, cardID: card.qualifiedID)
+            let shown = ShuffledChoices(text.choices, seed: seed, cardID: card.qualifiedID)
             shown.lines.forEach(console.line)
             let correct = shown.correct
             let prompt = correct.count > 1 ? "Your choices (letters, e.g. a c; Enter reveals): " : "Your choice (a letter; Enter reveals): "
@@ -120,11 +125,11 @@ struct ReviewRunner {
             }
         }
 
-        console.line(style.dim("Answer: ") + card.answerText)
+        console.line(style.dim("Answer: ") + text.answer)
         if case .typed(_, _, let alternatives) = card.content, !alternatives.isEmpty {
             console.line(style.dim("Also accepted: ") + alternatives.joined(separator: " | "))
         }
-        if let why = card.explanation { console.line(style.dim("Why: ") + why) }
+        if let why = text.explanation { console.line(style.dim("Why: ") + why) }
         if let source = card.source { console.line(style.dim("Source: ") + source) }
         if entry.kind == .redrill {
             console.line(style.dim("Re-drill: the schedule stays as it is; 4 or 5 clears the card for today."))

@@ -492,9 +492,19 @@ public final class RecallDatabase: Sendable {
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
                 if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) {
                     settings[key] = value
+                } else if row["key"] == Settings.languageKey, let language = Language(rawValue: row["value"]) {
+                    // A value this version does not know leaves the default.
+                    settings.language = language
                 }
             }
             return settings
+        }
+    }
+
+    public func set(language: Language) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [Settings.languageKey, language.rawValue])
         }
     }
 
