@@ -40,6 +40,8 @@ public struct CommandGrammar: Sendable {
         var restIsCommand: Int?
         var commandAfterDashes = false
         var defaultImageTag: String?
+        /// `-NUM` stands for this option with the value NUM (`tail -100` = `tail -n 100`).
+        var numberOption: String?
         var optional: Set<String> = []
         var defaults: [String: String] = [:]
         var expansions: [String: [(String, String?)]] = [:]
@@ -173,6 +175,9 @@ public struct CommandGrammar: Sendable {
                 case "equals-only": node.equalsOnly = true
                 case "exact-paths": node.exactPaths = true
                 case "resource-operands": node.resources = true
+                case "number-option":
+                    guard let flag = rest.first else { return fail("write 'number-option FLAG' (-NUM means FLAG NUM)") }
+                    node.numberOption = flag
                 case "default-tag":
                     guard let tag = rest.first else { return fail("write 'default-tag TAG' (an image operand without a tag has this one)") }
                     node.defaultImageTag = tag

@@ -35,6 +35,7 @@ command du
   flag -x --one-file-system
 command tail
   bundle
+  number-option -n
   flag -f --follow
   flag -F
   flag -n --lines =
@@ -43,6 +44,7 @@ command tail
   flag --retry
 command head
   bundle
+  number-option -n
   flag -n --lines =
   flag -c --bytes =
 command grep

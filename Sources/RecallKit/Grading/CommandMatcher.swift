@@ -17,6 +17,8 @@ enum CommandMatcher {
         "LABEL", "HEALTHCHECK", "SHELL", "STOPSIGNAL", "ONBUILD",
     ]
 
+    static let sqlStatements: Set<String> = ["SELECT", "CREATE", "INSERT", "UPDATE", "DELETE", "ALTER", "DROP", "EXPLAIN", "WITH"]
+
     /// Whether `given` means the same command as `expected`.
     static func equivalent(_ given: String, _ expected: String, grammar: CommandGrammar, context: String?, learned extra: [String] = []) -> Bool {
         guard let a = words(given), let b = words(expected) else { return false }
@@ -51,6 +53,17 @@ enum CommandMatcher {
         }
         guard var words = ShellWords.split(line) else { return nil }
         while let first = words.first, first.text == "sudo", !first.quoted { words.removeFirst() }
+        // SQL: keywords and unquoted names are case-insensitive, and `(`, `,` need no spaces.
+        if let first = words.first, sqlStatements.contains(first.text.uppercased()) {
+            var spaced = ""
+            for c in line { spaced += "(),".contains(c) ? " \(c) " : String(c) }
+            guard let sqlWords = ShellWords.split(spaced) else { return nil }
+            words = sqlWords.map { word in
+                var upper = word
+                if !word.quoted { upper.text = word.text.uppercased() }
+                return upper
+            }
+        }
         while let last = words.last, last.isOperator, last.text == ";" { words.removeLast() }
         return words
     }
@@ -198,7 +211,8 @@ enum CommandMatcher {
             let after = index + 1
             guard after < words.endIndex, !words[after].isOperator else { return (after, nil) }
             if kind == .optionalNumber, Double(words[after].text) == nil { return (after, nil) }
-            return (after + 1, words[after].text)
+            // `-name *.pt` is not `-name '*.pt'`: the shell expands the first.
+            return (after + 1, words[after].text + (words[after].unquotedGlob ? "\u{0}glob" : ""))
         }
         func valued(_ option: CommandGrammar.Option, _ raw: String?) -> String? {
             guard var raw else { return nil }
@@ -210,6 +224,10 @@ enum CommandMatcher {
         }
         if node.signalFlags, !text.hasPrefix("--"), let signal = signalNumber(String(text.dropFirst())) {
             return (index + 1, [("--signal", signal)])
+        }
+        // `tail -100` is `tail -n 100` (the historical form).
+        if let numberOption = node.numberOption, text.count > 1, text.dropFirst().allSatisfy(\.isNumber) {
+            return (index + 1, [(numberOption, normalizeScalar(String(text.dropFirst())))])
         }
         if text.hasPrefix("--") {
             var name = text

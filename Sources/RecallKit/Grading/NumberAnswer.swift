@@ -56,6 +56,11 @@ struct NumberAnswer: Hashable, Sendable {
         return table
     }()
 
+    static let numberWords: [String: Int] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12,
+    ]
+
     static let hedges: Set<String> = ["about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:"]
 
     /// Reads the number an answer ends in (after the last `=` or `≈`, if any).
@@ -65,7 +70,15 @@ struct NumberAnswer: Hashable, Sendable {
             .replacingOccurrences(of: "–", with: "-")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: "`\"'*"))
+        // A remark in parentheses is not the answer: `About 3.07 GB (2.86 GiB).`
+        text = text.replacingOccurrences(of: #"\s*\([^()]*\)"#, with: "", options: .regularExpression)
         while let last = text.last, ".;,!".contains(last) { text.removeLast() }
+        // `About 45 ms, 1.5x longer`: a short comment after a comma.
+        if let comma = text.range(of: ", "), text[comma.upperBound...].split(separator: " ").count <= 3,
+           !text[..<comma.lowerBound].contains(", ") {
+            text = String(text[..<comma.lowerBound])
+        }
+        if let word = numberWords[text.lowercased()] { text = String(word) }
         // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
         if let separator = text.lastIndex(where: { $0 == "≈" || $0 == "=" }),
            text[separator] == "≈" || (separator > text.startIndex && text[text.index(before: separator)] == " ") {
@@ -106,8 +119,15 @@ struct NumberAnswer: Hashable, Sendable {
         }
         guard sawDigit, var value = Double(number) else { return nil }
         var rest = String(chars[i...])
+        // `4N`, `2p`: a number times a variable is algebra, not a quantity.
+        if rest.count == 1, let letter = rest.first, letter.isLetter, scales[rest] == nil, units[rest] == nil { return nil }
         var unitWords = Array(tokens.dropFirst())
         if !rest.isEmpty { unitWords.insert(rest, at: 0) }
+        // `tokens/s` is `tokens per s` unless the table knows it as a unit (`GB/s`).
+        unitWords = unitWords.flatMap { word -> [String] in
+            guard word.contains("/"), units[word] == nil, word.count > 2 else { return [word] }
+            return word.split(separator: "/").map(String.init).joined(separator: " per ").split(separator: " ").map(String.init)
+        }
         rest = ""
         // A scale right after the number: `2k`, `7B`, `3 million` (a bare `B` is a scale only when glued).
         if let scaleWord = unitWords.first, let scale = scales[scaleWord], scaleWord != "B" || chars.count > i {

@@ -67,6 +67,11 @@ struct ProseAnswer: Hashable, Sendable {
         for (index, c) in chars.enumerated() {
             if c.isLetter || c.isNumber || c == "_" {
                 if c == "_" || c.isNumber || (c.isUppercase && !word.isEmpty && word.last?.isLowercase == true) { wordIsIdentifier = true }
+                // `DTensor`: capitals then lower case, other than an acronym's plural (`GPUs`).
+                if c.isLowercase, word.count >= 2, word.suffix(2).allSatisfy(\.isUppercase),
+                   !(c == "s" && (index + 1 == chars.count || !chars[index + 1].isLetter)) {
+                    wordIsIdentifier = true
+                }
                 word.append(c)
             } else if c == ".", !word.isEmpty, index + 1 < chars.count, chars[index + 1].isLetter || chars[index + 1].isNumber {
                 word.append(c)
@@ -91,10 +96,11 @@ struct ProseAnswer: Hashable, Sendable {
             kept.append(Self.synonyms[word] ?? word)
             keptIdentifiers.append(identifiers[index])
         }
-        // `4·p` is `4p`: a times sign between a number and a name is implicit.
+        // `4·p` is `4p` and `B·A` is `BA`: a times sign is implicit except between two numbers.
         var index = 1
         while index + 1 < kept.count {
-            if kept[index] == "*", kept[index - 1].last?.isNumber == true, kept[index + 1].first?.isLetter == true {
+            if kept[index] == "*", let left = kept[index - 1].last, let right = kept[index + 1].first,
+               left.isLetter || left.isNumber, right.isLetter || right.isNumber, !(left.isNumber && right.isNumber) {
                 kept.remove(at: index)
                 keptIdentifiers.remove(at: index)
             } else {

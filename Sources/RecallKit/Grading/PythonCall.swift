@@ -236,6 +236,16 @@ enum PythonMatcher {
         return out
     }
 
+    /// `torch.nn.CrossEntropyLoss`: names joined by dots, nothing else.
+    static func isDottedName(_ text: String) -> Bool {
+        !text.isEmpty && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { PythonCall.isIdentifier(String($0)) }
+    }
+
+    /// Two dotted names for the same thing, aliases and module prefixes allowed.
+    static func sameName(_ a: String, _ b: String, grammar: CommandGrammar) -> Bool {
+        sameCallee(canonicalValue(a, grammar: grammar), canonicalValue(b, grammar: grammar), grammar: grammar)
+    }
+
     /// The same name, or one is the other with a module prefix the table lists (`peft.`, `torch.utils.checkpoint.`).
     private static func sameCallee(_ a: String, _ b: String, grammar: CommandGrammar) -> Bool {
         if a == b { return true }
