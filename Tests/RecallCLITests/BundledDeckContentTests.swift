@@ -1,4 +1,5 @@
 import Foundation
+import BundledDecks
 import RecallCLI
 import RecallKit
 import Testing
@@ -52,5 +53,23 @@ import Testing
                 if card.explanation != nil { #expect(zh?.explanation != nil, "\(card.qualifiedID) has no 'Why.zh:'") }
             }
         }
+    }
+}
+
+@Suite struct TopicLabelTableTests {
+    @Test func theTableParsesAndLabelsEveryBundledTag() throws {
+        let text = String(decoding: BundledDecks.topicLabels, as: UTF8.self)
+        let (labels, diagnostics) = TopicLabels.parse(text, file: "Decks/topics-zh.tsv")
+        #expect(diagnostics.map(\.description) == [])
+        let decks = DeckLoader.load(RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }).decks
+        let tags = Set(decks.flatMap { $0.deck.cards.flatMap(\.tags) })
+        #expect(!tags.isEmpty)
+        #expect(tags.filter { labels.labels[$0] == nil }.sorted() == [])
+    }
+
+    @Test func theBinaryCarriesTheTableOnDisk() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let onDisk = try Data(contentsOf: repository.appending(path: "Decks/topics-zh.tsv"))
+        #expect([UInt8](onDisk) == BundledDecks.topicLabels)
     }
 }

@@ -125,8 +125,8 @@ public enum AnswerGrader {
             return gradeChoice(given, choices: choices, order: choiceOrder)
         default:
             guard kind != .open else { return nil }
-            var accepted = [card.answerText]
-            if case .typed(_, _, let alternatives) = card.content { accepted += alternatives }
+            // The English answer and alternatives, and the card's Chinese term where it has one.
+            let accepted = card.acceptedAnswers
             var words = vocabulary
             for text in [card.prompt, card.explanation ?? ""] + accepted {
                 for token in ProseAnswer(text).tokens { words.insert(token) }
@@ -183,19 +183,6 @@ public enum AnswerGrader {
         let answer = ProseAnswer(typed)
         for candidate in candidates where ProseAnswer(candidate).joined == answer.joined {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
-        }
-        // An accepted answer written as a command (`Alt: --optim paged_adamw_32bit`) compares as one,
-        // and a dotted name as a Python name (`nn.CrossEntropyLoss` = `torch.nn.CrossEntropyLoss`).
-        let code = unwrapCode(typed)
-        for candidate in candidates {
-            if looksLikeCommand(candidate, grammar: grammar), looksLikeCommand(code, grammar: grammar),
-               commandsMatch(code, candidate, others: candidates, grammar: grammar, context: context) {
-                return Verdict(outcome: .right, kind: kind, expected: candidate)
-            }
-            if PythonMatcher.isDottedName(code), PythonMatcher.isDottedName(candidate), code.contains(".") || candidate.contains("."),
-               PythonMatcher.sameName(code, candidate, grammar: grammar) {
-                return Verdict(outcome: .right, kind: kind, expected: candidate)
-            }
         }
         if kind == .text {
             for candidate in candidates {
