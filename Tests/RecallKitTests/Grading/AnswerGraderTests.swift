@@ -189,6 +189,22 @@ import Testing
         #expect(AnswerGrader.grade(given, accepted: [reference], as: .text).outcome == expected)
     }
 
+    @Test(arguments: [
+        ("张量并行", "张量并行（tensor parallelism）", Outcome.right),
+        ("tensor parallelism", "张量并行（tensor parallelism）", .right),
+        ("张量并行（Tensor Parallelism）", "张量并行（tensor parallelism）", .right),
+        ("张量并行(tensor parallelism)", "张量并行（tensor parallelism）", .right),
+        ("张量 并行。", "张量并行", .right),
+        ("ｔｅｎｓｏｒ parallelism", "tensor parallelism", .right),
+        ("流水线并行", "张量并行（tensor parallelism）", .wrong),
+        ("张量并行（pipeline parallelism）", "张量并行（tensor parallelism）", .wrong),
+        ("数据并行化", "数据并行化器", .wrong),
+        ("张量并列", "张量并行", .wrong),
+    ])
+    func chineseTerms(_ given: String, _ reference: String, _ expected: Outcome) {
+        #expect(AnswerGrader.grade(given, accepted: [reference], as: .text).outcome == expected)
+    }
+
     @Test func aTypoIsPartlyRightAndShownAsADiff() {
         let result = AnswerGrader.grade("mean-poolng", accepted: ["mean-pooling"], as: .text)
         #expect(result.outcome == .partly)
