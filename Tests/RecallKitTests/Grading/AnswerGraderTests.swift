@@ -96,6 +96,10 @@ import Testing
         ("f(b, a)", ["f(a, b)"], .wrong),
         ("peft.get_peft_model(model, config)", ["get_peft_model(model, config)"], .right),
         ("index.train(xt)", ["train(xt)"], .wrong),
+        ("index.nprobe=16", ["index.nprobe = 16"], .right),
+        ("index.nlist = 16", ["index.nprobe = 16"], .wrong),
+        ("set hnsw.ef_search = 100", ["SET hnsw.ef_search = 100;"], .right),
+        ("SET hnsw.ef_construction = 100;", ["SET hnsw.ef_search = 100;"], .wrong),
     ])
     func pythonCalls(_ given: String, _ accepted: [String], _ expected: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: accepted, as: .command).outcome == expected)
