@@ -32,7 +32,7 @@ struct ReviewLogOptions: ParsableArguments {
             do {
                 let histories = try FSRSReviewLogCSV.histories(text, file: csv, timeZone: zone, dayStartHour: dayStartsAt)
                 let dataset = FSRSDataset(histories: histories)
-                let source = "\(csv): \(dataset.answerCount) answers of \(dataset.cards.count) cards; days start at \(dayStartsAt):00 \(zone.identifier)"
+                let source = "\(csv): \(dataset.answerCount) answers of \(dataset.cards.count) cards; days start at \(dayStartsAt):00 \(timeZone)"
                 return (dataset, source, nil)
             } catch {
                 throw CLIError(error.description)
