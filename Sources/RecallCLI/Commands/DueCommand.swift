@@ -69,7 +69,11 @@ struct QueueOptions: ParsableArguments {
             newCards: new ?? max(0, library.settings.newCardsPerDay - counts.newCardsIntroduced),
             reviews: max(0, library.settings.reviewsPerDay - counts.reviewsDone),
             total: limit)
-        let candidates = try library.database.queueCandidates(today: today).filter { matches(deckID: $0.deckID, tags: $0.tags) }
+        // Selected and limited in SQL: the queue takes at most `reviews` due cards and, round-robin,
+        // at most `newCards` from any one deck, so no more than that is read.
+        let selection = RecallDatabase.QueueSelection(deckIDs: deck.isEmpty ? nil : deck, tags: tag)
+        let candidates = try library.database.queueCandidates(
+            today: today, selection: selection, dueLimit: min(limits.reviews, limit ?? .max), newPerDeck: min(limits.newCards, limit ?? .max))
         return ReviewQueue.build(candidates, today: today, limits: limits)
     }
 

@@ -14,12 +14,15 @@ public enum DeckParser {
     public struct Result: Sendable {
         public var deck: Deck?
         public var diagnostics: [DeckDiagnostic]
+        /// The parser's work in steps (a line read, a field or card finished,
+        /// a diagnostic recorded or examined), for the test that keeps it linear.
+        var operations = 0
     }
 
     public static func parse(_ text: String, file: String) -> Result {
         var state = ParseState(file: file)
         state.run(lines: splitLines(text))
-        return Result(deck: state.diagnostics.hasErrors ? nil : state.deck, diagnostics: state.diagnostics)
+        return Result(deck: state.errorCount > 0 ? nil : state.deck, diagnostics: state.diagnostics, operations: state.operations)
     }
 
     /// Decodes a file's bytes, reporting invalid UTF-8 at its line and column.
@@ -96,7 +99,7 @@ public enum DeckParser {
 /// The field keys a card may carry. The first one names the card's kind.
 enum FieldKey: String, CaseIterable {
     case question = "Q", cloze = "C", choice = "M", typed = "T"
-    case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags"
+    case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags", grade = "Grade"
     /// The Chinese text of a card (issue 15): the English key with `.zh` appended.
     case questionZh = "Q.zh", clozeZh = "C.zh", choiceZh = "M.zh", typedZh = "T.zh"
     case answerZh = "A.zh", whyZh = "Why.zh"
@@ -172,21 +175,41 @@ private struct ParseState {
     var field: RawField?
     var fence: (line: Int, marker: Substring)?
     var seenCardLines: [String: Int] = [:]
+    /// The errors among `diagnostics`, counted as they are recorded: whether a
+    /// card added an error is a comparison of two counts, never a pass over
+    /// the diagnostics (which made a deck with a warning per card quadratic).
+    var errorCount = 0
+    var operations = 0
 
     init(file: String) { self.file = file }
 
+    mutating func record(_ diagnostic: DeckDiagnostic) {
+        operations += 1
+        if diagnostic.severity == .error { errorCount += 1 }
+        diagnostics.append(diagnostic)
+    }
+
+    /// ``DeckParser/parseTags(_:file:line:into:)``, its diagnostics recorded (and counted) here.
+    mutating func parseTags(_ value: String, line: Int) -> [String] {
+        var found: [DeckDiagnostic] = []
+        let tags = DeckParser.parseTags(value, file: file, line: line, into: &found)
+        found.forEach { record($0) }
+        return tags
+    }
+
     mutating func error(_ line: Int, _ column: Int = 1, _ message: String, hint: String? = nil) {
-        diagnostics.append(DeckDiagnostic(.error, file: file, line: line, column: column, message, hint: hint))
+        record(DeckDiagnostic(.error, file: file, line: line, column: column, message, hint: hint))
     }
 
     mutating func warning(_ line: Int, _ column: Int = 1, _ message: String, hint: String? = nil) {
-        diagnostics.append(DeckDiagnostic(.warning, file: file, line: line, column: column, message, hint: hint))
+        record(DeckDiagnostic(.warning, file: file, line: line, column: column, message, hint: hint))
     }
 
     mutating func run(lines: [Substring]) {
         let bodyStart = readFrontMatter(lines)
         guard let bodyStart else { return }
         for index in bodyStart..<lines.count {
+            operations += 1
             consume(lines[index], number: index + 1)
         }
         if let fence {
@@ -241,7 +264,7 @@ private struct ParseState {
             case "title_zh": deck.titleZh = value
             case "section": deck.section = value
             case "section_zh": deck.sectionZh = value
-            case "tags": deck.tags = DeckParser.parseTags(value, file: file, line: number, into: &diagnostics)
+            case "tags": deck.tags = parseTags(value, line: number)
             default:
                 error(number, 1, "unknown front matter key '\(key)'",
                       hint: "the keys are id, title, title_zh, section, section_zh and tags")
@@ -341,6 +364,7 @@ private struct ParseState {
 
     mutating func finishField() {
         guard var done = field else { return }
+        operations += 1
         done.finish()
         card?.fields.append(done)
         field = nil
@@ -352,7 +376,8 @@ private struct ParseState {
         finishField()
         guard let raw = card else { return }
         card = nil
-        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        operations += 1
+        let errorsBefore = errorCount
         guard let first = raw.fields.first else {
             error(raw.line, 1, "card '\(raw.id)' has no fields", hint: "add 'Q:' and 'A:', 'C:', 'M:' or 'T:' and 'A:'")
             return
@@ -407,9 +432,11 @@ private struct ParseState {
 
         let explanation = values[.why]?.value
         let source = values[.source]?.value
+        var grading: GradeSpec?
+        if let field = values[.grade] { grading = readGrading(field) }
         var tags = deck.tags
         if let tagField = values[.tags] {
-            for tag in DeckParser.parseTags(tagField.value, file: file, line: tagField.line, into: &diagnostics) where !tags.contains(tag) {
+            for tag in parseTags(tagField.value, line: tagField.line) where !tags.contains(tag) {
                 tags.append(tag)
             }
         }
@@ -461,11 +488,14 @@ private struct ParseState {
             for field in [values[.answer], values[.answerZh]].compactMap({ $0 }) + alternatives {
                 checkTypedAnswer(field)
             }
+            if let answer = values[.answer] {
+                lintGrading(question: text, answer: answer, alternatives: alternatives, grading: grading,
+                            declared: values[.grade].map { ($0.line, $0.valueColumn) })
+            }
             contents = [(raw.id, .typed(question: text, answer: values[.answer]?.value ?? "", alternatives: alternatives.map(\.value)))]
         }
 
-        let errorsAfter = diagnostics.filter { $0.severity == .error }.count
-        guard errorsAfter == errorsBefore else { return }
+        guard errorCount == errorsBefore else { return }
         let chinese = CardTranslation(
             question: (values[.questionZh] ?? values[.choiceZh] ?? values[.typedZh])?.value,
             answer: values[.answerZh]?.value,
@@ -475,7 +505,7 @@ private struct ParseState {
         for (id, content) in contents {
             deck.cards.append(Card(deckID: deck.id, id: id, noteID: raw.id, content: content,
                                    explanation: explanation, source: source, tags: tags, line: raw.line,
-                                   chinese: chinese.isEmpty ? nil : chinese, related: related))
+                                   chinese: chinese.isEmpty ? nil : chinese, related: related, grading: grading))
         }
     }
 
@@ -517,7 +547,7 @@ private struct ParseState {
 
     static func allowed(_ key: FieldKey, in kind: CardKind) -> Bool {
         switch key {
-        case .why, .source, .tags, .whyZh, .related: true
+        case .why, .source, .tags, .whyZh, .related, .grade: true
         case .answer, .answerZh: kind == .basic || kind == .typed
         case .alternative: kind == .typed
         case .question, .cloze, .choice, .typed: key.kind == kind
@@ -534,6 +564,37 @@ private struct ParseState {
         case .cloze: "a cloze card has 'C:' and optionally 'Why:', 'C.zh:', 'Why.zh:', 'Related:', 'Source:', 'Tags:'; the deletions are its answers"
         case .choice: "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'M.zh:' with its own choice lines, 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
         case .typed: "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'T.zh:', 'A.zh:' (a Chinese term), 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
+        }
+    }
+
+    /// Reads a `Grade:` field; an error names what is wrong.
+    mutating func readGrading(_ field: RawField) -> GradeSpec? {
+        switch GradeSpec.parse(field.value) {
+        case .success(let spec): return spec
+        case .failure(let problem):
+            error(field.line, field.valueColumn, "'Grade:' \(problem.message)",
+                  hint: "write 'Grade: number', 'Grade: number ±0.5', 'Grade: command', 'Grade: text' or 'Grade: self' (docs/deck-format.md)")
+            return nil
+        }
+    }
+
+    /// The grader's lints for a typed card: an answer it cannot read as the
+    /// declared kind is an error; an `Alt:` it already accepts from the other
+    /// answers is redundant (a warning).
+    mutating func lintGrading(question: String, answer: RawField, alternatives: [RawField], grading: GradeSpec?,
+                              declared: (line: Int, column: Int)?) {
+        for problem in GradingLint.unreadable(answers: [answer.value] + alternatives.map(\.value), grading: grading) {
+            error(declared?.line ?? answer.line, declared?.column ?? answer.valueColumn, problem,
+                  hint: "fix the answer, or declare the kind the grader should use with 'Grade:'")
+        }
+        // Against the answers above it only, so that removing every redundant line keeps what the card accepts.
+        let all = [answer] + alternatives
+        for (index, alternative) in alternatives.enumerated() {
+            let others = all.prefix(index + 1).map(\.value)
+            if let covering = GradingLint.coveredBy(alternative.value, others: others, question: question, grading: grading) {
+                warning(alternative.line, 1, "'Alt: \(alternative.value)' is redundant: the grader already accepts it as '\(covering)'",
+                        hint: "remove the line; the grader compares answers by kind (docs/interview.md)")
+            }
         }
     }
 
