@@ -7,22 +7,21 @@ extension RecallDatabase {
 
     /// Every scheduled answer and re-drill of the log as FSRS reads it, one
     /// history a card (re-drills are answers like any other for FSRS).
-    /// Rows whose time cannot be read are reported in `unreadable`.
+    /// Rows whose values this Recall does not write are counted in `unreadable`.
     public func fsrsHistories(timeZone: TimeZone, dayStartHour: Int) throws -> (histories: [[FSRSHistoryAnswer]], unreadable: Int) {
-        let rows = try writer.read { db in try ReviewLogRecord.order(Column("id")).fetchAll(db) }
-        let iso = ISO8601DateFormatter()
-        iso.formatOptions = [.withInternetDateTime]
+        let rows = try writer.read { db in try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "1")) }
         var byCard: [String: [FSRSHistoryAnswer]] = [:]
         var order: [String] = []
         var unreadable = 0
         for row in rows {
-            guard let instant = iso.date(from: row.reviewedAt) else {
+            guard let log = ReviewLogRecord(row: row) else {
                 unreadable += 1
                 continue
             }
-            if byCard[row.cardID] == nil { order.append(row.cardID) }
+            let instant = log.answeredAt.instant
+            if byCard[log.cardID] == nil { order.append(log.cardID) }
             let day = StudyDay(containing: instant, timeZone: timeZone, startHour: dayStartHour)
-            byCard[row.cardID, default: []].append(FSRSHistoryAnswer(grade: row.grade, day: day, instant: instant))
+            byCard[log.cardID, default: []].append(FSRSHistoryAnswer(grade: log.grade, day: day, instant: instant))
         }
         return (order.compactMap { byCard[$0] }, unreadable)
     }
