@@ -20,6 +20,8 @@ public struct Backup: Codable, Hashable, Sendable {
     public var version: Int
     /// `recall config` names → values.
     public var settings: [String: Int]
+    /// The language setting; absent in backups made before it existed.
+    public var language: Language?
     public var decks: [BackupDeck]
     /// Every answer, oldest first.
     public var reviewLog: [BackupReview]
@@ -120,6 +122,7 @@ public struct Backup: Codable, Hashable, Sendable {
         format = Self.formatName
         version = Self.currentVersion
         settings = Dictionary(uniqueKeysWithValues: Settings.Key.allCases.map { ($0.rawValue, snapshot.settings[$0]) })
+        language = snapshot.settings.language
         let byDeck = Dictionary(grouping: snapshot.cards, by: \.card.deckID)
         decks = snapshot.decks.sorted { $0.id < $1.id }.map { deck in
             let bundled = deck.path.hasPrefix("Decks/")
