@@ -148,7 +148,7 @@ struct InterviewRunner {
                 break
             }
             console.line(style.verdict(outcome))
-        case .basic(_, let reference) where AnswerGrader.mode(for: card) == .selfGraded:
+        case .basic where AnswerGrader.mode(for: card) == .selfGraded:
             console.write("Your answer\(limit): ")
             guard let line = console.readLine(), line != Self.quitCommand else { return nil }
             answeredAt = clock()

@@ -127,9 +127,12 @@ public enum AnswerGrader {
             guard kind != .open else { return nil }
             // The English answer and alternatives, and the card's Chinese term where it has one.
             let accepted = card.acceptedAnswers
+            // The words of the card, so that a slip into another of its words is not a typo (text answers only).
             var words = vocabulary
-            for text in [card.prompt, card.explanation ?? ""] + accepted {
-                for token in ProseAnswer(text).tokens { words.insert(token) }
+            if kind == .text {
+                for text in [card.prompt, card.explanation ?? ""] + accepted {
+                    for token in ProseAnswer(text).tokens { words.insert(token) }
+                }
             }
             return grade(given, accepted: accepted, as: kind, spec: card.grading, grammar: grammar,
                          context: contextTool(for: card.prompt, grammar: grammar), question: card.prompt, vocabulary: words)
@@ -183,6 +186,19 @@ public enum AnswerGrader {
         let answer = ProseAnswer(typed)
         for candidate in candidates where ProseAnswer(candidate).joined == answer.joined {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
+        }
+        // An accepted answer written as a command (`Alt: --optim paged_adamw_32bit`) compares as one,
+        // and a dotted name as a Python name (`nn.CrossEntropyLoss` = `torch.nn.CrossEntropyLoss`).
+        let code = unwrapCode(typed)
+        for candidate in candidates {
+            if looksLikeCommand(candidate, grammar: grammar), looksLikeCommand(code, grammar: grammar),
+               commandsMatch(code, candidate, others: candidates, grammar: grammar, context: context) {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
+            if PythonMatcher.isDottedName(code), PythonMatcher.isDottedName(candidate), code.contains(".") || candidate.contains("."),
+               PythonMatcher.sameName(code, candidate, grammar: grammar) {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
         }
         if kind == .text {
             for candidate in candidates {
