@@ -205,6 +205,7 @@ public struct Backup: Codable, Hashable, Sendable {
         try emit("{\n  \"decks\" : \(try value(header.decks, depth: 1)),\n")
         try emit("  \"format\" : \(try value(header.format, depth: 1)),\n")
         try emit("  \"interviews\" : \(try value(header.interviews, depth: 1)),\n")
+        if let language = header.language { try emit("  \"language\" : \(try value(language, depth: 1)),\n") }
         try emit("  \"reviewLog\" : [")
         var first = true
         try reviews { review in

@@ -24,10 +24,7 @@ extension RecallDatabase {
         try writer.read { db in
             let decks = try DeckRecord.order(Column("section"), Column("id")).fetchAll(db)
             let cards = try CardRecord.order(Column("deck_id"), Column("position"), Column("id")).fetchAll(db).map(StoredCard.init)
-            var settings = Settings()
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) { settings[key] = value }
-            }
+            let settings = try Self.readSettings(db)
             let interviews = try InterviewRecord.order(Column("id")).fetchAll(db)
             let attempts = try InterviewAttemptRecord.order(Column("interview_id"), Column("position"), Column("id")).fetchAll(db)
             // The index in the log of each review an attempt points at: one pass over the row ids.
