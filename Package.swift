@@ -43,11 +43,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
+        // Scripts/bench.sh's in-process timings (not shipped).
+        .executableTarget(name: "recall-bench", dependencies: ["RecallKit"], path: "Sources/RecallBench"),
         .testTarget(name: "RecallKitTests", dependencies: ["RecallKit"]),
         .testTarget(
             name: "RecallCLITests",
             dependencies: [
-                "RecallCLI", "RecallKit",
+                "RecallCLI", "RecallKit", "BundledDecks",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

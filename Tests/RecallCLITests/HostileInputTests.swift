@@ -62,10 +62,12 @@ import ZIPFoundation
         }
     }
 
-    @Test func aDueDayPastYear9999WrittenByAnOlderRecallIsReadAndTheCardCanBeGradedAgain() throws {
+    /// Year 24777 as a day number (8,330,000 days after 1970) and as the text an older layout held.
+    @Test(arguments: ["8330000", "'24777-03-20'"])
+    func aDueDayPastYear9999WrittenByAnOlderRecallIsReadAndTheCardCanBeGradedAgain(dueDay: String) throws {
         let sandbox = try Sandbox()
         sandbox.run(["grade", "sample/bubble", "5"])
-        try damage(sandbox, "UPDATE card SET due_day = '24777-03-20', interval_days = 8000000, easiness = 1e308, repetitions = 5 WHERE id = 'sample/bubble'")
+        try damage(sandbox, "UPDATE card SET due_day = \(dueDay), interval_days = 8000000, easiness = 1e308, repetitions = 5 WHERE id = 'sample/bubble'")
         for command in [["show", "sample/bubble"], ["list"], ["export", "--format", "json"], ["stats"], ["map"]] {
             let run = sandbox.run(command)
             #expect(run.status == 0, "\(command): \(run.errors)")

@@ -69,14 +69,19 @@ struct QueueOptions: ParsableArguments {
             newCards: new ?? max(0, library.settings.newCardsPerDay - counts.newCardsIntroduced),
             reviews: max(0, library.settings.reviewsPerDay - counts.reviewsDone),
             total: limit)
-        let candidates = try library.database.queueCandidates(today: today).filter { matches(deckID: $0.deckID, tags: $0.tags) }
+        // Selected and limited in SQL: the queue takes at most `reviews` due cards and, round-robin,
+        // at most `newCards` from any one deck, so no more than that is read.
+        let selection = RecallDatabase.QueueSelection(deckIDs: deck.isEmpty ? nil : deck, tags: tag)
+        let candidates = try library.database.queueCandidates(
+            today: today, selection: selection, dueLimit: min(limits.reviews, limit ?? .max), newPerDeck: min(limits.newCards, limit ?? .max))
         return ReviewQueue.build(candidates, today: today, limits: limits)
     }
 
     func redrill(_ library: Library) throws -> [ReviewQueue.Entry] {
-        try library.database.redrillCardIDs(today: library.today).compactMap { id in
-            guard let stored = try library.database.card(id: id), matches(deckID: stored.card.deckID, tags: stored.allTags) else { return nil }
-            return ReviewQueue.Entry(cardID: id, kind: .redrill)
+        // Filtered in SQL: one query however many cards wait for the re-drill.
+        let selection = RecallDatabase.QueueSelection(deckIDs: deck.isEmpty ? nil : deck, tags: tag)
+        return try library.database.redrillCardIDs(today: library.today, selection: selection).map {
+            ReviewQueue.Entry(cardID: $0, kind: .redrill)
         }
     }
 }

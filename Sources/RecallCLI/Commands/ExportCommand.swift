@@ -30,6 +30,7 @@ struct ExportCommand: ContextualCommand {
     @Option(help: ArgumentHelp("Only cards with this tag (repeatable).", valueName: "tag")) var tag: [String] = []
     @Flag(help: "md: only cards due today or overdue.") var due = false
     @Flag(help: "md: only weak cards: lapsed at least once, easiness below 2.3, or a leech.") var weak = false
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     func resolvedFormat() throws -> Format {
@@ -45,12 +46,17 @@ struct ExportCommand: ContextualCommand {
             throw ValidationError("a JSON backup is always complete; --deck, --section, --tag, --due and --weak do not apply")
         }
         if (due || weak) && format != .md { throw ValidationError("--due and --weak apply to the md study sheet") }
+        if lang.lang != nil && format != .md { throw ValidationError("--lang applies to the md study sheet; the other formats carry both languages") }
     }
 
     func run(in context: RecallContext) throws {
         let format = try resolvedFormat()
         let library = try Library.open(global, context)
         try library.requireDecks(deck)
+        if format == .json {
+            try writeBackup(library, context: context)
+            return
+        }
         let snapshot = try library.database.exchangeSnapshot()
         let filter = ExportFilter(deckIDs: deck, sections: section, tags: tag)
         var selection = snapshot.selection(filter)
@@ -84,13 +90,43 @@ struct ExportCommand: ContextualCommand {
             let text = DelimitedText.export(selection, separator: format == .tsv ? .tab : .comma)
             try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
         case .md:
-            let text = StudySheet.render(selection, today: library.today, only: due ? "due" : weak ? "weak" : nil)
+            let text = StudySheet.render(selection, today: library.today, only: due ? "due" : weak ? "weak" : nil,
+                                         language: lang.language(library.settings))
             try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
         case .json:
-            let backup = Backup(snapshot)
-            try emit(try backup.encoded(), context: context,
-                     summary: "\(backup.decks.count) deck(s), \(backup.decks.reduce(0) { $0 + $1.cards.count }) card(s), \(backup.reviewLog.count) review(s)")
+            return // written above, streamed
         }
+    }
+
+    /// The JSON backup, streamed from the database to the file (written beside it, then
+    /// renamed into place) or to standard output.
+    private func writeBackup(_ library: Library, context: RecallContext) throws {
+        guard let output else {
+            try library.database.writeBackup { context.console.write(String(decoding: $0, as: UTF8.self)) }
+            return
+        }
+        let destination = URL(fileURLWithPath: output)
+        let temporary = destination.deletingLastPathComponent().appending(path: ".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        let counts: (decks: Int, cards: Int, reviews: Int)
+        do {
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CLIError("cannot write \(output): cannot create a file in its folder")
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            counts = try library.database.writeBackup { try handle.write(contentsOf: $0) }
+            try handle.synchronize()
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw CLIError("cannot write \(output): \(String(cString: strerror(errno)))")
+            }
+        } catch let error as CLIError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CLIError("cannot write \(output): \(error.localizedDescription)")
+        }
+        context.console.line("Wrote \(output): \(counts.decks) deck(s), \(counts.cards) card(s), \(counts.reviews) review(s).")
     }
 
     private func emit(_ data: Data, context: RecallContext, summary: String) throws {

@@ -28,6 +28,7 @@ struct InterviewCommand: ContextualCommand {
     @Option(help: ArgumentHelp("Also write the report as Markdown to this file.", valueName: "file.md")) var report: String?
     @Flag(help: "Print the report (or, with --history, the history) as JSON.") var json = false
     @Flag(help: "List past interviews and their scores per section instead of starting one.") var history = false
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -59,7 +60,7 @@ struct InterviewCommand: ContextualCommand {
         let seed = seed ?? UInt64(bitPattern: Int64(clock().timeIntervalSince1970 * 1000))
         var runner = InterviewRunner(
             library: library, console: context.console, style: context.style, clock: clock, seed: seed,
-            timeLimitSeconds: time.flatMap(Self.seconds), reschedule: reschedule)
+            timeLimitSeconds: time.flatMap(Self.seconds), reschedule: reschedule, language: lang.language(library.settings))
         let questions = InterviewDraw.draw(candidates, count: count, today: library.today, seed: seed)
         let filter = (deck.map { "--deck \($0)" } + section.map { "--section \"\($0)\"" } + tag.map { "--tag \($0)" }).joined(separator: " ")
         let result = try runner.run(questions, filter: filter)
@@ -89,6 +90,7 @@ struct InterviewRunner {
     let seed: UInt64
     let timeLimitSeconds: Int?
     let reschedule: Bool
+    var language: Language = .default
 
     static let quitCommand = ":q"
 
@@ -118,7 +120,9 @@ struct InterviewRunner {
     private func ask(_ card: Card, position: Int, of total: Int, section: String) throws -> InterviewAttempt? {
         console.line("")
         console.line(style.accent("Question \(position)/\(total) · \(card.deckID) · \(card.kind.rawValue)" + (timeLimitSeconds.map { " · \($0)s" } ?? "")))
-        console.line(style.bold(card.prompt))
+        let text = card.text(in: language)
+        if text.fellBackToEnglish { console.line(style.dim(Language.fallbackNote)) }
+        console.line(style.bold(text.prompt))
         let limit = timeLimitSeconds.map { " (\($0)s)" } ?? ""
         let shownAt = clock()
         var given = ""
@@ -127,7 +131,7 @@ struct InterviewRunner {
 
         switch card.content {
         case .choice(_, let choices):
-            let shown = ShuffledChoices(choices, seed: seed, cardID: card.qualifiedID)
+            let shown = ShuffledChoices(text.choices, seed: seed, cardID: card.qualifiedID)
             shown.lines.forEach(console.line)
             let correct = shown.correct
             while true {
@@ -144,7 +148,7 @@ struct InterviewRunner {
                 break
             }
             console.line(style.verdict(outcome))
-        case .basic(_, let reference):
+        case .basic where AnswerGrader.mode(for: card) == .selfGraded:
             console.write("Your answer\(limit): ")
             guard let line = console.readLine(), line != Self.quitCommand else { return nil }
             answeredAt = clock()
@@ -153,7 +157,7 @@ struct InterviewRunner {
                 console.line(style.bad("✗ Skipped."))
             } else {
                 console.line(style.dim("Yours:     ") + line)
-                console.line(style.dim("Reference: ") + reference)
+                console.line(style.dim("Reference: ") + text.answer)
                 while true {
                     console.write("Self-grade: r right · p partly · w wrong: ")
                     guard let grade = console.readLine(), grade != Self.quitCommand else { return nil }
@@ -168,16 +172,14 @@ struct InterviewRunner {
                     break
                 }
             }
-        case .cloze, .typed:
-            var accepted = [card.answerText]
-            if case .typed(_, _, let alternatives) = card.content { accepted += alternatives }
+        default:
             console.write("Your answer\(limit): ")
             guard let line = console.readLine(), line != Self.quitCommand else { return nil }
             answeredAt = clock()
             given = line
-            let result = AnswerGrader.grade(line, accepted: accepted, isCommand: AnswerGrader.looksLikeCommand(accepted, tags: card.tags))
-            outcome = result.outcome
-            console.line(style.verdict(outcome, diff: result.diff))
+            let verdict = AnswerGrader.grade(line, for: card)
+            outcome = verdict?.outcome ?? .wrong
+            console.line(style.verdict(outcome, diff: verdict?.diff))
         }
 
         let durationMs = max(0, Int((answeredAt.timeIntervalSince(shownAt) * 1000).rounded()))
@@ -185,13 +187,13 @@ struct InterviewRunner {
         if late, let timeLimitSeconds {
             console.line(style.warn("⏱ Late: \(durationMs / 1000)s against a \(timeLimitSeconds)s limit, so half credit."))
         }
-        if card.kind != .basic {
-            console.line(style.dim("Answer: ") + card.answerText)
+        if card.kind != .basic || AnswerGrader.mode(for: card) != .selfGraded {
+            console.line(style.dim("Answer: ") + text.answer)
         }
-        if let why = card.explanation { console.line(style.dim("Why: ") + why) }
+        if let why = text.explanation { console.line(style.dim("Why: ") + why) }
         if let source = card.source { console.line(style.dim("Source: ") + source) }
         return InterviewAttempt(position: position, cardID: card.qualifiedID, deckID: card.deckID, section: section, kind: card.kind,
-                                question: card.prompt.firstLine, answer: given, outcome: outcome, late: late,
+                                question: text.prompt.firstLine, answer: given, outcome: outcome, late: late,
                                 credit: InterviewScoring.credit(outcome, late: late), durationMs: durationMs)
     }
 }

@@ -17,6 +17,7 @@ struct ReviewCommand: ContextualCommand {
     @OptionGroup var queue: QueueOptions
     @Option(help: ArgumentHelp("Seed for the order of multiple-choice options (default: today's date, so a day's order is stable).", valueName: "n"))
     var seed: UInt64?
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     func run(in context: RecallContext) throws {
@@ -24,7 +25,8 @@ struct ReviewCommand: ContextualCommand {
         try library.requireDecks(queue.deck)
         (context.console as? StandardConsole)?.interruptEndsInput()
         var runner = ReviewRunner(library: library, options: queue, console: context.console, style: context.style,
-                                  clock: try context.answerClock(), seed: seed ?? UInt64(bitPattern: Int64(library.today.daysSinceEpoch)))
+                                  clock: try context.answerClock(), seed: seed ?? UInt64(bitPattern: Int64(library.today.daysSinceEpoch)),
+                                  language: lang.language(library.settings))
         try runner.run()
     }
 }

@@ -31,6 +31,13 @@ struct GlobalOptions: ParsableArguments {
     /// The bundled deck files (unless `--no-bundled`) and every `*.md` file of
     /// the deck folders, with the entries that could not be read (each with why).
     func deckFiles(_ context: RecallContext) throws -> DeckFiles.Listing {
+        try deckFiles(context, skipping: [:])
+    }
+
+    /// As ``deckFiles(_:)``, but a file whose size and modification time are
+    /// those in `known` (by path) is not read: its path comes back in
+    /// `unchanged` instead. Start-up then costs a `stat` per unchanged file.
+    func deckFiles(_ context: RecallContext, skipping known: [String: DeckFileStamp]) throws -> DeckFiles.Listing {
         var listing = DeckFiles.Listing()
         if !noBundled {
             listing.files += context.bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes, isBundled: true) }
@@ -41,7 +48,13 @@ struct GlobalOptions: ParsableArguments {
                 if !decks.isEmpty { throw CLIError("deck folder \(folder.path) does not exist") }
                 continue
             }
-            listing.append(DeckFiles.read(isDirectory.boolValue ? try DeckFiles.list(folder) : [folder]))
+            for url in try isDirectory.boolValue ? DeckFiles.list(folder) : [folder] {
+                if let stamp = DeckFiles.stamp(url), known[url.path] == stamp {
+                    listing.unchanged.append(url.path)
+                } else {
+                    listing.append(DeckFiles.read([url]))
+                }
+            }
         }
         return listing
     }
@@ -52,14 +65,17 @@ enum DeckFiles {
     /// link to an endless file cannot exhaust memory.
     static let maximumBytes = 64 << 20
 
-    /// What a folder held: the files read, and the entries skipped with the reason.
+    /// What a folder held: the files read, the entries skipped with the reason,
+    /// and the paths not read because their size and time were unchanged.
     struct Listing {
         var files: [DeckFile] = []
         var unreadable: [(path: String, reason: String)] = []
+        var unchanged: [String] = []
 
         mutating func append(_ other: Listing) {
             files += other.files
             unreadable += other.unreadable
+            unchanged += other.unchanged
         }
 
         /// The one line per skipped entry every command prints.
@@ -88,7 +104,7 @@ enum DeckFiles {
         var listing = Listing()
         for url in urls {
             switch readRegularFile(url.path) {
-            case .success(let bytes): listing.files.append(DeckFile(path: url.path, bytes: bytes))
+            case .success(let (bytes, stamp)): listing.files.append(DeckFile(path: url.path, bytes: bytes, stamp: stamp))
             case .failure(let problem): listing.unreadable.append((url.path, problem.reason))
             }
         }
@@ -97,7 +113,18 @@ enum DeckFiles {
 
     struct Problem: Error { var reason: String }
 
-    static func readRegularFile(_ path: String) -> Result<[UInt8], Problem> {
+    /// The file's size and modification time (nanoseconds), or nil if it cannot be stat'ed.
+    static func stamp(_ url: URL) -> DeckFileStamp? {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        return stamp(info)
+    }
+
+    static func stamp(_ info: stat) -> DeckFileStamp {
+        DeckFileStamp(size: Int64(info.st_size), modifiedNs: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    static func readRegularFile(_ path: String) -> Result<([UInt8], DeckFileStamp), Problem> {
         var info = stat()
         if stat(path, &info) != 0 {
             let code = errno
@@ -123,6 +150,7 @@ enum DeckFiles {
         guard descriptor >= 0 else { return .failure(Problem(reason: String(cString: strerror(errno)))) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { buffer in Glibc.read(descriptor, buffer.baseAddress, buffer.count) }
@@ -132,7 +160,7 @@ enum DeckFiles {
                     return .failure(Problem(reason: "it is more than a deck file may be (\(maximumBytes >> 20) MiB)"))
                 }
             } else if count == 0 {
-                return .success(bytes)
+                return .success((bytes, stamp(info)))
             } else if errno != EINTR {
                 return .failure(Problem(reason: String(cString: strerror(errno))))
             }

@@ -25,14 +25,18 @@ struct Library {
         } catch let error as RecallDatabase.OpenError {
             throw CLIError(error.description)
         }
+        // A deck file with the size and modification time of its last read is not read at all;
+        // one that was touched but not changed is read and hashed, and not parsed.
         let known = try database.deckFingerprints()
-        let listing = try options.deckFiles(context)
+        let listing = try options.deckFiles(context, skipping: try database.deckFileStamps())
         if reportDecks {
             for warning in listing.warnings { context.console.writeError("recall: \(warning)\n") }
         }
+        let files = listing.files
         let knownIDs = try database.deckIDsByPath()
-        let loaded = DeckLoader.load(listing.files, unreadablePaths: listing.unreadable.map(\.path),
+        let loaded = DeckLoader.load(files, unreadablePaths: listing.unreadable.map(\.path), untouchedPaths: listing.unchanged,
                                      isUnchanged: { path, hash in known[path] == hash }, deckIDOfUnchanged: { knownIDs[$0] })
+        try database.recordStamps(files.filter { loaded.unchangedPaths.contains($0.path) })
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if reportDecks && !errors.isEmpty {
             for diagnostic in errors { context.console.writeError(diagnostic.description + "\n") }

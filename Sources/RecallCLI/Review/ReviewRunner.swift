@@ -15,6 +15,7 @@ struct ReviewRunner {
     let style: Style
     let clock: () -> Date
     let seed: UInt64
+    let language: Language
 
     private(set) var queue: [ReviewQueue.Entry] = []
     private var index = 0
@@ -24,7 +25,9 @@ struct ReviewRunner {
     private var suspended = 0
     private var started = Date()
 
-    init(library: Library, options: QueueOptions, console: Console, style: Style, clock: @escaping () -> Date, seed: UInt64) {
+    init(library: Library, options: QueueOptions, console: Console, style: Style, clock: @escaping () -> Date, seed: UInt64,
+         language: Language = .default) {
+        self.language = language
         self.library = library
         self.options = options
         self.console = console
@@ -86,13 +89,15 @@ struct ReviewRunner {
         let kindLabel = entry.kind == .redrill ? "\(card.kind.rawValue), re-drill" : (entry.kind == .new ? "\(card.kind.rawValue), new" : card.kind.rawValue)
         console.line("")
         console.line(style.accent("[\(index + 1)/\(queue.count)] \(card.deckID) · \(kindLabel)"))
-        console.line(style.bold(card.prompt))
+        let text = card.text(in: language)
+        if text.fellBackToEnglish { console.line(style.dim(Language.fallbackNote)) }
+        console.line(style.bold(text.prompt))
         let shownAt = clock()
 
         var suggestion: Grade?
         switch card.content {
         case .choice(_, let choices):
-            let shown = ShuffledChoices(choices, seed: seed, cardID: card.qualifiedID)
+            let shown = ShuffledChoices(text.choices, seed: seed, cardID: card.qualifiedID)
             shown.lines.forEach(console.line)
             let correct = shown.correct
             let prompt = correct.count > 1 ? "Your choices (letters, e.g. a c; Enter reveals): " : "Your choice (a letter; Enter reveals): "
@@ -111,28 +116,20 @@ struct ReviewRunner {
                 break
             }
         default:
-            let accepted: [String]?
-            switch card.content {
-            case .typed(_, let answer, let alternatives): accepted = [answer] + alternatives
-            case .cloze: accepted = [card.answerText]
-            // A basic answer is checked only when it is short enough to be typed; longer ones the user compares.
-            case .basic(_, let answer): accepted = answer.count <= Self.checkableBasicAnswerLength && !answer.contains("\n") ? [answer] : nil
-            case .choice: accepted = nil
-            }
             console.write(card.kind == .typed ? "Your answer: " : "Your answer (Enter reveals): ")
             guard let line = console.readLine() else { return .endOfInput }
-            if !line.trimmingCharacters(in: .whitespaces).isEmpty, let accepted {
-                let result = AnswerGrader.grade(line, accepted: accepted, isCommand: AnswerGrader.looksLikeCommand(accepted, tags: card.tags))
-                console.line(style.verdict(result.outcome, diff: result.diff))
-                suggestion = AnswerGrader.suggestedGrade(result.outcome)
+            // AnswerGrader.mode(for:) decides which cards are checked; open answers the user compares.
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty, let verdict = AnswerGrader.grade(line, for: card) {
+                console.line(style.verdict(verdict.outcome, diff: verdict.diff))
+                suggestion = verdict.grade
             }
         }
 
-        console.line(style.dim("Answer: ") + card.answerText)
+        console.line(style.dim("Answer: ") + text.answer)
         if case .typed(_, _, let alternatives) = card.content, !alternatives.isEmpty {
             console.line(style.dim("Also accepted: ") + alternatives.joined(separator: " | "))
         }
-        if let why = card.explanation { console.line(style.dim("Why: ") + why) }
+        if let why = text.explanation { console.line(style.dim("Why: ") + why) }
         if let source = card.source { console.line(style.dim("Source: ") + source) }
         if entry.kind == .redrill {
             console.line(style.dim("Re-drill: the schedule stays as it is; 4 or 5 clears the card for today."))
@@ -220,8 +217,6 @@ struct ReviewRunner {
     }
 
     // MARK: Text
-
-    static let checkableBasicAnswerLength = 40
 
     static let commandLegend = "Grades: 0-5. Commands: u undo · s skip · ! suspend · e edit location · ? help · q quit."
 

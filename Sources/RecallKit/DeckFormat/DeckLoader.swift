@@ -5,10 +5,13 @@ public struct DeckFile: Sendable {
     public var bytes: [UInt8]
     /// True for the decks compiled into Recall: a user's file with the same deck id replaces it.
     public var isBundled: Bool
+    /// The file's size and modification time when it was read, if it came from a file.
+    public var stamp: DeckFileStamp?
 
-    public init(path: String, bytes: [UInt8], isBundled: Bool = false) {
+    public init(path: String, bytes: [UInt8], stamp: DeckFileStamp? = nil, isBundled: Bool = false) {
         self.path = path
         self.bytes = bytes
+        self.stamp = stamp
         self.isBundled = isBundled
     }
 
@@ -25,11 +28,27 @@ public struct DeckFile: Sendable {
     }
 }
 
+/// A deck file's size and modification time, as the file system reports
+/// them: when both are what they were at the last read, the file is taken as
+/// unchanged without reading or hashing it (as `make` and `git` do).
+public struct DeckFileStamp: Hashable, Sendable {
+    public var size: Int64
+    /// Nanoseconds since 1970.
+    public var modifiedNs: Int64
+
+    public init(size: Int64, modifiedNs: Int64) {
+        self.size = size
+        self.modifiedNs = modifiedNs
+    }
+}
+
 /// A parsed deck with where it came from.
 public struct LoadedDeck: Sendable {
     public var deck: Deck
     public var path: String
     public var contentHash: String
+    /// The file's size and modification time when it was read (nil for bundled decks).
+    public var stamp: DeckFileStamp? = nil
 }
 
 /// Reads a set of deck files into decks, checking each file and the set as a
@@ -58,16 +77,22 @@ public enum DeckLoader {
     /// database keeps that deck as it was); a user's file with a bundled
     /// deck's id replaces the bundled deck, history included, so a user can
     /// keep an edited copy of a bundled deck.
-    public static func load(_ files: [DeckFile], unreadablePaths: [String] = [],
+    ///   - untouchedPaths: the user's files not even read, their size and
+    ///     modification time being those of their last read: unchanged, and
+    ///     claiming their deck ids (per `deckIDOfUnchanged`) like any other.
+    public static func load(_ files: [DeckFile], unreadablePaths: [String] = [], untouchedPaths: [String] = [],
                             isUnchanged: (String, String) -> Bool = { _, _ in false },
                             deckIDOfUnchanged: (String) -> String? = { _ in nil }) -> Result {
-        var result = Result(decks: [], unchangedPaths: [], brokenPaths: unreadablePaths, diagnostics: [])
+        var result = Result(decks: [], unchangedPaths: untouchedPaths, brokenPaths: unreadablePaths, diagnostics: [])
         var parsed: [(file: DeckFile, deck: Deck, hash: String)] = []
         /// Deck id → the user's paths and the bundled paths that claim it.
         var userPaths: [String: [String]] = [:]
         var bundledPaths: [String: [String]] = [:]
         func claim(_ id: String, _ file: DeckFile) {
             if file.isBundled { bundledPaths[id, default: []].append(file.path) } else { userPaths[id, default: []].append(file.path) }
+        }
+        for path in untouchedPaths {
+            if let id = deckIDOfUnchanged(path) { userPaths[id, default: []].append(path) }
         }
         for file in files {
             let hash = file.contentHash
@@ -108,7 +133,7 @@ public enum DeckLoader {
         for entry in parsed where !refused.contains(entry.deck.id) {
             // A bundled deck whose id a user's file has is replaced by that file.
             if entry.file.isBundled && userPaths[entry.deck.id] != nil { continue }
-            result.decks.append(LoadedDeck(deck: entry.deck, path: entry.file.path, contentHash: entry.hash))
+            result.decks.append(LoadedDeck(deck: entry.deck, path: entry.file.path, contentHash: entry.hash, stamp: entry.file.stamp))
         }
         // An unchanged bundled deck replaced by a user's file is not "kept" either.
         let replacedBundled = Set(bundledPaths.filter { userPaths[$0.key] != nil }.values.joined())

@@ -26,6 +26,11 @@ public enum AnkiPackageReader {
         func index(of names: [String]) -> Int? {
             flds.firstIndex { field in names.contains { $0.caseInsensitiveCompare(field.name) == .orderedSame } }
         }
+
+        /// The fields holding Chinese text (`Front.zh`, `Back.zh`, `Text.zh`, `Explanation.zh`): not a question or an answer.
+        var chineseFieldIndices: Set<Int> {
+            Set(flds.indices.filter { flds[$0].name.lowercased().hasSuffix(".zh") })
+        }
     }
 
     struct DeckName: Decodable { var name: String }
@@ -189,24 +194,31 @@ public enum AnkiPackageReader {
             let tags = (row.tags ?? "").split(separator: " ").map(String.init)
             var explanation = field(["Explanation", "Why", "Back Extra", "Extra"])
             let source = field(["Source"])
+            func nonEmpty(_ name: String) -> String? { field([name]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
+            var chinese = CardTranslation(question: nonEmpty("Front.zh"), answer: nonEmpty("Back.zh"), explanation: nonEmpty("Explanation.zh"))
+            if model.isCloze, let text = nonEmpty("Text.zh") { chinese.clozeText = ForeignDeckBuilder.clozeFromAnki(text).text }
             var note: ForeignNote
             if model.isCloze {
                 let cloze = ForeignDeckBuilder.clozeFromAnki(fields.first ?? "")
                 note = ForeignNote(kind: .cloze, front: cloze.text, back: "", explanation: explanation, source: source,
+                                   chinese: chinese.isEmpty ? nil : chinese,
                                    tags: tags, guid: row.guid, clozeNumbers: cloze.numbers, origin: "\(displayName): \(origin)")
             } else {
                 let used = Set([model.index(of: ["Explanation", "Why", "Back Extra", "Extra"]), model.index(of: ["Source"])].compactMap { $0 })
+                    .union(model.chineseFieldIndices)
                 let rest = fields.indices.filter { !used.contains($0) }
                 let front = rest.first.map { fields[$0] } ?? ""
                 let back = rest.dropFirst().first.map { fields[$0] } ?? ""
                 var alternatives: [String] = []
                 if model.isTyped { (explanation, alternatives) = ForeignDeckBuilder.splitAlternatives(explanation) }
                 note = ForeignNote(kind: model.isTyped ? .typed : .basic, front: front, back: back, explanation: explanation,
-                                   source: source, alternatives: alternatives, tags: tags, guid: row.guid,
+                                   source: source, alternatives: alternatives, chinese: chinese.isEmpty ? nil : chinese, tags: tags, guid: row.guid,
                                    origin: "\(displayName): \(origin)")
             }
             if let noteID = builder.add(note) { noteIDs[id] = noteID }
         }
+        let dropped = builder.finish()
+        noteIDs = noteIDs.filter { !dropped.contains($0.value) }
         guard !builder.deck.cards.isEmpty else { throw ExchangeError.nothingToImport(file: displayName) }
 
         // Scheduling: Anki's cards → Recall card ids.
@@ -251,7 +263,7 @@ public enum AnkiPackageReader {
             states[cardID] = ImportedCardState(schedule: schedule, suspended: queue == AnkiSchema.queueSuspended)
             reviews += reviewLog(log, cardID: "\(deckID)/\(cardID)", final: schedule, moment: moment, dayStartHour: dayStartHour)
         }
-        reviews.sort { ($0.reviewedAt, $0.cardID) < ($1.reviewedAt, $1.cardID) }
+        reviews.sort { ($0.answeredAt.unixMilliseconds, $0.cardID) < ($1.answeredAt.unixMilliseconds, $1.cardID) }
         var imported = ImportedDeck(deck: builder.deck, states: states, reviews: reviews, notes: builder.notes)
         if collection.revlog.count > 0 && reviews.isEmpty { imported.notes.append("\(displayName): its review log matched no imported card") }
         return imported
@@ -282,9 +294,6 @@ public enum AnkiPackageReader {
         var records: [ReviewLogRecord] = []
         var state = CardSchedule.new
         var scheduledDays: Set<StudyDay> = []
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = moment.timeZone
-        formatter.formatOptions = [.withInternetDateTime]
         for row in log {
             let instant = Date(timeIntervalSince1970: TimeInterval(row.id) / 1000)
             let day = StudyDay(containing: instant, timeZone: moment.timeZone, startHour: dayStartHour)
@@ -307,8 +316,13 @@ public enum AnkiPackageReader {
                 next.isLeech = next.lapses >= Scheduler.leechLapses
                 state = next
             }
+            // The answer's id comes from Anki's own (the card and the revlog row's time), so importing
+            // the same package again gives the same ids.
+            var idBits = SeededGenerator(seed: UInt64(bitPattern: row.id), salt: cardID)
+            let time = AnswerTime(Moment(instant: instant, timeZone: moment.timeZone))
             records.append(ReviewLogRecord(
-                id: nil, cardID: cardID, reviewedAt: formatter.string(from: instant), studyDay: day, grade: grade,
+                id: nil, uuid: AnswerID(unixMilliseconds: row.id, using: &idBits), cardID: cardID, answeredAt: time,
+                studyDay: day, grade: grade,
                 durationMs: max(0, row.time), kind: kind,
                 previousRepetitions: before.sm2.repetitions, newRepetitions: state.sm2.repetitions,
                 previousEasiness: before.sm2.easiness, newEasiness: state.sm2.easiness,

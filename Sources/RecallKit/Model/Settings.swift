@@ -4,8 +4,14 @@ public struct Settings: Hashable, Sendable, Codable {
     public var reviewsPerDay: Int = 200
     /// The hour (0–23, local time) at which a study day starts.
     public var dayStartHour: Int = StudyDay.defaultStartHour
+    /// The language cards are shown in (`recall config set language en|zh|both`).
+    public var language: Language = .default
 
     public init() {}
+
+    /// The name of the language setting for `recall config`: it takes a word, not a number, so it is not a ``Key``.
+    public static let languageKey = "language"
+    public static let languageSummary = "the language cards are shown in: en, zh or both (Chinese, then English; default en)"
 
     /// A setting as `recall config` names it.
     public enum Key: String, CaseIterable, Sendable {
@@ -37,7 +43,7 @@ public struct Settings: Hashable, Sendable, Codable {
         public var description: String {
             switch self {
             case .unknownKey(let key):
-                "unknown setting '\(key)'; the settings are \(Key.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown setting '\(key)'; the settings are \((Key.allCases.map(\.rawValue) + [Settings.languageKey]).joined(separator: ", "))"
             case .invalidValue(let key, let value):
                 "'\(value)' is not a valid value for \(key.rawValue): \(key.summary)"
             }
@@ -78,7 +84,22 @@ public struct Settings: Hashable, Sendable, Codable {
     public init(stored pairs: [(key: String, value: String)]) {
         self.init()
         for (name, text) in pairs {
-            if let key = Key(rawValue: name), let value = Int(text), Self.isValid(value, for: key) { self[key] = value }
+            if let key = Key(rawValue: name), let value = Int(text), Self.isValid(value, for: key) {
+                self[key] = value
+            } else if name == Self.languageKey, let language = Language(rawValue: text) {
+                self.language = language
+            }
         }
+    }
+
+    /// Validates a language typed by the user.
+    public static func parseLanguage(_ value: String) throws(LanguageError) -> Language {
+        guard let language = Language(rawValue: value.trimmingSpaces.lowercased()) else { throw LanguageError(value: value) }
+        return language
+    }
+
+    public struct LanguageError: Error, CustomStringConvertible {
+        public var value: String
+        public var description: String { "'\(value)' is not a valid value for \(Settings.languageKey): \(Settings.languageSummary)" }
     }
 }
