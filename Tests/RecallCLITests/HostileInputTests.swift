@@ -352,4 +352,23 @@ import ZIPFoundation
         #expect(run.status == 1)
         #expect(run.errors.contains(path + message), "\(run.errors)")
     }
+
+    // MARK: - 10. Deck identity does not depend on where the folder is
+
+    @Test func movingTheDataFolderWhileADeckHasAnErrorKeepsThatDeck() throws {
+        let sandbox = try Sandbox()
+        sandbox.run(["grade", "sample/bubble", "4"])
+        // Move the whole data folder, then break the deck file in its new place.
+        let moved = sandbox.root.appending(path: "moved")
+        try FileManager.default.moveItem(at: sandbox.root.appending(path: "home"), to: moved)
+        let file = moved.appending(path: "decks/sample.md")
+        try Data((sampleDeckText + "\n## broken\nQ:\n").utf8).write(to: file)
+        sandbox.extraEnvironment["RECALL_HOME"] = moved.path
+        let run = sandbox.run(["list"])
+        #expect(run.errors.contains("were not loaded; nothing about them changed"), "\(run.errors)")
+        #expect(run.output.contains("sample/bubble"), "\(run.output)")
+        let database = try RecallDatabase(path: moved.appending(path: "recall.sqlite").path)
+        #expect(try database.history(cardID: "sample/bubble").count == 1)
+        #expect(try database.card(id: "sample/bubble")?.record.retired == false)
+    }
 }

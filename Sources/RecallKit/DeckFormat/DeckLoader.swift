@@ -61,6 +61,9 @@ public enum DeckLoader {
         public var unchangedPaths: [String]
         /// Paths with errors: their decks are left as the database has them.
         public var brokenPaths: [String]
+        /// The deck ids broken files declare: those decks are left as they are
+        /// too, wherever the database last saw their files (a moved folder).
+        public var brokenDeckIDs: [String] = []
         public var diagnostics: [DeckDiagnostic]
     }
 
@@ -105,6 +108,7 @@ public enum DeckLoader {
             result.diagnostics += outcome.diagnostics
             guard let deck = outcome.deck else {
                 result.brokenPaths.append(file.path)
+                if let id = outcome.declaredDeckID { result.brokenDeckIDs.append(id) }
                 continue
             }
             claim(deck.id, file)
@@ -130,6 +134,7 @@ public enum DeckLoader {
             }
             result.brokenPaths += paths
         }
+        result.brokenDeckIDs += refused.sorted()
         for entry in parsed where !refused.contains(entry.deck.id) {
             // A bundled deck whose id a user's file has is replaced by that file.
             if entry.file.isBundled && userPaths[entry.deck.id] != nil { continue }

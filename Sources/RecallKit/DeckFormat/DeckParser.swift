@@ -17,12 +17,17 @@ public enum DeckParser {
         /// The parser's work in steps (a line read, a field or card finished,
         /// a diagnostic recorded or examined), for the test that keeps it linear.
         var operations = 0
+        /// The deck id the front matter gives, even when the file has errors
+        /// elsewhere: a broken file still says which deck it is, so that deck
+        /// is kept wherever the file now lies.
+        public var declaredDeckID: String? = nil
     }
 
     public static func parse(_ text: String, file: String) -> Result {
         var state = ParseState(file: file)
         state.run(lines: splitLines(text))
-        return Result(deck: state.errorCount > 0 ? nil : state.deck, diagnostics: state.diagnostics, operations: state.operations)
+        return Result(deck: state.errorCount > 0 ? nil : state.deck, diagnostics: state.diagnostics, operations: state.operations,
+                      declaredDeckID: state.deck.id.isEmpty ? nil : state.deck.id)
     }
 
     /// Decodes a file's bytes, reporting invalid UTF-8 at its line and column.

@@ -245,7 +245,8 @@ public final class RecallDatabase: Sendable {
     /// Cards are matched by id, so an edited card keeps its history. A card no
     /// longer in its file is retired: hidden, its history kept; put it back and
     /// it returns. Decks not loaded at all are retired with their cards,
-    /// except those whose files are `unchangedPaths` or `brokenPaths`: a deck
+    /// except those whose files are `unchangedPaths` or `brokenPaths`, or whose
+    /// id is one a broken file declares (`brokenDeckIDs`): a deck
     /// file with errors changes nothing.
     @discardableResult
     public func synchronize(_ result: DeckLoader.Result) throws -> SyncReport {
@@ -255,12 +256,15 @@ public final class RecallDatabase: Sendable {
         return try writer.write { db in
             var report = SyncReport()
             let keptPaths = Set(result.unchangedPaths + result.brokenPaths)
+            // A deck whose file is broken is kept by its id as well as its path: moving the
+            // data folder changes every path, and must not retire a deck that has an error.
+            let keptIDs = Set(result.brokenDeckIDs)
             let loadedIDs = Set(result.decks.map(\.deck.id))
             for deck in prepared {
                 try store(deck, db, &report)
             }
             for deck in try DeckRecord.filter(Column("retired") == false).fetchAll(db)
-            where !loadedIDs.contains(deck.id) && !keptPaths.contains(deck.path) {
+            where !loadedIDs.contains(deck.id) && !keptPaths.contains(deck.path) && !keptIDs.contains(deck.id) {
                 var retired = deck
                 retired.retired = true
                 try retired.update(db)
