@@ -120,4 +120,24 @@ import Testing
         #expect(run.errors.contains("the change breaks a rule of the database"), "\(run.errors)")
         #expect(!run.errors.contains("SQLite error"), "\(run.errors)")
     }
+
+    @Test func aStorageFaultDuringAReviewKeepsTheAnswersBeforeItAndEndsWithTheSummary() throws {
+        let sandbox = try Sandbox()
+        sandbox.run(["list"])
+        // From the second answer on, the database refuses every write (as a full disk would).
+        let queue = try DatabaseQueue(path: sandbox.databasePath)
+        try queue.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER refuse_second BEFORE INSERT ON review_log WHEN (SELECT COUNT(*) FROM review_log) >= 1
+                BEGIN SELECT RAISE(ABORT, 'simulated fault'); END
+                """)
+        }
+        try queue.close()
+        let run = sandbox.run(["review"], input: ["", "5", "", "5", "", "5"])
+        #expect(run.status == 1)
+        #expect(run.output.contains("Session: 1 answer"), "\(run.output)")
+        #expect(run.errors.contains("error: the change breaks a rule of the database (simulated fault)"), "\(run.errors)")
+        #expect(!run.errors.contains("SQLite error"), "\(run.errors)")
+        #expect(try sandbox.database().reviewCount() == 1)
+    }
 }

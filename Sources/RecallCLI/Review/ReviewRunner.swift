@@ -58,9 +58,22 @@ struct ReviewRunner {
         console.line(style.bold("Recall · \(today)") + " · \(due) due, \(new) new" + (redrill.isEmpty ? "" : ", \(redrill.count) to re-drill")
                      + ". Enter reveals; ? at the grade prompt for help.")
         var ended = false
+        // A storage fault (a full disk, an I/O error) ends the session with its summary: every
+        // answer acknowledged before it is committed, and the user is told what happened.
+        var fault: String?
         while !ended {
             while index < queue.count {
-                switch try ask(queue[index]) {
+                let step: Step
+                do {
+                    step = try ask(queue[index])
+                } catch {
+                    guard let sentence = StorageFault.sentence(for: error, path: nil) else { throw error }
+                    console.writeError("error: \(sentence)\n")
+                    fault = sentence
+                    ended = true
+                    break
+                }
+                switch step {
                 case .next: index += 1
                 case .undo: try undo()
                 case .quit: ended = true
@@ -77,7 +90,10 @@ struct ReviewRunner {
             console.line(style.accent("Re-drill: \(redrill.count) card\(redrill.count == 1 ? "" : "s") answered below 4 today."))
             queue += redrill
         }
-        try printSummary()
+        guard let fault else { return try printSummary() }
+        // The summary is read from the database that just failed: shown if it can be, and the command fails either way.
+        try? printSummary()
+        throw CLIError("the session ended early: \(fault)")
     }
 
     // MARK: One card
