@@ -40,7 +40,7 @@ for trial in $(seq 1 "$TRIALS"); do
   review=$!
   ( while true; do printf '\n5\n'; sleep 0.02; done ) > "$home/in" 2>/dev/null &
   feeder=$!
-  sleep "$(awk -v seed="$trial$RANDOM" 'BEGIN { srand(seed); printf "%.2f", 0.3 + rand() * 2.5 }')"
+  sleep "$(awk -v seed="$trial$RANDOM" 'BEGIN { srand(seed); printf "%.2f", 0.8 + rand() * 4 }')"
   kill -9 "$review" 2>/dev/null || true
   wait "$review" 2>/dev/null || true
   kill "$feeder" 2>/dev/null || true
@@ -48,7 +48,7 @@ for trial in $(seq 1 "$TRIALS"); do
   acked=$(grep -c '^Saved:' "$home/out" || true)
   db="$home/recall.sqlite"
   rows=$(sql "$db" "SELECT COUNT(*) FROM review_log" 2>/dev/null || echo 0)
-  distinct=$(sql "$db" "SELECT COUNT(DISTINCT card_id) FROM review_log" 2>/dev/null || echo 0)
+  distinct=$(sql "$db" "SELECT COUNT(DISTINCT card_key) FROM review_log" 2>/dev/null || echo 0)
   check=$(sql "$db" "PRAGMA integrity_check" 2>/dev/null || echo "unreadable")
   acknowledged=$((acknowledged + acked))
   # Each acknowledged answer was committed first, so rows >= acknowledged (one more may be committed, not yet printed).
@@ -78,7 +78,7 @@ for writers in 2 4 8; do
   kill "$stats" 2>/dev/null || true; wait "$stats" 2>/dev/null || true
   succeeded=$(cat "$home"/ok-* | paste -sd+ | bc)
   rows=$(sql "$home/recall.sqlite" "SELECT COUNT(*) FROM review_log")
-  distinct=$(sql "$home/recall.sqlite" "SELECT COUNT(DISTINCT card_id) FROM review_log")
+  distinct=$(sql "$home/recall.sqlite" "SELECT COUNT(DISTINCT card_key) FROM review_log")
   check=$(sql "$home/recall.sqlite" "PRAGMA integrity_check")
   lost=$(( succeeded > rows ? succeeded - rows : 0 )); doubled=$(( rows - distinct ))
   echo "$writers concurrent writers and a stats loop: $succeeded grades acknowledged, $rows logged; lost $lost, doubled $doubled, integrity $check, failed grades $(grep -c . "$home/errors" || true)"
