@@ -54,9 +54,12 @@ public final class RecallDatabase: Sendable {
     private init(queue: DatabaseQueue, path: String) throws {
         writer = queue
         let migrator = Migrations.migrator
-        let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
+        let (superseded, complete) = try queue.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
         if superseded { throw OpenError.newerSchema(path: path) }
-        try migrator.migrate(queue)
+        // An up-to-date database (every start but the first after an upgrade) needs no write here.
+        if !complete { try migrator.migrate(queue) }
     }
 
     private static var configuration: Configuration {
