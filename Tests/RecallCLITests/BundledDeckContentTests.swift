@@ -4,11 +4,9 @@ import RecallCLI
 import RecallKit
 import Testing
 
-/// The content bars of issues 14 and 15 on the bundled decks. The Chinese
-/// one holds only once every deck's translation (branches decks-a and
-/// decks-b) has landed: until then it is disabled with that reason. After
-/// merging the decks, delete its `.disabled(…)` trait and run
-/// `swift test --filter BundledDeckContentTests`.
+/// The content bars of issues 14 and 15 on the bundled decks: the
+/// multiple-choice shares, Chinese for every field, and every content lint
+/// of `recall check --strict --bilingual` clean.
 @Suite struct BundledDeckContentTests {
     let decks: [Deck] = DeckLoader.load(
         RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }).decks.map(\.deck)
@@ -28,6 +26,12 @@ import Testing
         return (longest, single)
     }
 
+    @Test func everyContentLintPassesWithChineseRequired() {
+        let loaded = DeckLoader.load(RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }).decks
+        #expect(loaded.count == decks.count)
+        #expect(ContentLinter.lint(loaded, options: .init(requireChinese: { _ in true })).map(\.description) == [])
+    }
+
     @Test func theRightOptionIsTheLongestInAtMost30PercentOfSingleAnswerCards() {
         let all = Self.longestShare(decks.flatMap(\.cards))
         #expect(all.singleAnswer > 0)
@@ -38,8 +42,7 @@ import Testing
         }
     }
 
-    @Test(.disabled("the Chinese text of issue 15 (decks-a, decks-b) has not landed; enable after merging it"))
-    func everyBundledCardHasChineseForEachField() {
+    @Test func everyBundledCardHasChineseForEachField() {
         for deck in decks {
             for card in deck.cards {
                 let zh = card.chinese

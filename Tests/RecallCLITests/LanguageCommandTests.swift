@@ -169,3 +169,17 @@ let bilingualDeckText = """
         #expect(target.run(["check", "--strict", target.deckFolder.appending(path: "again.md").path]).status == 0)
     }
 }
+
+@Suite struct LanguageBackupTests {
+    @Test func aBackupKeepsTheLanguageSetting() throws {
+        let source = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        source.run(["config", "set", "language", "both"])
+        let backup = source.root.appending(path: "backup.json").path
+        #expect(source.run(["export", "-o", backup]).status == 0)
+        let text = try String(contentsOfFile: backup, encoding: .utf8)
+        #expect(text.contains("\"language\" : \"both\""))
+        let target = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        #expect(target.run(["import", backup]).status == 0)
+        #expect(target.run(["config", "get", "language"]).output == "both\n")
+    }
+}

@@ -20,6 +20,8 @@ public struct Backup: Codable, Hashable, Sendable {
     public var version: Int
     /// `recall config` names → values.
     public var settings: [String: Int]
+    /// The language setting; absent in backups made before it existed.
+    public var language: Language?
     public var decks: [BackupDeck]
     /// Every answer, oldest first.
     public var reviewLog: [BackupReview]
@@ -126,6 +128,7 @@ public struct Backup: Codable, Hashable, Sendable {
         format = Self.formatName
         version = Self.currentVersion
         settings = Dictionary(uniqueKeysWithValues: Settings.Key.allCases.map { ($0.rawValue, snapshot.settings[$0]) })
+        language = snapshot.settings.language
         let byDeck = Dictionary(grouping: snapshot.cards, by: \.card.deckID)
         decks = snapshot.decks.sorted { $0.id < $1.id }.map { deck in
             let bundled = deck.path.hasPrefix("Decks/")
@@ -205,6 +208,7 @@ public struct Backup: Codable, Hashable, Sendable {
         try emit("{\n  \"decks\" : \(try value(header.decks, depth: 1)),\n")
         try emit("  \"format\" : \(try value(header.format, depth: 1)),\n")
         try emit("  \"interviews\" : \(try value(header.interviews, depth: 1)),\n")
+        if let language = header.language { try emit("  \"language\" : \(try value(language, depth: 1)),\n") }
         try emit("  \"reviewLog\" : [")
         var first = true
         try reviews { review in

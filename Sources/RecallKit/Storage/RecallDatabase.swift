@@ -533,18 +533,20 @@ public final class RecallDatabase: Sendable {
     // MARK: - Settings
 
     public func settings() throws -> Settings {
-        try writer.read { db in
-            var settings = Settings()
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) {
-                    settings[key] = value
-                } else if row["key"] == Settings.languageKey, let language = Language(rawValue: row["value"]) {
-                    // A value this version does not know leaves the default.
-                    settings.language = language
-                }
+        try writer.read { db in try Self.readSettings(db) }
+    }
+
+    /// The settings as the `setting` table holds them; a value this version does not know leaves the default.
+    static func readSettings(_ db: Database) throws -> Settings {
+        var settings = Settings()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+            if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) {
+                settings[key] = value
+            } else if row["key"] == Settings.languageKey, let language = Language(rawValue: row["value"]) {
+                settings.language = language
             }
-            return settings
         }
+        return settings
     }
 
     public func set(language: Language) throws {
