@@ -254,3 +254,22 @@ import Testing
         #expect(try db.synchronize(DeckLoader.load([DeckFile(path: "d.md", bytes: Array(text.utf8))])).cardsWritten == 0)
     }
 }
+
+@Suite struct RedrillSelectionTests {
+    @Test func theRedrillIsFilteredInSQLByDeckAndTagWithLeechAsATag() throws {
+        let db = try RecallDatabase.inMemory()
+        try db.synchronize(DeckLoader.load([deckFile("x", ids: ["a", "b"]), deckFile("y", ids: ["c"])]))
+        for id in ["x/a", "x/b", "y/c"] {
+            try db.recordAnswer(cardID: id, grade: grade(2), at: moment, today: november29, durationMs: 1)
+        }
+        #expect(try db.redrillCardIDs(today: november29) == ["x/a", "x/b", "y/c"])
+        #expect(try db.redrillCardIDs(today: november29, selection: .init(deckIDs: ["y"])) == ["y/c"])
+        #expect(try db.redrillCardIDs(today: november29, selection: .init(tags: ["leech"])).isEmpty)
+        let leech = try #require(try db.card(id: "x/b"))
+        var schedule = leech.schedule
+        schedule.isLeech = true
+        try db.writer.write { database in try RecallDatabase.writeSchedule(database, cardKey: leech.record.key, schedule) }
+        #expect(try db.redrillCardIDs(today: november29, selection: .init(tags: ["leech"])) == ["x/b"])
+        #expect(try db.redrillCardIDs(today: november29, selection: .init(deckIDs: ["y"], tags: ["leech"])).isEmpty)
+    }
+}
