@@ -56,7 +56,8 @@ import Testing
         let late = sandbox.run(["interview", "--count", "1", "--time", "30s", "--seed", "1", "--json"],
                                input: ["parameters", "docker logs -f web", "b", "(p-1)/(m+p-1)", "r"], clock: clock.read)
         #expect(late.status == 0, "\(late.errors)")
-        #expect(late.output.contains("⏱ Late: 50s against a 30s limit, so half credit."))
+        #expect(late.errors.contains("⏱ Late: 50s against a 30s limit, so half credit."), "with --json the transcript goes to standard error")
+        #expect(try JSONSerialization.jsonObject(with: Data(late.output.utf8)) is [String: Any], "and standard output is only the JSON")
         let attempt = try #require(try sandbox.database().interviewAttempts().first)
         #expect(attempt.late)
         #expect(attempt.durationMs == 50_000)
@@ -76,7 +77,7 @@ import Testing
         #expect(sandbox.run(["interview", "--history"]).output == "No interviews yet: 'recall interview' starts one.\n")
         sandbox.run(["interview", "--count", "2", "--seed", "5"], input: fourWrongAnswers)
         let history = sandbox.run(["interview", "--history"])
-        #expect(history.output.hasPrefix("2026-11-29"))
+        #expect(history.output.hasPrefix("#1  2026-11-29"))
         #expect(history.output.contains("  0%  2/2 answered  Pre-training 0%"))
         let json = sandbox.run(["interview", "--history", "--json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])

@@ -17,7 +17,6 @@ import Testing
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("[1/4] sample · cloze, new"))
         #expect(run.output.contains("ZeRO-3 also shards [...]."))
-        #expect(run.output.contains("Re-drill: 2 cards answered below 4 today."))
         #expect(run.output.contains("[6/6] sample · choice, re-drill"))
         #expect(run.output.contains("Session: 6 answers (5 right, 1 wrong)"))
         #expect(run.output.contains("Next card due: 2026-11-30 (tomorrow)."))

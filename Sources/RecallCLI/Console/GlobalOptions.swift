@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
     func deckFiles(_ context: RecallContext) throws -> [DeckFile] {
         var files: [DeckFile] = []
         if !noBundled {
-            files += context.bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }
+            files += context.bundledDeckFiles.map { DeckFile(path: BundledDeckPath.prefix + $0.name, bytes: $0.bytes) }
         }
         for folder in deckFolders(context) {
             var isDirectory: ObjCBool = false

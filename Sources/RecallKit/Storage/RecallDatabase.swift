@@ -215,16 +215,61 @@ public final class RecallDatabase: Sendable {
         }
     }
 
-    /// Cards that could be asked today: not retired, not suspended, not buried.
+    /// Cards that could be asked today: not retired, not suspended, not buried,
+    /// due today or earlier or new, each with what ``CardFilter`` looks at.
     public func queueCandidates(today: StudyDay) throws -> [ReviewQueue.Candidate] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, deck_id, position, due_day, tags FROM card
-                WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)
-                  AND (due_day IS NULL OR due_day <= ?)
-                """, arguments: [today, today]).map { row in
-                ReviewQueue.Candidate(cardID: row["id"], deckID: row["deck_id"], position: row["position"],
-                                      dueDay: row["due_day"], tags: (row["tags"] as String).split(separator: " ").map(String.init))
+                SELECT \(Self.subjectColumns) FROM card JOIN deck ON deck.id = card.deck_id
+                WHERE card.retired = 0 AND card.suspended = 0 AND (card.buried_until IS NULL OR card.buried_until <= ?)
+                  AND (card.due_day IS NULL OR card.due_day <= ?)
+                """, arguments: [today, today]).map(Self.candidate)
+        }
+    }
+
+    /// What ``CardFilter`` looks at, for the named cards that are not retired.
+    public func filterSubjects(cardIDs: [String]) throws -> [String: CardFilter.Subject] {
+        guard !cardIDs.isEmpty else { return [:] }
+        return try writer.read { db in
+            var result: [String: CardFilter.Subject] = [:]
+            for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT \(Self.subjectColumns) FROM card JOIN deck ON deck.id = card.deck_id
+                    WHERE card.retired = 0 AND card.id IN (\(marks))
+                    """, arguments: StatementArguments(chunk)) {
+                    let candidate = Self.candidate(row)
+                    result[candidate.cardID] = candidate.subject
+                }
+            }
+            return result
+        }
+    }
+
+    static let subjectColumns = """
+        card.id, card.deck_id, card.note_id, card.position, card.due_day, card.tags, card.easiness, card.lapses, card.leech,
+        deck.section, deck.section_zh
+        """
+
+    static func candidate(_ row: Row) -> ReviewQueue.Candidate {
+        let id: String = row["id"], deckID: String = row["deck_id"], noteID: String = row["note_id"]
+        let tags = (row["tags"] as String).split(separator: " ").map(String.init)
+        let leech: Bool = row["leech"]
+        let subject = CardFilter.Subject(cardID: id, deckID: deckID, section: row["section"], sectionZh: row["section_zh"],
+                                         tags: leech ? tags + ["leech"] : tags, dueDay: row["due_day"], easiness: row["easiness"],
+                                         lapses: row["lapses"], isLeech: leech)
+        return ReviewQueue.Candidate(cardID: id, deckID: deckID, position: row["position"], dueDay: row["due_day"], tags: tags,
+                                     noteKey: "\(deckID)/\(noteID)", subject: subject)
+    }
+
+    /// The notes of the cards answered on `today`, for keeping their siblings apart.
+    public func notesAnswered(today: StudyDay) throws -> [ReviewQueue.Siblings.Link] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT card.deck_id, card.note_id FROM review_log JOIN card ON card.id = review_log.card_id
+                WHERE review_log.study_day = ?
+                """, arguments: [today]).map { row in
+                ReviewQueue.Siblings.Link(noteKey: "\(row["deck_id"] as String)/\(row["note_id"] as String)")
             }
         }
     }
@@ -337,10 +382,15 @@ public final class RecallDatabase: Sendable {
         }
     }
 
-    /// Hides a card until `day` (skipped in review: buried until tomorrow).
-    public func bury(cardID: String, until day: StudyDay) throws {
+    /// Hides a card until `day` (skipped in review: buried until tomorrow),
+    /// or shows it again with nil; returns the day it was buried until before,
+    /// so that an undo can put it back exactly.
+    @discardableResult
+    public func bury(cardID: String, until day: StudyDay?) throws -> StudyDay? {
         try writer.write { db in
+            let previous = try CardRecord.fetchOne(db, key: cardID)?.buriedUntil
             try db.execute(sql: "UPDATE card SET buried_until = ? WHERE id = ?", arguments: [day, cardID])
+            return previous
         }
     }
 
