@@ -12,8 +12,11 @@ struct CheckCommand: ContextualCommand {
     @Argument(help: ArgumentHelp("Deck files or folders to check.", valueName: "path"))
     var paths: [String] = []
 
-    @Flag(help: "Treat warnings (no source, a question asked twice, over-long answers) as errors.")
+    @Flag(help: "Treat warnings (no source, a question asked twice, over-long answers, multiple-choice answers that show by their form, Chinese that differs from the English) as errors.")
     var strict = false
+
+    @Flag(help: "Require Chinese ('.zh' fields) for every field of every card, the bar the bundled decks meet.")
+    var bilingual = false
 
     @OptionGroup var global: GlobalOptions
 
@@ -35,15 +38,18 @@ struct CheckCommand: ContextualCommand {
             }
         }
         let result = DeckLoader.load(files)
+        let requireChinese = bilingual
+        let diagnostics = result.diagnostics
+            + ContentLinter.lint(result.decks, options: ContentLinter.Options(requireChinese: { _ in requireChinese }))
         let style = context.style
-        for diagnostic in result.diagnostics {
+        for diagnostic in diagnostics {
             let severity = strict ? DeckDiagnostic.Severity.error : diagnostic.severity
             var shown = diagnostic
             shown.severity = severity
             context.console.writeError((severity == .error ? style.bad(shown.description) : style.warn(shown.description)) + "\n")
         }
-        let errors = result.diagnostics.filter { strict || $0.severity == .error }.count
-        let warnings = result.diagnostics.count - errors
+        let errors = diagnostics.filter { strict || $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
         let cards = result.decks.reduce(0) { $0 + $1.deck.cards.count }
         context.console.line("\(files.count) file(s), \(result.decks.count) deck(s), \(cards) card(s): \(errors) error(s), \(warnings) warning(s)")
         if errors > 0 { throw ExitCode(1) }

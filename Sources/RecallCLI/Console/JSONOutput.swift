@@ -51,10 +51,21 @@ struct CardJSON: Encodable {
     var tags: [String]
     var line: Int
     var state: CardStateJSON
+    /// The Chinese text, field by field; absent when the card has none.
+    var zh: ChineseJSON?
+    /// `Related:` notes as `deck/note`; absent when there are none.
+    var related: [String]?
 
     struct ChoiceJSON: Encodable {
         var text: String
         var correct: Bool
+    }
+
+    struct ChineseJSON: Encodable {
+        var question: String?
+        var answer: String?
+        var choices: [ChoiceJSON]?
+        var explanation: String?
     }
 
     init(_ stored: StoredCard) {
@@ -72,6 +83,12 @@ struct CardJSON: Encodable {
         tags = stored.allTags
         line = card.line
         state = CardStateJSON(stored)
+        if let chinese = card.chinese {
+            zh = ChineseJSON(question: card.promptZh, answer: card.answerTextZh,
+                             choices: chinese.choices.isEmpty ? nil : chinese.choices.map { ChoiceJSON(text: $0.text, correct: $0.isCorrect) },
+                             explanation: chinese.explanation)
+        }
+        related = card.related.isEmpty ? nil : card.related
     }
 }
 

@@ -22,9 +22,13 @@ struct Library {
         } catch let error as RecallDatabase.OpenError {
             throw CLIError(error.description)
         }
+        // A deck file with the size and modification time of its last read is not read at all;
+        // one that was touched but not changed is read and hashed, and not parsed.
+        let (files, untouched) = try options.deckFiles(context, skipping: try database.deckFileStamps())
         let known = try database.deckFingerprints()
-        let files = try options.deckFiles(context)
-        let loaded = DeckLoader.load(files) { path, hash in known[path] == hash }
+        var loaded = DeckLoader.load(files) { path, hash in known[path] == hash }
+        loaded.unchangedPaths += untouched
+        try database.recordStamps(files.filter { loaded.unchangedPaths.contains($0.path) })
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if reportDecks && !errors.isEmpty {
             for diagnostic in errors { context.console.writeError(diagnostic.description + "\n") }

@@ -3,10 +3,13 @@ public struct DeckFile: Sendable {
     /// The name diagnostics use, and the key the database remembers the file by.
     public var path: String
     public var bytes: [UInt8]
+    /// The file's size and modification time when it was read, if it came from a file.
+    public var stamp: DeckFileStamp?
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], stamp: DeckFileStamp? = nil) {
         self.path = path
         self.bytes = bytes
+        self.stamp = stamp
     }
 
     /// A fingerprint of the bytes (64-bit FNV-1a, hex): enough to tell an
@@ -22,11 +25,27 @@ public struct DeckFile: Sendable {
     }
 }
 
+/// A deck file's size and modification time, as the file system reports
+/// them: when both are what they were at the last read, the file is taken as
+/// unchanged without reading or hashing it (as `make` and `git` do).
+public struct DeckFileStamp: Hashable, Sendable {
+    public var size: Int64
+    /// Nanoseconds since 1970.
+    public var modifiedNs: Int64
+
+    public init(size: Int64, modifiedNs: Int64) {
+        self.size = size
+        self.modifiedNs = modifiedNs
+    }
+}
+
 /// A parsed deck with where it came from.
 public struct LoadedDeck: Sendable {
     public var deck: Deck
     public var path: String
     public var contentHash: String
+    /// The file's size and modification time when it was read (nil for bundled decks).
+    public var stamp: DeckFileStamp? = nil
 }
 
 /// Reads a set of deck files into decks, checking each file and the set as a
@@ -67,7 +86,7 @@ public enum DeckLoader {
                 continue
             }
             firstPathOfDeck[deck.id] = file.path
-            result.decks.append(LoadedDeck(deck: deck, path: file.path, contentHash: hash))
+            result.decks.append(LoadedDeck(deck: deck, path: file.path, contentHash: hash, stamp: file.stamp))
         }
         result.diagnostics += DeckLinter.lint(result.decks)
         return result

@@ -14,12 +14,15 @@ public enum DeckParser {
     public struct Result: Sendable {
         public var deck: Deck?
         public var diagnostics: [DeckDiagnostic]
+        /// The parser's work in steps (a line read, a field or card finished,
+        /// a diagnostic recorded or examined), for the test that keeps it linear.
+        var operations = 0
     }
 
     public static func parse(_ text: String, file: String) -> Result {
         var state = ParseState(file: file)
         state.run(lines: splitLines(text))
-        return Result(deck: state.diagnostics.hasErrors ? nil : state.deck, diagnostics: state.diagnostics)
+        return Result(deck: state.errorCount > 0 ? nil : state.deck, diagnostics: state.diagnostics, operations: state.operations)
     }
 
     /// Decodes a file's bytes, reporting invalid UTF-8 at its line and column.
@@ -97,6 +100,11 @@ public enum DeckParser {
 enum FieldKey: String, CaseIterable {
     case question = "Q", cloze = "C", choice = "M", typed = "T"
     case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags"
+    /// The Chinese text of a card (issue 15): the English key with `.zh` appended.
+    case questionZh = "Q.zh", clozeZh = "C.zh", choiceZh = "M.zh", typedZh = "T.zh"
+    case answerZh = "A.zh", whyZh = "Why.zh"
+    /// Notes the queue keeps apart from this one on a day: `card-id, other-deck/card-id`.
+    case related = "Related"
 
     var kind: CardKind? {
         switch self {
@@ -154,6 +162,8 @@ private struct RawCard {
     var line: Int
     var fields: [RawField] = []
     var choices: [RawChoice] = []
+    /// The choice lines after `M.zh:`.
+    var choicesZh: [RawChoice] = []
 }
 
 private struct ParseState {
@@ -165,21 +175,41 @@ private struct ParseState {
     var field: RawField?
     var fence: (line: Int, marker: Substring)?
     var seenCardLines: [String: Int] = [:]
+    /// The errors among `diagnostics`, counted as they are recorded: whether a
+    /// card added an error is a comparison of two counts, never a pass over
+    /// the diagnostics (which made a deck with a warning per card quadratic).
+    var errorCount = 0
+    var operations = 0
 
     init(file: String) { self.file = file }
 
+    mutating func record(_ diagnostic: DeckDiagnostic) {
+        operations += 1
+        if diagnostic.severity == .error { errorCount += 1 }
+        diagnostics.append(diagnostic)
+    }
+
+    /// ``DeckParser/parseTags(_:file:line:into:)``, its diagnostics recorded (and counted) here.
+    mutating func parseTags(_ value: String, line: Int) -> [String] {
+        var found: [DeckDiagnostic] = []
+        let tags = DeckParser.parseTags(value, file: file, line: line, into: &found)
+        found.forEach { record($0) }
+        return tags
+    }
+
     mutating func error(_ line: Int, _ column: Int = 1, _ message: String, hint: String? = nil) {
-        diagnostics.append(DeckDiagnostic(.error, file: file, line: line, column: column, message, hint: hint))
+        record(DeckDiagnostic(.error, file: file, line: line, column: column, message, hint: hint))
     }
 
     mutating func warning(_ line: Int, _ column: Int = 1, _ message: String, hint: String? = nil) {
-        diagnostics.append(DeckDiagnostic(.warning, file: file, line: line, column: column, message, hint: hint))
+        record(DeckDiagnostic(.warning, file: file, line: line, column: column, message, hint: hint))
     }
 
     mutating func run(lines: [Substring]) {
         let bodyStart = readFrontMatter(lines)
         guard let bodyStart else { return }
         for index in bodyStart..<lines.count {
+            operations += 1
             consume(lines[index], number: index + 1)
         }
         if let fence {
@@ -234,7 +264,7 @@ private struct ParseState {
             case "title_zh": deck.titleZh = value
             case "section": deck.section = value
             case "section_zh": deck.sectionZh = value
-            case "tags": deck.tags = DeckParser.parseTags(value, file: file, line: number, into: &diagnostics)
+            case "tags": deck.tags = parseTags(value, line: number)
             default:
                 error(number, 1, "unknown front matter key '\(key)'",
                       hint: "the keys are id, title, title_zh, section, section_zh and tags")
@@ -283,7 +313,13 @@ private struct ParseState {
         }
         if let choice = Self.matchChoice(line), isChoiceCard {
             finishField()
-            card?.choices.append(RawChoice(text: choice.text, isCorrect: choice.isCorrect, line: number))
+            let parsed = RawChoice(text: choice.text, isCorrect: choice.isCorrect, line: number)
+            // Choice lines after 'M.zh:' are its Chinese choices.
+            if card?.fields.contains(where: { $0.key == .choiceZh }) == true {
+                card?.choicesZh.append(parsed)
+            } else {
+                card?.choices.append(parsed)
+            }
             return
         }
         append(line, number: number)
@@ -328,6 +364,7 @@ private struct ParseState {
 
     mutating func finishField() {
         guard var done = field else { return }
+        operations += 1
         done.finish()
         card?.fields.append(done)
         field = nil
@@ -339,7 +376,8 @@ private struct ParseState {
         finishField()
         guard let raw = card else { return }
         card = nil
-        let errorsBefore = diagnostics.filter { $0.severity == .error }.count
+        operations += 1
+        let errorsBefore = errorCount
         guard let first = raw.fields.first else {
             error(raw.line, 1, "card '\(raw.id)' has no fields", hint: "add 'Q:' and 'A:', 'C:', 'M:' or 'T:' and 'A:'")
             return
@@ -384,12 +422,19 @@ private struct ParseState {
         if kind != .choice, let stray = raw.choices.first {
             error(stray.line, 1, "choice line in a \(kind.rawValue) card", hint: "choices belong to 'M:' cards")
         }
+        if let whyZh = values[.whyZh], values[.why] == nil {
+            error(whyZh.line, 1, "'Why.zh:' without 'Why:'", hint: "the Chinese explanation translates the English one; add 'Why:' first")
+        }
+        if kind == .basic, let answerZh = values[.answerZh], values[.answer] == nil {
+            error(answerZh.line, 1, "'A.zh:' without 'A:'", hint: "the Chinese answer translates the English one; add 'A:' first")
+        }
+        let related = values[.related].map { parseRelated($0, of: raw.id) } ?? []
 
         let explanation = values[.why]?.value
         let source = values[.source]?.value
         var tags = deck.tags
         if let tagField = values[.tags] {
-            for tag in DeckParser.parseTags(tagField.value, file: file, line: tagField.line, into: &diagnostics) where !tags.contains(tag) {
+            for tag in parseTags(tagField.value, line: tagField.line) where !tags.contains(tag) {
                 tags.append(tag)
             }
         }
@@ -414,6 +459,13 @@ private struct ParseState {
             contents = [(raw.id, .basic(question: text, answer: answer))]
         case .cloze:
             let count = checkCloze(first)
+            if let clozeZh = values[.clozeZh] {
+                let countZh = checkCloze(clozeZh)
+                if countZh > 0 && count > 0 && countZh != count {
+                    error(clozeZh.line, 1, "'C.zh:' has \(countZh) deletion\(countZh == 1 ? "" : "s"), 'C:' has \(count)",
+                          hint: "the Chinese text needs the same deletions in the same order, each the translation of the English one")
+                }
+            }
             contents = count > 0 ? (1...count).map { ("\(raw.id).c\($0)", .cloze(text: text, deletion: $0)) } : []
         case .choice:
             if raw.choices.count < DeckLimits.minimumChoices {
@@ -422,43 +474,90 @@ private struct ParseState {
             } else if !raw.choices.contains(where: \.isCorrect) {
                 error(first.line, 1, "multiple-choice card '\(raw.id)' has no correct choice", hint: "mark the right choice(s) '- [x] '")
             }
-            for choice in raw.choices {
+            for choice in raw.choices + raw.choicesZh {
                 if choice.text.isEmpty { error(choice.line, 7, "empty choice") }
                 if choice.text.count > DeckLimits.choiceCharacters {
                     warning(choice.line, 7, "choice has \(choice.text.count) characters (limit \(DeckLimits.choiceCharacters))")
                 }
             }
+            if let choiceZh = values[.choiceZh] { checkChineseChoices(raw, choiceZh) }
             contents = [(raw.id, .choice(question: text, choices: raw.choices.map { Choice(text: $0.text, isCorrect: $0.isCorrect) }))]
         case .typed:
-            for field in [values[.answer]].compactMap({ $0 }) + alternatives {
+            for field in [values[.answer], values[.answerZh]].compactMap({ $0 }) + alternatives {
                 checkTypedAnswer(field)
             }
             contents = [(raw.id, .typed(question: text, answer: values[.answer]?.value ?? "", alternatives: alternatives.map(\.value)))]
         }
 
-        let errorsAfter = diagnostics.filter { $0.severity == .error }.count
-        guard errorsAfter == errorsBefore else { return }
+        guard errorCount == errorsBefore else { return }
+        let chinese = CardTranslation(
+            question: (values[.questionZh] ?? values[.choiceZh] ?? values[.typedZh])?.value,
+            answer: values[.answerZh]?.value,
+            clozeText: values[.clozeZh]?.value,
+            choices: raw.choicesZh.map { Choice(text: $0.text, isCorrect: $0.isCorrect) },
+            explanation: values[.whyZh]?.value)
         for (id, content) in contents {
             deck.cards.append(Card(deckID: deck.id, id: id, noteID: raw.id, content: content,
-                                   explanation: explanation, source: source, tags: tags, line: raw.line))
+                                   explanation: explanation, source: source, tags: tags, line: raw.line,
+                                   chinese: chinese.isEmpty ? nil : chinese, related: related))
         }
+    }
+
+    /// The Chinese choices must mirror the English ones: as many, and the same ones right.
+    mutating func checkChineseChoices(_ raw: RawCard, _ field: RawField) {
+        let english = raw.choices, chinese = raw.choicesZh
+        guard chinese.count == english.count else {
+            error(field.line, 1, "'M.zh:' has \(chinese.count) choice\(chinese.count == 1 ? "" : "s"), 'M:' has \(english.count)",
+                  hint: "give the Chinese choices after 'M.zh:' in the English order, one line '- [x] …' or '- [ ] …' each")
+            return
+        }
+        for (en, zh) in zip(english, chinese) where en.isCorrect != zh.isCorrect {
+            error(zh.line, 1, "Chinese choice is marked \(zh.isCorrect ? "right" : "wrong") but English choice on line \(en.line) is \(en.isCorrect ? "right" : "wrong")",
+                  hint: "the Chinese choices are the English ones translated, in the same order with the same '[x]' marks")
+        }
+    }
+
+    /// Parses `Related: card-id, other-deck/card-id` into qualified `deck/note` names.
+    mutating func parseRelated(_ field: RawField, of cardID: String) -> [String] {
+        var names: [String] = []
+        for raw in field.value.split(separator: ",") {
+            let name = raw.trimmingSpaces
+            if name.isEmpty { continue }
+            let parts = name.split(separator: "/", omittingEmptySubsequences: false)
+            guard (parts.count == 1 || parts.count == 2), parts.allSatisfy(DeckParser.isValidID) else {
+                error(field.line, field.valueColumn, "invalid related card '\(name)'",
+                      hint: "write 'card-id' for a card of this deck or 'deck-id/card-id', separated by commas (a cloze note by its note id)")
+                continue
+            }
+            let qualified = parts.count == 2 ? name : "\(deck.id)/\(name)"
+            if qualified == "\(deck.id)/\(cardID)" {
+                error(field.line, field.valueColumn, "card '\(name)' is related to itself", hint: "name other cards in 'Related:'")
+                continue
+            }
+            if !names.contains(qualified) { names.append(qualified) }
+        }
+        return names
     }
 
     static func allowed(_ key: FieldKey, in kind: CardKind) -> Bool {
         switch key {
-        case .why, .source, .tags: true
-        case .answer: kind == .basic || kind == .typed
+        case .why, .source, .tags, .whyZh, .related: true
+        case .answer, .answerZh: kind == .basic || kind == .typed
         case .alternative: kind == .typed
         case .question, .cloze, .choice, .typed: key.kind == kind
+        case .questionZh: kind == .basic
+        case .clozeZh: kind == .cloze
+        case .choiceZh: kind == .choice
+        case .typedZh: kind == .typed
         }
     }
 
     static func fieldsHint(_ kind: CardKind) -> String {
         switch kind {
-        case .basic: "a basic card has 'Q:', 'A:' and optionally 'Why:', 'Source:', 'Tags:'"
-        case .cloze: "a cloze card has 'C:' and optionally 'Why:', 'Source:', 'Tags:'; the deletions are its answers"
-        case .choice: "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'Source:', 'Tags:'"
-        case .typed: "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'Source:', 'Tags:'"
+        case .basic: "a basic card has 'Q:', 'A:' and optionally 'Why:', 'Q.zh:', 'A.zh:', 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
+        case .cloze: "a cloze card has 'C:' and optionally 'Why:', 'C.zh:', 'Why.zh:', 'Related:', 'Source:', 'Tags:'; the deletions are its answers"
+        case .choice: "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'M.zh:' with its own choice lines, 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
+        case .typed: "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'T.zh:', 'A.zh:' (a Chinese term), 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
         }
     }
 

@@ -251,7 +251,7 @@ public enum AnkiPackageReader {
             states[cardID] = ImportedCardState(schedule: schedule, suspended: queue == AnkiSchema.queueSuspended)
             reviews += reviewLog(log, cardID: "\(deckID)/\(cardID)", final: schedule, moment: moment, dayStartHour: dayStartHour)
         }
-        reviews.sort { ($0.reviewedAt, $0.cardID) < ($1.reviewedAt, $1.cardID) }
+        reviews.sort { ($0.answeredAt.unixMilliseconds, $0.cardID) < ($1.answeredAt.unixMilliseconds, $1.cardID) }
         var imported = ImportedDeck(deck: builder.deck, states: states, reviews: reviews, notes: builder.notes)
         if collection.revlog.count > 0 && reviews.isEmpty { imported.notes.append("\(displayName): its review log matched no imported card") }
         return imported
@@ -277,9 +277,6 @@ public enum AnkiPackageReader {
         var records: [ReviewLogRecord] = []
         var state = CardSchedule.new
         var scheduledDays: Set<StudyDay> = []
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = moment.timeZone
-        formatter.formatOptions = [.withInternetDateTime]
         for row in log {
             let instant = Date(timeIntervalSince1970: TimeInterval(row.id) / 1000)
             let day = StudyDay(containing: instant, timeZone: moment.timeZone, startHour: dayStartHour)
@@ -302,8 +299,13 @@ public enum AnkiPackageReader {
                 next.isLeech = next.lapses >= Scheduler.leechLapses
                 state = next
             }
+            // The answer's id comes from Anki's own (the card and the revlog row's time), so importing
+            // the same package again gives the same ids.
+            var idBits = SeededGenerator(seed: UInt64(bitPattern: row.id), salt: cardID)
+            let time = AnswerTime(Moment(instant: instant, timeZone: moment.timeZone))
             records.append(ReviewLogRecord(
-                id: nil, cardID: cardID, reviewedAt: formatter.string(from: instant), studyDay: day, grade: grade,
+                id: nil, uuid: AnswerID(unixMilliseconds: row.id, using: &idBits), cardID: cardID, answeredAt: time,
+                studyDay: day, grade: grade,
                 durationMs: max(0, row.time), kind: kind,
                 previousRepetitions: before.sm2.repetitions, newRepetitions: state.sm2.repetitions,
                 previousEasiness: before.sm2.easiness, newEasiness: state.sm2.easiness,

@@ -111,7 +111,7 @@ public enum AnkiPackageWriter {
                             log.count, schedule.lapses,
                         ])
                         for entry in log {
-                            var id = Int64((isoDate(entry.reviewedAt)?.timeIntervalSince1970 ?? 0) * 1000)
+                            var id = entry.answeredAt.unixMilliseconds
                             while !revlogIDs.insert(id).inserted { id += 1 }
                             let type: Int
                             switch entry.kind {

@@ -72,6 +72,10 @@ public struct Backup: Codable, Hashable, Sendable {
         public var content: CardContent
         public var explanation: String?
         public var source: String?
+        /// The card's Chinese text; absent in backups made before it existed.
+        public var chinese: CardTranslation?
+        /// `Related:` notes as `deck/note`; absent when there are none.
+        public var related: [String]?
         public var tags: [String]
         public var position: Int
         public var retired: Bool
@@ -90,6 +94,8 @@ public struct Backup: Codable, Hashable, Sendable {
     }
 
     public struct BackupReview: Codable, Hashable, Sendable {
+        /// The answer's UUIDv7 (absent in backups written before it had one: a new id is made).
+        public var id: AnswerID?
         public var card: String
         public var reviewedAt: String
         public var studyDay: StudyDay
@@ -121,7 +127,9 @@ public struct Backup: Codable, Hashable, Sendable {
             let cards = (byDeck[deck.id] ?? []).map { stored in
                 let record = stored.record
                 return BackupCard(id: stored.card.id, noteID: stored.card.noteID, content: stored.card.content,
-                                  explanation: stored.card.explanation, source: stored.card.source, tags: stored.card.tags,
+                                  explanation: stored.card.explanation, source: stored.card.source,
+                                  chinese: stored.card.chinese, related: stored.card.related.isEmpty ? nil : stored.card.related,
+                                  tags: stored.card.tags,
                                   position: record.position, retired: record.retired,
                                   state: BackupState(repetitions: record.repetitions, easiness: record.easiness,
                                                      intervalDays: record.intervalDays, due: record.dueDay, lapses: record.lapses,
@@ -132,7 +140,7 @@ public struct Backup: Codable, Hashable, Sendable {
                               retired: deck.retired, cards: cards)
         }
         reviewLog = snapshot.reviewLog.map { log in
-            BackupReview(card: log.cardID, reviewedAt: log.reviewedAt, studyDay: log.studyDay, grade: log.grade,
+            BackupReview(id: log.uuid, card: log.cardID, reviewedAt: log.reviewedAt, studyDay: log.studyDay, grade: log.grade,
                          durationMs: log.durationMs, kind: log.kind,
                          previous: BackupReviewState(repetitions: log.previousRepetitions, easiness: log.previousEasiness,
                                                      intervalDays: log.previousIntervalDays, due: log.previousDueDay,
@@ -190,11 +198,17 @@ public struct Backup: Codable, Hashable, Sendable {
         guard let version = header.version, version >= 1, version <= currentVersion else {
             throw ExchangeError.unsupportedSchema(file: file, reason: "backup version \(header.version.map(String.init) ?? "missing") is not one this Recall reads (1…\(currentVersion)); upgrade Recall")
         }
+        let backup: Backup
         do {
-            return try JSONDecoder().decode(Backup.self, from: bytes)
+            backup = try JSONDecoder().decode(Backup.self, from: bytes)
         } catch {
             throw ExchangeError.malformed(file: file, line: nil, reason: "the backup is damaged (\(Self.describe(error)))")
         }
+        if let bad = backup.reviewLog.firstIndex(where: { AnswerTime($0.reviewedAt) == nil }) {
+            throw ExchangeError.malformed(file: file, line: nil,
+                reason: "the backup is damaged (reviewLog[\(bad)].reviewedAt '\(backup.reviewLog[bad].reviewedAt)' is not an ISO 8601 time such as 2026-11-29T21:05:00+08:00)")
+        }
+        return backup
     }
 
     private struct Header: Decodable {
@@ -217,8 +231,12 @@ public struct Backup: Codable, Hashable, Sendable {
 }
 
 extension Backup.BackupReview {
-    var record: ReviewLogRecord {
-        ReviewLogRecord(id: nil, cardID: card, reviewedAt: reviewedAt, studyDay: studyDay, grade: grade, durationMs: durationMs,
+    /// The log row this entry restores; nil when its time is not ISO 8601.
+    var record: ReviewLogRecord? {
+        guard let time = AnswerTime(reviewedAt) else { return nil }
+        var generator = SystemRandomNumberGenerator()
+        let uuid = id ?? AnswerID(unixMilliseconds: time.unixMilliseconds, using: &generator)
+        return ReviewLogRecord(id: nil, uuid: uuid, cardID: card, answeredAt: time, studyDay: studyDay, grade: grade, durationMs: durationMs,
                         kind: kind, previousRepetitions: previous.repetitions, newRepetitions: new.repetitions,
                         previousEasiness: previous.easiness, newEasiness: new.easiness,
                         previousIntervalDays: previous.intervalDays, newIntervalDays: new.intervalDays,

@@ -25,6 +25,40 @@ public enum CardKind: String, Hashable, Sendable, Codable, CaseIterable {
     case basic, cloze, choice, typed
 }
 
+/// A card's Chinese text, field by field, as the deck file's `.zh` fields give it.
+///
+/// Every field is optional: a user deck may translate some cards, or some
+/// fields of a card, and a field without Chinese falls back to the English
+/// (see ``CardText``). The parser guarantees that what is present matches the
+/// English in structure: a cloze text has the same deletions, the choices are
+/// as many as the English ones and the same ones are marked right.
+public struct CardTranslation: Hashable, Sendable, Codable {
+    /// `Q.zh`, `M.zh` or `T.zh`: the question.
+    public var question: String?
+    /// `A.zh`: the answer of a basic card, or on a typed card an accepted Chinese term.
+    public var answer: String?
+    /// `C.zh`: the whole cloze note with its `{{deletions}}`.
+    public var clozeText: String?
+    /// The choice lines after `M.zh`, in the English order; empty when there are none.
+    public var choices: [Choice]
+    /// `Why.zh`: the explanation.
+    public var explanation: String?
+
+    public init(question: String? = nil, answer: String? = nil, clozeText: String? = nil,
+                choices: [Choice] = [], explanation: String? = nil) {
+        self.question = question
+        self.answer = answer
+        self.clozeText = clozeText
+        self.choices = choices
+        self.explanation = explanation
+    }
+
+    /// True when no field has Chinese text.
+    public var isEmpty: Bool {
+        question == nil && answer == nil && clozeText == nil && choices.isEmpty && explanation == nil
+    }
+}
+
 public struct Choice: Hashable, Sendable, Codable {
     public var text: String
     public var isCorrect: Bool
@@ -51,10 +85,16 @@ public struct Card: Hashable, Sendable, Codable {
     public var tags: [String]
     /// The line of the card's `##` heading in its file.
     public var line: Int
+    /// The card's Chinese text (`.zh` fields), or nil when the file gives none.
+    public var chinese: CardTranslation?
+    /// Notes this card is related to (`Related:`), qualified as `deck/note`: the
+    /// queue keeps them apart on a day.
+    public var related: [String]
 
     public init(
         deckID: String, id: String, noteID: String, content: CardContent,
-        explanation: String? = nil, source: String? = nil, tags: [String] = [], line: Int = 0
+        explanation: String? = nil, source: String? = nil, tags: [String] = [], line: Int = 0,
+        chinese: CardTranslation? = nil, related: [String] = []
     ) {
         self.deckID = deckID
         self.id = id
@@ -64,6 +104,8 @@ public struct Card: Hashable, Sendable, Codable {
         self.source = source
         self.tags = tags
         self.line = line
+        self.chinese = chinese
+        self.related = related
     }
 
     public var kind: CardKind { content.kind }
@@ -88,6 +130,30 @@ public struct Card: Hashable, Sendable, Codable {
         case .cloze(let text, let deletion): Cloze(text).answer(for: deletion)
         case .choice(_, let choices): choices.filter(\.isCorrect).map(\.text).joined(separator: "; ")
         case .typed(_, let answer, _): answer
+        }
+    }
+
+    /// The question side in Chinese, or nil when the card has no Chinese question.
+    public var promptZh: String? {
+        guard let zh = chinese else { return nil }
+        switch content {
+        case .cloze(_, let deletion): return zh.clozeText.map { Cloze($0).question(asking: deletion) }
+        case .basic, .choice, .typed: return zh.question
+        }
+    }
+
+    /// The answer in Chinese, or nil when the card has none. A typed card's
+    /// answer is a command or a term: its `A.zh`, when present, is an accepted
+    /// Chinese term, and without one the answer is the same in both languages.
+    public var answerTextZh: String? {
+        guard let zh = chinese else { return nil }
+        switch content {
+        case .basic: return zh.answer
+        case .cloze(_, let deletion): return zh.clozeText.map { Cloze($0).answer(for: deletion) }
+        case .choice:
+            let right = zh.choices.filter(\.isCorrect).map(\.text)
+            return right.isEmpty ? nil : right.joined(separator: "; ")
+        case .typed: return zh.answer
         }
     }
 }

@@ -6,6 +6,13 @@ public struct ReviewPlan: Hashable, Sendable {
     /// Cards answered below 4 earlier today, waiting for their re-drill.
     public var redrill: [String]
 
+    /// New cards are interleaved across topics among the next `newWindowFactor` × the
+    /// day's new-card limit of each deck in file order, so that reading the queue costs
+    /// what it shows, not what is stored (docs/queue.md).
+    public static let newWindowFactor = 10
+    /// Extra candidates read for siblings kept apart.
+    public static let siblingSlack = 20
+
     public var dueCount: Int { queue.filter { $0.kind == .review }.count }
     public var newCount: Int { queue.filter { $0.kind == .new }.count }
 
@@ -16,7 +23,24 @@ public struct ReviewPlan: Hashable, Sendable {
         let counts = try database.dailyCounts(today: today)
         let limits = DailyLimits.remaining(settings: settings, newIntroducedToday: counts.newCardsIntroduced,
                                            reviewsDoneToday: counts.reviewsDone, sessionNew: sessionNew, sessionLimit: sessionLimit)
-        let candidates = try database.queueCandidates(today: today).filter { filter.admits($0.subject, today: today) }
+        // Narrowed and limited in SQL (decks, tags, the day's limits), then checked by the filter itself.
+        let decks = try database.decks().map(\.deck)
+        let deckByID = Dictionary(decks.map { ($0.id, $0) }) { first, _ in first }
+        let narrowsDecks = !filter.deckIDs.isEmpty || !filter.sections.isEmpty
+        let selection = RecallDatabase.QueueSelection(
+            deckIDs: narrowsDecks ? decks.filter { filter.admitsDeck(id: $0.id, section: $0.section, sectionZh: $0.sectionZh) }.map(\.id) : nil,
+            tags: filter.tags)
+        let sessionCap = sessionLimit ?? .max
+        let candidates = try database.queueCandidates(
+            today: today, selection: selection, dueLimit: min(limits.reviews, sessionCap) + Self.siblingSlack,
+            newPerDeck: min(limits.newCards, sessionCap) * Self.newWindowFactor + Self.siblingSlack
+        ).compactMap { candidate -> ReviewQueue.Candidate? in
+            guard let deck = deckByID[candidate.deckID] else { return nil }
+            var candidate = candidate
+            candidate.subject.section = deck.section
+            candidate.subject.sectionZh = deck.sectionZh
+            return filter.admits(candidate.subject, today: today) ? candidate : nil
+        }
         let siblings = ReviewQueue.Siblings(keepApart: settings.siblingsApart != 0, answeredToday: try database.notesAnswered(today: today))
         let queue = ReviewQueue.build(candidates, today: today, limits: limits, siblings: siblings)
         let waiting = try database.redrillCardIDs(today: today)

@@ -112,6 +112,137 @@ enum Migrations {
                     ON review_log(card_id, kind, study_day, previous_interval_days, grade, duration_ms);
                 """)
         }
+        // The compact layout (issue 11). Every day is an integer day number
+        // (days since 1970-01-01, as `StudyDay` counts them), every instant an
+        // integer millisecond count; a card has an integer key that the review
+        // log refers to instead of repeating the card-id text; each answer has
+        // a UUIDv7. Every row is kept: cards keep their old row order as their
+        // key, answers keep their ids (interview attempts point at them).
+        //
+        // review_log keeps only the indexes its queries need, each proven by a
+        // query-plan test (Tests/RecallKitTests/Storage/QueryPlanTests.swift):
+        // - review_log_card (card_key, kind, day, …): a card's history and
+        //   latest answer, "answered today?", and the per-deck stats, covering;
+        // - review_log_day (day, kind, grade, …): today's counts, today's
+        //   re-drill and the per-day stats, covering;
+        // - review_log_uuid: an answer found by its id when logs are merged.
+        // The card table's partial indexes serve the queue: due cards by due
+        // day, new cards by deck and position, each read with a LIMIT.
+        migrator.registerMigration("v4-compact-review-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE card_v4 (
+                    key INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    deck_id TEXT NOT NULL REFERENCES deck(id),
+                    note_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    content TEXT NOT NULL,
+                    tags TEXT NOT NULL DEFAULT '',
+                    line INTEGER NOT NULL,
+                    position INTEGER NOT NULL,
+                    retired INTEGER NOT NULL DEFAULT 0,
+                    repetitions INTEGER NOT NULL DEFAULT 0,
+                    easiness REAL NOT NULL DEFAULT 2.5,
+                    interval_days INTEGER NOT NULL DEFAULT 0,
+                    due_day INTEGER,
+                    lapses INTEGER NOT NULL DEFAULT 0,
+                    leech INTEGER NOT NULL DEFAULT 0,
+                    suspended INTEGER NOT NULL DEFAULT 0,
+                    buried_until INTEGER,
+                    fingerprint INTEGER NOT NULL DEFAULT 0
+                );
+                INSERT INTO card_v4 (key, id, deck_id, note_id, kind, content, tags, line, position, retired,
+                                     repetitions, easiness, interval_days, due_day, lapses, leech, suspended, buried_until)
+                SELECT rowid, id, deck_id, note_id, kind, content, tags, line, position, retired,
+                       repetitions, easiness, interval_days,
+                       CAST(julianday(due_day) - 2440587.5 AS INTEGER), lapses, leech, suspended,
+                       CAST(julianday(buried_until) - 2440587.5 AS INTEGER)
+                FROM card ORDER BY rowid;
+
+                CREATE TABLE review_log_v4 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uuid_hi INTEGER NOT NULL,
+                    uuid_lo INTEGER NOT NULL,
+                    card_key INTEGER NOT NULL REFERENCES card(key),
+                    answered_ms INTEGER NOT NULL,
+                    utc_offset_minutes INTEGER NOT NULL,
+                    day INTEGER NOT NULL,
+                    grade INTEGER NOT NULL CHECK (grade BETWEEN 0 AND 5),
+                    duration_ms INTEGER NOT NULL,
+                    kind INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),
+                    previous_repetitions INTEGER NOT NULL,
+                    new_repetitions INTEGER NOT NULL,
+                    previous_easiness REAL NOT NULL,
+                    new_easiness REAL NOT NULL,
+                    previous_interval_days INTEGER NOT NULL,
+                    new_interval_days INTEGER NOT NULL,
+                    previous_due_day INTEGER,
+                    new_due_day INTEGER,
+                    previous_lapses INTEGER NOT NULL,
+                    new_lapses INTEGER NOT NULL,
+                    previous_leech INTEGER NOT NULL,
+                    new_leech INTEGER NOT NULL
+                );
+                INSERT INTO review_log_v4
+                SELECT id, ms << 16 | 28672 | (random() & 4095), (random() & 4611686018427387903) | -9223372036854775808,
+                       card_key, ms, utc_offset, day, grade, duration_ms, kind_code,
+                       previous_repetitions, new_repetitions, previous_easiness, new_easiness,
+                       previous_interval_days, new_interval_days, previous_due, new_due,
+                       previous_lapses, new_lapses, previous_leech, new_leech
+                FROM (
+                    SELECT l.*, c.key AS card_key,
+                        CAST(julianday(l.study_day) - 2440587.5 AS INTEGER) AS day,
+                        COALESCE(CAST(round((julianday(l.reviewed_at) - 2440587.5) * 86400000.0) AS INTEGER),
+                                 CAST((julianday(l.study_day) - 2440587.5) * 86400000.0 AS INTEGER) + 43200000) AS ms,
+                        CASE WHEN substr(l.reviewed_at, -6, 1) IN ('+', '-') AND substr(l.reviewed_at, -3, 1) = ':'
+                             THEN (CASE substr(l.reviewed_at, -6, 1) WHEN '-' THEN -1 ELSE 1 END)
+                                  * (CAST(substr(l.reviewed_at, -5, 2) AS INTEGER) * 60 + CAST(substr(l.reviewed_at, -2, 2) AS INTEGER))
+                             ELSE 0
+                        END AS utc_offset,
+                        CASE l.kind WHEN 'new' THEN 0 WHEN 'review' THEN 1 ELSE 2 END AS kind_code,
+                        CAST(julianday(l.previous_due_day) - 2440587.5 AS INTEGER) AS previous_due,
+                        CAST(julianday(l.new_due_day) - 2440587.5 AS INTEGER) AS new_due
+                    FROM review_log AS l JOIN card_v4 AS c ON c.id = l.card_id
+                    ORDER BY l.id
+                );
+
+                CREATE TABLE interview_v4 (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    started_at TEXT NOT NULL,
+                    study_day INTEGER NOT NULL,
+                    seed INTEGER NOT NULL,
+                    question_count INTEGER NOT NULL,
+                    time_limit_seconds INTEGER,
+                    rescheduled INTEGER NOT NULL,
+                    filter TEXT NOT NULL DEFAULT ''
+                );
+                INSERT INTO interview_v4
+                SELECT id, started_at, CAST(julianday(study_day) - 2440587.5 AS INTEGER), seed, question_count,
+                       time_limit_seconds, rescheduled, filter
+                FROM interview ORDER BY id;
+
+                DROP TABLE review_log;
+                DROP TABLE card;
+                DROP TABLE interview;
+                ALTER TABLE card_v4 RENAME TO card;
+                ALTER TABLE review_log_v4 RENAME TO review_log;
+                ALTER TABLE interview_v4 RENAME TO interview;
+
+                CREATE INDEX card_deck ON card(deck_id, position);
+                CREATE INDEX card_due ON card(due_day, deck_id, position)
+                    WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL;
+                CREATE INDEX card_new ON card(deck_id, position)
+                    WHERE retired = 0 AND suspended = 0 AND due_day IS NULL;
+                CREATE INDEX review_log_card
+                    ON review_log(card_key, kind, day, previous_interval_days, grade, duration_ms);
+                CREATE INDEX review_log_day
+                    ON review_log(day, kind, grade, previous_interval_days, duration_ms, card_key);
+                CREATE UNIQUE INDEX review_log_uuid ON review_log(uuid_hi, uuid_lo);
+
+                ALTER TABLE deck ADD COLUMN file_size INTEGER;
+                ALTER TABLE deck ADD COLUMN file_modified_ns INTEGER;
+                """)
+        }
         return migrator
     }
 }

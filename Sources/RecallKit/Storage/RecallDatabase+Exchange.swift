@@ -7,7 +7,7 @@ extension RecallDatabase {
         try writer.read { db in
             let decks = try DeckRecord.order(Column("section"), Column("id")).fetchAll(db)
             let cards = try CardRecord.order(Column("deck_id"), Column("position"), Column("id")).fetchAll(db).map(StoredCard.init)
-            let log = try ReviewLogRecord.order(Column("id")).fetchAll(db)
+            let log = try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "1")).compactMap(ReviewLogRecord.init(row:))
             var settings = Settings()
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
                 if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) { settings[key] = value }
@@ -43,16 +43,11 @@ extension RecallDatabase {
                 try store(loaded, db, &report)
                 for (cardID, state) in states {
                     let id = "\(loaded.deck.id)/\(cardID)"
-                    guard var card = try CardRecord.fetchOne(db, key: id) else { continue }
-                    card.schedule = state.schedule
-                    card.suspended = state.suspended
-                    try card.update(db)
+                    guard let card = try Self.cardRecord(db, id: id) else { continue }
+                    try Self.writeSchedule(db, cardKey: card.key, state.schedule)
+                    try db.execute(sql: "UPDATE card SET suspended = ? WHERE key = ?", arguments: [state.suspended, card.key])
                 }
-                for review in reviews {
-                    var row = review
-                    row.id = nil
-                    try row.insert(db)
-                }
+                try Self.insertReviews(db, reviews)
                 try writeFile()
                 wrote = true
             }
@@ -60,6 +55,37 @@ extension RecallDatabase {
             if wrote { removeFile() }
             throw error
         }
+    }
+
+    /// Inserts answers read from elsewhere (an import, a backup), each under its card's key;
+    /// returns their new row ids in order. An answer whose card is not in the
+    /// database, or whose id the log already holds, is left out (nil).
+    @discardableResult
+    static func insertReviews(_ db: Database, _ reviews: [ReviewLogRecord]) throws -> [Int64?] {
+        var keys: [String: Int64] = [:]
+        let key = try db.cachedStatement(sql: "SELECT key FROM card WHERE id = ?")
+        let seen = try db.cachedStatement(sql: "SELECT 1 FROM review_log WHERE uuid_hi = ? AND uuid_lo = ?")
+        var ids: [Int64?] = []
+        ids.reserveCapacity(reviews.count)
+        for review in reviews {
+            let cardKey: Int64?
+            if let known = keys[review.cardID] {
+                cardKey = known
+            } else {
+                cardKey = try Int64.fetchOne(key, arguments: [review.cardID])
+                if let cardKey { keys[review.cardID] = cardKey }
+            }
+            let (high, low) = review.uuid.storedHalves
+            guard let cardKey, try Bool.fetchOne(seen, arguments: [high, low]) != true else {
+                ids.append(nil)
+                continue
+            }
+            var row = review
+            row.id = nil
+            try row.insert(db, cardKey: cardKey)
+            ids.append(row.id)
+        }
+        return ids
     }
 
     /// Restores a backup into a database that has no answers yet, in one transaction.
@@ -73,7 +99,7 @@ extension RecallDatabase {
         var wrote = false
         do {
             try writer.write { db in
-                let answers = try ReviewLogRecord.fetchCount(db)
+                let answers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_log") ?? 0
                 if answers > 0 {
                     throw ExchangeError.conflict(reason: "this database already holds \(answers) answer(s); a backup is restored only into an empty database (use --db NEW-FILE)")
                 }
@@ -96,7 +122,8 @@ extension RecallDatabase {
                     try record.upsert(db)
                     for card in deck.cards {
                         let id = "\(deck.id)/\(card.id)"
-                        let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source)
+                        let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
+                                                       chinese: card.chinese, related: card.related)
                         let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
                         let current = try Row.fetchOne(db, sql: "SELECT line, retired FROM card WHERE id = ?", arguments: [id])
                         let line: Int = current?["line"] ?? 0
@@ -104,20 +131,25 @@ extension RecallDatabase {
                         // does not have (or that no file holds) comes back retired, history kept.
                         let live = current.map { !($0["retired"] as Bool) } ?? false
                         let state = card.state
-                        try CardRecord(id: id, deckID: deck.id, noteID: card.noteID, kind: card.content.kind, content: json,
-                                       tags: card.tags.joined(separator: " "), line: line, position: card.position,
-                                       retired: record.retired || !live, repetitions: state.repetitions,
-                                       easiness: state.easiness, intervalDays: state.intervalDays, dueDay: state.due,
-                                       lapses: state.lapses, leech: state.leech, suspended: state.suspended,
-                                       buriedUntil: state.buriedUntil).upsert(db)
+                        let tags = card.tags.joined(separator: " ")
+                        // The fingerprint of a restored row is left 0: the next read of its deck file rewrites it once.
+                        try db.execute(sql: """
+                            INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, retired,
+                                              repetitions, easiness, interval_days, due_day, lapses, leech, suspended, buried_until, fingerprint)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                            ON CONFLICT(id) DO UPDATE SET
+                                deck_id = excluded.deck_id, note_id = excluded.note_id, kind = excluded.kind,
+                                content = excluded.content, tags = excluded.tags, line = excluded.line,
+                                position = excluded.position, retired = excluded.retired, repetitions = excluded.repetitions,
+                                easiness = excluded.easiness, interval_days = excluded.interval_days, due_day = excluded.due_day,
+                                lapses = excluded.lapses, leech = excluded.leech, suspended = excluded.suspended,
+                                buried_until = excluded.buried_until, fingerprint = 0
+                            """, arguments: [id, deck.id, card.noteID, card.content.kind.rawValue, json, tags, line, card.position,
+                                             record.retired || !live, state.repetitions, state.easiness, state.intervalDays,
+                                             state.due, state.lapses, state.leech, state.suspended, state.buriedUntil])
                     }
                 }
-                var reviewIDs: [Int64?] = []
-                for review in backup.reviewLog {
-                    var row = review.record
-                    try row.insert(db)
-                    reviewIDs.append(row.id)
-                }
+                let reviewIDs = try Self.insertReviews(db, backup.reviewLog.compactMap(\.record))
                 for interview in backup.interviews {
                     var record = InterviewRecord(startedAt: interview.startedAt, studyDay: interview.studyDay, seed: interview.seed,
                                                  questionCount: interview.questionCount, timeLimitSeconds: interview.timeLimitSeconds,

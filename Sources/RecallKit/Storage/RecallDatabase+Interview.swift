@@ -84,7 +84,8 @@ extension RecallDatabase {
                 SELECT card.id, card.deck_id, card.note_id, card.kind, card.tags, card.easiness, card.lapses, card.due_day, card.leech,
                        deck.section, deck.section_zh,
                        (SELECT COUNT(*) FROM review_log
-                        WHERE review_log.card_id = card.id AND review_log.grade < 3 AND review_log.study_day >= ?) AS failures
+                        WHERE review_log.card_key = card.key AND review_log.kind IN (0, 1, 2)
+                          AND review_log.day >= ? AND review_log.grade < 3) AS failures
                 FROM card JOIN deck ON deck.id = card.deck_id
                 WHERE card.retired = 0 AND card.suspended = 0
                 """, arguments: [today.adding(days: -InterviewDraw.recentFailureWindowDays)]).compactMap { row in
@@ -138,11 +139,7 @@ extension RecallDatabase {
             record.outcome = outcome
             record.credit = credit
             if let review, let logID = record.reviewLogID {
-                if let log = try ReviewLogRecord.fetchOne(db, key: logID), var card = try CardRecord.fetchOne(db, key: log.cardID) {
-                    card.schedule = log.previousSchedule
-                    try card.update(db)
-                    try log.delete(db)
-                }
+                try Self.undoAnswer(db, logID: logID)
                 let answer = try Self.recordAnswer(db, cardID: record.cardID, grade: review.grade, at: review.moment,
                                                    today: review.today, durationMs: record.durationMs)
                 record.reviewLogID = answer.log.id

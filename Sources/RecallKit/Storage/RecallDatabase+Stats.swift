@@ -5,14 +5,14 @@ import GRDB
 /// Every query groups in SQL: what comes back is one row per day, kind and
 /// grade, per deck, or per card-table value, never one per answer. The
 /// review_log queries are range searches on the covering indexes of the
-/// "v3-stats" migration (see docs/stats.md; a test reads their query plans):
+/// "v4-compact-review-log" migration (see docs/stats.md; a test reads their query plans):
 ///
-/// - all decks: the per-day aggregate searches `review_log_day_stats` by
+/// - all decks: the per-day aggregate searches `review_log_day` by
 ///   study day, and GROUP BY study_day, kind, grade follows that index's
 ///   order, so nothing is sorted;
 /// - per deck, and every query narrowed to some decks: the cards are walked
 ///   in deck order (`card_deck`) and each card's answers in the period are a
-///   search of `review_log_card_stats` by (card, kind, study day);
+///   search of `review_log_card` by (card, kind, study day);
 /// - the study days for streaks: one index seek per day with an answer
 ///   (a recursive "next day after" query), not a pass over the answers.
 extension RecallDatabase {
@@ -31,39 +31,39 @@ extension RecallDatabase {
         let deckList = Array(repeating: "?", count: decks.count).joined(separator: ", ")
         let deckArguments = StatementArguments(decks)
         let period: StatementArguments = [query.periodStart, query.today]
-        let allKinds = "l.kind IN ('new', 'review', 'redrill')" // every kind: lets the search use (card, kind, day)
+        let allKinds = "l.kind IN (0, 1, 2)" // every kind: lets the search use (card, kind, day)
 
         let dayGroups: StatsStatement
         let studyDays: StatsStatement
         if query.deckIDs == nil {
             dayGroups = StatsStatement(name: "dayGroups", sql: """
-                SELECT l.study_day, l.kind, l.grade, COUNT(*) AS answers,
+                SELECT l.day, l.kind, l.grade, COUNT(*) AS answers,
                        SUM(l.previous_interval_days >= \(mature)) AS mature, SUM(l.duration_ms) AS duration
                 FROM review_log AS l
-                WHERE l.study_day BETWEEN ? AND ?
-                GROUP BY l.study_day, l.kind, l.grade
+                WHERE l.day BETWEEN ? AND ?
+                GROUP BY l.day, l.kind, l.grade
                 """, arguments: [query.firstDay, query.today])
             studyDays = StatsStatement(name: "studyDays", sql: """
                 WITH RECURSIVE days(day) AS (
-                    SELECT MIN(study_day) FROM review_log
+                    SELECT MIN(day) FROM review_log
                     UNION ALL
-                    SELECT (SELECT MIN(study_day) FROM review_log WHERE study_day > days.day) FROM days WHERE days.day IS NOT NULL
+                    SELECT (SELECT MIN(day) FROM review_log WHERE day > days.day) FROM days WHERE days.day IS NOT NULL
                 )
                 SELECT day FROM days WHERE day IS NOT NULL
                 """, arguments: [])
         } else {
             dayGroups = StatsStatement(name: "dayGroups", sql: """
-                SELECT l.study_day, l.kind, l.grade, COUNT(*) AS answers,
+                SELECT l.day, l.kind, l.grade, COUNT(*) AS answers,
                        SUM(l.previous_interval_days >= \(mature)) AS mature, SUM(l.duration_ms) AS duration
-                FROM card CROSS JOIN review_log AS l ON l.card_id = card.id
-                WHERE card.deck_id IN (\(deckList)) AND \(allKinds) AND l.study_day BETWEEN ? AND ?
-                GROUP BY l.study_day, l.kind, l.grade
+                FROM card CROSS JOIN review_log AS l ON l.card_key = card.key
+                WHERE card.deck_id IN (\(deckList)) AND \(allKinds) AND l.day BETWEEN ? AND ?
+                GROUP BY l.day, l.kind, l.grade
                 """, arguments: deckArguments + [query.firstDay, query.today])
             studyDays = StatsStatement(name: "studyDays", sql: """
-                SELECT DISTINCT l.study_day
-                FROM card CROSS JOIN review_log AS l ON l.card_id = card.id
+                SELECT DISTINCT l.day
+                FROM card CROSS JOIN review_log AS l ON l.card_key = card.key
                 WHERE card.deck_id IN (\(deckList)) AND \(allKinds)
-                ORDER BY l.study_day
+                ORDER BY l.day
                 """, arguments: deckArguments)
         }
         let deckFilter = query.deckIDs == nil ? "" : "AND card.deck_id IN (\(deckList))"
@@ -71,8 +71,8 @@ extension RecallDatabase {
             SELECT card.deck_id, COUNT(*) AS reviews, SUM(l.grade >= \(passing)) AS passed,
                    SUM(l.previous_interval_days >= \(mature)) AS mature,
                    SUM(l.previous_interval_days >= \(mature) AND l.grade >= \(passing)) AS mature_passed
-            FROM card CROSS JOIN review_log AS l ON l.card_id = card.id
-            WHERE l.kind = 'review' AND l.study_day BETWEEN ? AND ? \(deckFilter)
+            FROM card CROSS JOIN review_log AS l ON l.card_key = card.key
+            WHERE l.kind = 1 AND l.day BETWEEN ? AND ? \(deckFilter)
             GROUP BY card.deck_id
             """, arguments: period + deckArguments)
         return (dayGroups, studyDays, deckRetention)
@@ -90,7 +90,7 @@ extension RecallDatabase {
             var result = StatsAggregates()
             let days = statements.dayGroups
             result.dayGroups = try Row.fetchAll(db, sql: days.sql, arguments: days.arguments).compactMap { row in
-                guard let day = StudyDay.fromDatabaseValue(row[0]), let kind = ReviewQueue.EntryKind(rawValue: row[1]) else { return nil }
+                guard let day = StudyDay.fromDatabaseValue(row[0]), let kind = ReviewQueue.EntryKind(storedCode: row[1]) else { return nil }
                 return DayAnswerGroup(day: day, kind: kind, grade: row[2], answers: row[3], matureAnswers: row[4], durationMs: row[5])
             }
             result.studyDays = try StudyDay.fetchAll(db, sql: statements.studyDays.sql, arguments: statements.studyDays.arguments)
@@ -133,9 +133,9 @@ extension RecallDatabase {
             result.unseen = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM card WHERE \(askable) AND due_day IS NULL",
                                              arguments: askableArguments) ?? 0
             // As `dailyCounts`, in this transaction: the daily limits are shared by every deck.
-            let todayByKind = "SELECT COUNT(*) FROM review_log WHERE study_day = ? AND kind = ?"
-            result.newCardsTodayAllDecks = try Int.fetchOne(db, sql: todayByKind, arguments: [query.today, "new"]) ?? 0
-            result.reviewsTodayAllDecks = try Int.fetchOne(db, sql: todayByKind, arguments: [query.today, "review"]) ?? 0
+            let todayByKind = "SELECT COUNT(*) FROM review_log WHERE day = ? AND kind = ?"
+            result.newCardsTodayAllDecks = try Int.fetchOne(db, sql: todayByKind, arguments: [query.today, ReviewQueue.EntryKind.new.storedCode]) ?? 0
+            result.reviewsTodayAllDecks = try Int.fetchOne(db, sql: todayByKind, arguments: [query.today, ReviewQueue.EntryKind.review.storedCode]) ?? 0
             return result
         }
     }

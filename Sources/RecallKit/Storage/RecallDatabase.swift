@@ -84,6 +84,33 @@ public final class RecallDatabase: Sendable {
         }
     }
 
+    /// Path → size and modification time of every deck file the database knows them for.
+    public func deckFileStamps() throws -> [String: DeckFileStamp] {
+        try writer.read { db in
+            var result: [String: DeckFileStamp] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT path, file_size, file_modified_ns FROM deck
+                WHERE retired = 0 AND file_size IS NOT NULL AND file_modified_ns IS NOT NULL
+                """) {
+                result[row[0]] = DeckFileStamp(size: row[1], modifiedNs: row[2])
+            }
+            return result
+        }
+    }
+
+    /// Remembers the size and modification time of deck files found unchanged
+    /// by their hash (touched, not edited), so the next start need not read them.
+    public func recordStamps(_ files: [DeckFile]) throws {
+        let stamped = files.compactMap { file in file.stamp.map { (file.path, $0) } }
+        guard !stamped.isEmpty else { return }
+        try writer.write { db in
+            for (path, stamp) in stamped {
+                try db.execute(sql: "UPDATE deck SET file_size = ?, file_modified_ns = ? WHERE path = ? AND retired = 0",
+                               arguments: [stamp.size, stamp.modifiedNs, path])
+            }
+        }
+    }
+
     public struct SyncReport: Hashable, Sendable {
         public var decksUpdated = 0
         public var cardsAdded = 0
@@ -121,39 +148,53 @@ public final class RecallDatabase: Sendable {
         }
     }
 
+    /// Writes one parsed deck: its row, and of its cards only those that are new or changed.
+    ///
+    /// Each card row keeps a fingerprint of what the deck file gave it
+    /// (content, tags, note, kind, line, position), so re-reading a big deck
+    /// after one card was edited writes that one row; the schedule columns are
+    /// never touched here.
     func store(_ loaded: LoadedDeck, _ db: Database, _ report: inout SyncReport) throws {
         let deck = loaded.deck
         try DeckRecord(id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
                        sectionZh: deck.sectionZh, description: deck.description, path: loaded.path,
-                       contentHash: loaded.contentHash, retired: false).upsert(db)
+                       contentHash: loaded.contentHash, retired: false,
+                       fileSize: loaded.stamp?.size, fileModifiedNs: loaded.stamp?.modifiedNs).upsert(db)
         report.decksUpdated += 1
-        // One read of the deck's cards: every id it has ever had, and which of them are live.
-        var known: Set<String> = []
-        var existing: Set<String> = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, retired FROM card WHERE deck_id = ?", arguments: [deck.id]) {
-            let id: String = row["id"]
-            known.insert(id)
-            if !(row["retired"] as Bool) { existing.insert(id) }
+        // One read of the deck's cards: every id it has ever had, its fingerprint, and which of them are live.
+        var known: [String: (fingerprint: Int64, retired: Bool)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, fingerprint, retired FROM card WHERE deck_id = ?", arguments: [deck.id]) {
+            known[row[0]] = (row[1], row[2])
         }
+        var existing = Set(known.compactMap { $0.value.retired ? nil : $0.key })
+        let upsert = try db.cachedStatement(sql: """
+            INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, retired, fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+            ON CONFLICT(id) DO UPDATE SET
+                deck_id = excluded.deck_id, note_id = excluded.note_id, kind = excluded.kind,
+                content = excluded.content, tags = excluded.tags, line = excluded.line,
+                position = excluded.position, retired = 0, fingerprint = excluded.fingerprint
+            """)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (position, card) in deck.cards.enumerated() {
-            let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source)
+            let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
+                                           chinese: card.chinese, related: card.related.isEmpty ? nil : card.related)
             let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
-            if !known.contains(card.qualifiedID) { report.cardsAdded += 1 }
-            try db.execute(sql: """
-                INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, retired)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)
-                ON CONFLICT(id) DO UPDATE SET
-                    deck_id = excluded.deck_id, note_id = excluded.note_id, kind = excluded.kind,
-                    content = excluded.content, tags = excluded.tags, line = excluded.line,
-                    position = excluded.position, retired = 0
-                """, arguments: [card.qualifiedID, deck.id, card.noteID, card.kind.rawValue, json,
-                                 card.tags.joined(separator: " "), card.line, position])
-            existing.remove(card.qualifiedID)
+            let tags = card.tags.joined(separator: " ")
+            let fingerprint = CardFingerprint.of(json, tags, card.noteID, card.kind.rawValue, card.line, position)
+            let id = card.qualifiedID
+            existing.remove(id)
+            switch known[id] {
+            case nil: report.cardsAdded += 1
+            case let (stamp, retired)? where stamp == fingerprint && !retired: continue
+            default: break
+            }
+            try upsert.execute(arguments: [id, deck.id, card.noteID, card.kind.rawValue, json, tags, card.line, position, fingerprint])
         }
+        let retire = try db.cachedStatement(sql: "UPDATE card SET retired = 1 WHERE id = ?")
         for id in existing {
-            try db.execute(sql: "UPDATE card SET retired = 1 WHERE id = ?", arguments: [id])
+            try retire.execute(arguments: [id])
             report.cardsRetired += 1
         }
     }
@@ -181,7 +222,11 @@ public final class RecallDatabase: Sendable {
     }
 
     public func card(id: String) throws -> StoredCard? {
-        try writer.read { db in try CardRecord.fetchOne(db, key: id).map(StoredCard.init) }
+        try writer.read { db in try Self.cardRecord(db, id: id).map(StoredCard.init) }
+    }
+
+    static func cardRecord(_ db: Database, id: String) throws -> CardRecord? {
+        try CardRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM card WHERE id = ?"), arguments: [id])
     }
 
     public enum CardLookupError: Error, CustomStringConvertible {
@@ -201,7 +246,7 @@ public final class RecallDatabase: Sendable {
     /// Resolves `DECK-ID/CARD-ID`, or a unique prefix of one, to a card id.
     public func resolveCard(_ name: String) throws -> String {
         try writer.read { db in
-            if try CardRecord.exists(db, key: name) { return name }
+            if try String.fetchOne(db, sql: "SELECT id FROM card WHERE id = ?", arguments: [name]) != nil { return name }
             let escaped = name.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
             let matches = try String.fetchAll(db, sql: """
@@ -215,15 +260,78 @@ public final class RecallDatabase: Sendable {
         }
     }
 
-    /// Cards that could be asked today: not retired, not suspended, not buried,
-    /// due today or earlier or new, each with what ``CardFilter`` looks at.
-    public func queueCandidates(today: StudyDay) throws -> [ReviewQueue.Candidate] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(Self.subjectColumns) FROM card JOIN deck ON deck.id = card.deck_id
-                WHERE card.retired = 0 AND card.suspended = 0 AND (card.buried_until IS NULL OR card.buried_until <= ?)
-                  AND (card.due_day IS NULL OR card.due_day <= ?)
-                """, arguments: [today, today]).map(Self.candidate)
+    /// Which cards a queue may take: some decks (nil: all) and any of some tags (empty: all).
+    public struct QueueSelection: Hashable, Sendable {
+        public var deckIDs: [String]?
+        public var tags: [String]
+
+        public init(deckIDs: [String]? = nil, tags: [String] = []) {
+            self.deckIDs = deckIDs
+            self.tags = tags
+        }
+
+        public static let all = QueueSelection()
+
+        /// The SQL condition on `card` and its arguments.
+        var condition: (sql: String, arguments: StatementArguments) {
+            var sql = ""
+            var arguments = StatementArguments()
+            if let deckIDs {
+                sql += " AND deck_id IN (\(Array(repeating: "?", count: deckIDs.count).joined(separator: ", ")))"
+                arguments += StatementArguments(deckIDs)
+            }
+            if !tags.isEmpty {
+                // Tags match in any case, as ``CardFilter`` says.
+                sql += " AND (" + Array(repeating: "instr(' ' || lower(tags) || ' ', ' ' || ? || ' ') > 0", count: tags.count).joined(separator: " OR ") + ")"
+                arguments += StatementArguments(tags.map { $0.lowercased() })
+            }
+            return (sql, arguments)
+        }
+    }
+
+    /// The statements that select a day's queue, kept apart so that tests can read their query plans.
+    static func queueStatements(today: StudyDay, selection: QueueSelection, dueLimit: Int?, newPerDeck: Int?)
+        -> (due: (sql: String, arguments: StatementArguments), new: (sql: String, arguments: StatementArguments)) {
+        let (condition, conditionArguments) = selection.condition
+        let notBuried = "(buried_until IS NULL OR buried_until <= ?)"
+        // Due cards, most overdue first, straight from the card_due index: the LIMIT stops the walk.
+        let due = (sql: """
+            SELECT id, deck_id, position, due_day, tags, note_id, json_extract(content, '$.related') FROM card
+            WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL AND due_day <= ? AND \(notBuried)\(condition)
+            ORDER BY due_day, deck_id, position LIMIT ?
+            """, arguments: [today, today] + conditionArguments + [dueLimit ?? -1])
+        // New cards: the first few of each deck in file order, one index range (card_new) per deck.
+        let new = (sql: """
+            SELECT c.id, c.deck_id, c.position, c.due_day, c.tags, c.note_id, json_extract(c.content, '$.related') FROM deck
+            CROSS JOIN card AS c ON c.rowid IN (
+                SELECT rowid FROM card
+                WHERE deck_id = deck.id AND retired = 0 AND suspended = 0 AND due_day IS NULL AND \(notBuried)\(condition)
+                ORDER BY position LIMIT ?)
+            WHERE deck.retired = 0
+            ORDER BY c.deck_id, c.position
+            """, arguments: [today] + conditionArguments + [newPerDeck ?? -1])
+        return (due, new)
+    }
+
+    /// Cards that could be asked today (not retired, not suspended, not buried), selected in SQL:
+    /// at most `dueLimit` due cards, most overdue first, and at most `newPerDeck` new cards of
+    /// each deck in file order (nil: no limit). Work is proportional to the cards returned.
+    public func queueCandidates(today: StudyDay, selection: QueueSelection = .all, dueLimit: Int? = nil,
+                                newPerDeck: Int? = nil) throws -> [ReviewQueue.Candidate] {
+        let statements = Self.queueStatements(today: today, selection: selection, dueLimit: dueLimit, newPerDeck: newPerDeck)
+        return try writer.read { db in
+            var candidates: [ReviewQueue.Candidate] = []
+            for statement in [statements.due, statements.new] {
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
+                while let row = try rows.next() {
+                    let deckID: String = row[1], noteID: String = row[5]
+                    candidates.append(ReviewQueue.Candidate(
+                        cardID: row[0], deckID: deckID, position: row[2], dueDay: StudyDay.fromDatabaseValue(row[3]),
+                        tags: (row[4] as String).split(separator: " ").map(String.init),
+                        noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(row[6])))
+                }
+            }
+            return candidates
         }
     }
 
@@ -262,14 +370,21 @@ public final class RecallDatabase: Sendable {
                                      noteKey: "\(deckID)/\(noteID)", subject: subject)
     }
 
-    /// The notes of the cards answered on `today`, for keeping their siblings apart.
+    /// The `related` list of a card's stored content (a JSON array of `deck/note`), empty when there is none.
+    static func relatedNotes(_ json: String?) -> [String] {
+        guard let json, let notes = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) else { return [] }
+        return notes
+    }
+
+    /// The notes of the cards answered on `today` and the notes they are related to, for keeping siblings apart.
     public func notesAnswered(today: StudyDay) throws -> [ReviewQueue.Siblings.Link] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT DISTINCT card.deck_id, card.note_id FROM review_log JOIN card ON card.id = review_log.card_id
-                WHERE review_log.study_day = ?
+                SELECT DISTINCT card.deck_id, card.note_id, json_extract(card.content, '$.related') FROM review_log
+                JOIN card ON card.key = review_log.card_key
+                WHERE review_log.day = ?
                 """, arguments: [today]).map { row in
-                ReviewQueue.Siblings.Link(noteKey: "\(row["deck_id"] as String)/\(row["note_id"] as String)")
+                ReviewQueue.Siblings.Link(noteKey: "\(row[0] as String)/\(row[1] as String)", related: Self.relatedNotes(row[2]))
             }
         }
     }
@@ -283,24 +398,32 @@ public final class RecallDatabase: Sendable {
 
     public func dailyCounts(today: StudyDay) throws -> DailyCounts {
         try writer.read { db in
-            let new = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_log WHERE study_day = ? AND kind = 'new'", arguments: [today]) ?? 0
-            let reviews = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_log WHERE study_day = ? AND kind = 'review'", arguments: [today]) ?? 0
+            let count = try db.cachedStatement(sql: "SELECT COUNT(*) FROM review_log WHERE day = ? AND kind = ?")
+            let new = try Int.fetchOne(count, arguments: [today, ReviewQueue.EntryKind.new.storedCode]) ?? 0
+            let reviews = try Int.fetchOne(count, arguments: [today, ReviewQueue.EntryKind.review.storedCode]) ?? 0
             return DailyCounts(newCardsIntroduced: new, reviewsDone: reviews)
         }
     }
 
+    /// The statement behind ``redrillCardIDs(today:)``: one pass over today's answers
+    /// (a range of review_log_day), the latest per card, then each such card by key.
+    static func redrillStatement(today: StudyDay) -> (sql: String, arguments: StatementArguments) {
+        (sql: """
+            SELECT card.id FROM (
+                SELECT card_key, grade, MAX(id) AS latest FROM review_log WHERE day = ? GROUP BY card_key
+            ) AS today
+            JOIN card ON card.key = today.card_key
+            WHERE today.grade < ? AND card.retired = 0 AND card.suspended = 0
+              AND (card.buried_until IS NULL OR card.buried_until <= ?)
+            ORDER BY today.latest
+            """, arguments: [today, SM2.redrillBelowGrade, today])
+    }
+
     /// Cards whose latest answer today was below 4: the same-day re-drill.
     public func redrillCardIDs(today: StudyDay) throws -> [String] {
-        try writer.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT log.card_id FROM review_log AS log
-                JOIN card ON card.id = log.card_id
-                WHERE log.study_day = ?
-                  AND log.id = (SELECT MAX(id) FROM review_log WHERE card_id = log.card_id AND study_day = ?)
-                  AND log.grade < ?
-                  AND card.retired = 0 AND card.suspended = 0 AND (card.buried_until IS NULL OR card.buried_until <= ?)
-                ORDER BY log.id
-                """, arguments: [today, today, SM2.redrillBelowGrade, today])
+        let statement = Self.redrillStatement(today: today)
+        return try writer.read { db in
+            try String.fetchAll(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
         }
     }
 
@@ -308,7 +431,7 @@ public final class RecallDatabase: Sendable {
     public func nextDueDay(after today: StudyDay) throws -> StudyDay? {
         try writer.read { db in
             try StudyDay.fetchOne(db, sql: """
-                SELECT MIN(due_day) FROM card WHERE retired = 0 AND suspended = 0 AND due_day > ?
+                SELECT MIN(due_day) FROM card WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL AND due_day > ?
                 """, arguments: [today])
         }
     }
@@ -336,50 +459,62 @@ public final class RecallDatabase: Sendable {
     /// transaction the caller owns, so that other writes (an interview attempt)
     /// can commit together with it.
     static func recordAnswer(_ db: Database, cardID: String, grade: Grade, at moment: Moment, today: StudyDay, durationMs: Int) throws -> RecordedAnswer {
-        do {
-            guard var card = try CardRecord.fetchOne(db, key: cardID) else { throw CardLookupError.notFound(cardID) }
-            let answeredToday = try Bool.fetchOne(db, sql: """
-                SELECT 1 FROM review_log WHERE card_id = ? AND study_day = ? AND kind != 'redrill' LIMIT 1
-                """, arguments: [cardID, today]) ?? false
-            let before = card.schedule
-            let kind: ReviewQueue.EntryKind
-            let outcome: Scheduler.Outcome
-            if answeredToday {
-                kind = .redrill
-                outcome = Scheduler.Outcome(schedule: before, becameLeech: false)
-            } else {
-                kind = before.isNew ? .new : .review
-                outcome = Scheduler.answer(before, grade: grade, today: today)
-            }
-            let after = outcome.schedule
-            var log = ReviewLogRecord(
-                id: nil, cardID: cardID, reviewedAt: moment.iso8601, studyDay: today, grade: grade,
-                durationMs: max(0, durationMs), kind: kind,
-                previousRepetitions: before.sm2.repetitions, newRepetitions: after.sm2.repetitions,
-                previousEasiness: before.sm2.easiness, newEasiness: after.sm2.easiness,
-                previousIntervalDays: before.sm2.intervalDays, newIntervalDays: after.sm2.intervalDays,
-                previousDueDay: before.dueDay, newDueDay: after.dueDay,
-                previousLapses: before.lapses, newLapses: after.lapses,
-                previousLeech: before.isLeech, newLeech: after.isLeech)
-            try log.insert(db)
-            card.schedule = after
-            try card.update(db)
-            return RecordedAnswer(log: log, schedule: after, becameLeech: outcome.becameLeech)
+        guard let card = try cardRecord(db, id: cardID) else { throw CardLookupError.notFound(cardID) }
+        let answeredToday = try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT 1 FROM review_log WHERE card_key = ? AND kind IN (0, 1) AND day = ? LIMIT 1
+            """), arguments: [card.key, today]) ?? false
+        let before = card.schedule
+        let kind: ReviewQueue.EntryKind
+        let outcome: Scheduler.Outcome
+        if answeredToday {
+            kind = .redrill
+            outcome = Scheduler.Outcome(schedule: before, becameLeech: false)
+        } else {
+            kind = before.isNew ? .new : .review
+            outcome = Scheduler.answer(before, grade: grade, today: today)
         }
+        let after = outcome.schedule
+        let time = AnswerTime(moment)
+        var generator = SystemRandomNumberGenerator()
+        var log = ReviewLogRecord(
+            id: nil, uuid: AnswerID(unixMilliseconds: time.unixMilliseconds, using: &generator), cardID: cardID,
+            answeredAt: time, studyDay: today, grade: grade, durationMs: max(0, durationMs), kind: kind,
+            previousRepetitions: before.sm2.repetitions, newRepetitions: after.sm2.repetitions,
+            previousEasiness: before.sm2.easiness, newEasiness: after.sm2.easiness,
+            previousIntervalDays: before.sm2.intervalDays, newIntervalDays: after.sm2.intervalDays,
+            previousDueDay: before.dueDay, newDueDay: after.dueDay,
+            previousLapses: before.lapses, newLapses: after.lapses,
+            previousLeech: before.isLeech, newLeech: after.isLeech)
+        try log.insert(db, cardKey: card.key)
+        if after != before { try writeSchedule(db, cardKey: card.key, after) }
+        return RecordedAnswer(log: log, schedule: after, becameLeech: outcome.becameLeech)
+    }
+
+    /// Writes a card's schedule columns, and nothing else of its row.
+    static func writeSchedule(_ db: Database, cardKey: Int64, _ schedule: CardSchedule) throws {
+        try db.cachedStatement(sql: """
+            UPDATE card SET repetitions = ?, easiness = ?, interval_days = ?, due_day = ?, lapses = ?, leech = ? WHERE key = ?
+            """).execute(arguments: [schedule.sm2.repetitions, schedule.sm2.easiness, schedule.sm2.intervalDays, schedule.dueDay,
+                                     schedule.lapses, schedule.isLeech, cardKey])
     }
 
     /// Undoes an answer: removes its log row and puts the card back as it was before it.
     /// Only the latest answer of its card can be undone, so that states never skip.
     public func undo(logID: Int64) throws -> ReviewLogRecord? {
-        try writer.write { db in
-            guard let log = try ReviewLogRecord.fetchOne(db, key: logID) else { return nil }
-            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review_log WHERE card_id = ?", arguments: [log.cardID])
-            guard latest == logID, var card = try CardRecord.fetchOne(db, key: log.cardID) else { return nil }
-            card.schedule = log.previousSchedule
-            try card.update(db)
-            try log.delete(db)
-            return log
-        }
+        try writer.write { db in try Self.undoAnswer(db, logID: logID) }
+    }
+
+    /// The body of ``undo(logID:)``, inside a transaction the caller owns.
+    @discardableResult
+    static func undoAnswer(_ db: Database, logID: Int64) throws -> ReviewLogRecord? {
+        let rows = try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "l.id = ?"), arguments: [logID])
+        guard let row = rows.first, let log = ReviewLogRecord(row: row) else { return nil }
+        let cardKey: Int64 = row[4]
+        let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review_log WHERE card_key = ?", arguments: [cardKey])
+        guard latest == logID else { return nil }
+        try writeSchedule(db, cardKey: cardKey, log.previousSchedule)
+        try db.execute(sql: "DELETE FROM review_log WHERE id = ?", arguments: [logID])
+        return log
     }
 
     /// Hides a card until `day` (skipped in review: buried until tomorrow),
@@ -388,7 +523,7 @@ public final class RecallDatabase: Sendable {
     @discardableResult
     public func bury(cardID: String, until day: StudyDay?) throws -> StudyDay? {
         try writer.write { db in
-            let previous = try CardRecord.fetchOne(db, key: cardID)?.buriedUntil
+            let previous = try Self.cardRecord(db, id: cardID)?.buriedUntil
             try db.execute(sql: "UPDATE card SET buried_until = ? WHERE id = ?", arguments: [day, cardID])
             return previous
         }
@@ -406,12 +541,12 @@ public final class RecallDatabase: Sendable {
     /// The card's answers, oldest first.
     public func history(cardID: String) throws -> [ReviewLogRecord] {
         try writer.read { db in
-            try ReviewLogRecord.filter(Column("card_id") == cardID).order(Column("id")).fetchAll(db)
+            try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "card.id = ?"), arguments: [cardID]).compactMap(ReviewLogRecord.init(row:))
         }
     }
 
     public func reviewCount() throws -> Int {
-        try writer.read { db in try ReviewLogRecord.fetchCount(db) }
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_log") ?? 0 }
     }
 
     // MARK: - Settings
@@ -446,7 +581,7 @@ public struct StoredCard: Hashable, Sendable {
         let name = record.id.split(separator: "/", maxSplits: 1)
         card = Card(deckID: record.deckID, id: name.count == 2 ? String(name[1]) : record.id, noteID: record.noteID,
                     content: stored.content, explanation: stored.explanation, source: stored.source,
-                    tags: record.tagList, line: record.line)
+                    tags: record.tagList, line: record.line, chinese: stored.chinese, related: stored.related ?? [])
         self.record = record
     }
 

@@ -12,16 +12,41 @@ public struct DeckRecord: Codable, Hashable, Sendable, FetchableRecord, Persista
     public var path: String
     public var contentHash: String
     public var retired: Bool
+    /// The deck file's size and modification time when it was last read: a
+    /// file that still has both is not read again (see ``DeckFileStamp``).
+    public var fileSize: Int64?
+    public var fileModifiedNs: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, title, titleZh = "title_zh", section, sectionZh = "section_zh", description, path
-        case contentHash = "content_hash", retired
+        case contentHash = "content_hash", retired, fileSize = "file_size", fileModifiedNs = "file_modified_ns"
+    }
+
+    public init(id: String, title: String, titleZh: String?, section: String, sectionZh: String?, description: String,
+                path: String, contentHash: String, retired: Bool, fileSize: Int64? = nil, fileModifiedNs: Int64? = nil) {
+        self.id = id
+        self.title = title
+        self.titleZh = titleZh
+        self.section = section
+        self.sectionZh = sectionZh
+        self.description = description
+        self.path = path
+        self.contentHash = contentHash
+        self.retired = retired
+        self.fileSize = fileSize
+        self.fileModifiedNs = fileModifiedNs
     }
 }
 
 /// A row of `card`: the card's content as its deck file last gave it, and its schedule.
-public struct CardRecord: Codable, Hashable, Sendable, FetchableRecord, PersistableRecord {
+///
+/// Read as a record; written by the facade's own statements, which touch
+/// only the columns a change concerns (an answer writes the schedule, not
+/// the content).
+public struct CardRecord: Codable, Hashable, Sendable, FetchableRecord, TableRecord {
     public static let databaseTableName = "card"
+    /// The integer key the review log refers to.
+    public var key: Int64
     public var id: String
     public var deckID: String
     public var noteID: String
@@ -43,7 +68,7 @@ public struct CardRecord: Codable, Hashable, Sendable, FetchableRecord, Persista
     public var buriedUntil: StudyDay?
 
     enum CodingKeys: String, CodingKey {
-        case id, deckID = "deck_id", noteID = "note_id", kind, content, tags, line, position, retired
+        case key, id, deckID = "deck_id", noteID = "note_id", kind, content, tags, line, position, retired
         case repetitions, easiness, intervalDays = "interval_days", dueDay = "due_day", lapses, leech, suspended
         case buriedUntil = "buried_until"
     }
@@ -71,16 +96,27 @@ struct StoredCardContent: Codable {
     var content: CardContent
     var explanation: String?
     var source: String?
+    /// Absent in rows written before the Chinese fields existed.
+    var chinese: CardTranslation?
+    /// Absent (nil) when the card has no `Related:` and in older rows.
+    var related: [String]?
 }
 
-/// A row of `review_log`: one answer, with the state before and after it so
-/// that it can be undone and audited.
-public struct ReviewLogRecord: Codable, Hashable, Sendable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "review_log"
+/// One answer as the review log keeps it, with the state before and after it
+/// so that it can be undone and audited.
+///
+/// The table (`review_log`, see the "v4-compact-review-log" migration) holds
+/// the card's integer key, the time as integer milliseconds and an offset,
+/// the day as a day number and the kind as a small integer; this value
+/// carries the card's id and typed fields, and the facade converts.
+public struct ReviewLogRecord: Hashable, Sendable {
+    /// The row id: the order answers were recorded in.
     public var id: Int64?
+    /// The answer's stable id, kept through export and import.
+    public var uuid: AnswerID
     public var cardID: String
-    /// The instant of the answer, ISO 8601 with the local offset.
-    public var reviewedAt: String
+    /// When the answer was given, to the millisecond.
+    public var answeredAt: AnswerTime
     public var studyDay: StudyDay
     public var grade: Grade
     public var durationMs: Int
@@ -98,32 +134,123 @@ public struct ReviewLogRecord: Codable, Hashable, Sendable, FetchableRecord, Mut
     public var previousLeech: Bool
     public var newLeech: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case id, cardID = "card_id", reviewedAt = "reviewed_at", studyDay = "study_day", grade
-        case durationMs = "duration_ms", kind
-        case previousRepetitions = "previous_repetitions", newRepetitions = "new_repetitions"
-        case previousEasiness = "previous_easiness", newEasiness = "new_easiness"
-        case previousIntervalDays = "previous_interval_days", newIntervalDays = "new_interval_days"
-        case previousDueDay = "previous_due_day", newDueDay = "new_due_day"
-        case previousLapses = "previous_lapses", newLapses = "new_lapses"
-        case previousLeech = "previous_leech", newLeech = "new_leech"
+    public init(id: Int64? = nil, uuid: AnswerID, cardID: String, answeredAt: AnswerTime, studyDay: StudyDay, grade: Grade,
+                durationMs: Int, kind: ReviewQueue.EntryKind, previousRepetitions: Int, newRepetitions: Int,
+                previousEasiness: Double, newEasiness: Double, previousIntervalDays: Int, newIntervalDays: Int,
+                previousDueDay: StudyDay?, newDueDay: StudyDay?, previousLapses: Int, newLapses: Int,
+                previousLeech: Bool, newLeech: Bool) {
+        self.id = id
+        self.uuid = uuid
+        self.cardID = cardID
+        self.answeredAt = answeredAt
+        self.studyDay = studyDay
+        self.grade = grade
+        self.durationMs = durationMs
+        self.kind = kind
+        self.previousRepetitions = previousRepetitions
+        self.newRepetitions = newRepetitions
+        self.previousEasiness = previousEasiness
+        self.newEasiness = newEasiness
+        self.previousIntervalDays = previousIntervalDays
+        self.newIntervalDays = newIntervalDays
+        self.previousDueDay = previousDueDay
+        self.newDueDay = newDueDay
+        self.previousLapses = previousLapses
+        self.newLapses = newLapses
+        self.previousLeech = previousLeech
+        self.newLeech = newLeech
     }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    /// The instant of the answer, ISO 8601 in its own offset (milliseconds when there are any).
+    public var reviewedAt: String { answeredAt.description }
 
     var previousSchedule: CardSchedule {
         CardSchedule(sm2: SM2State(repetitions: previousRepetitions, easiness: previousEasiness, intervalDays: previousIntervalDays),
                      dueDay: previousDueDay, lapses: previousLapses, isLeech: previousLeech)
+    }
+
+    /// The columns of `review_log` after `id`, in table order, less `card_key`
+    /// (first) which the writer supplies: one list for every statement that
+    /// reads or writes a whole row.
+    static let columns = """
+        uuid_hi, uuid_lo, card_key, answered_ms, utc_offset_minutes, day, grade, duration_ms, kind, \
+        previous_repetitions, new_repetitions, previous_easiness, new_easiness, \
+        previous_interval_days, new_interval_days, previous_due_day, new_due_day, \
+        previous_lapses, new_lapses, previous_leech, new_leech
+        """
+
+    /// Inserts the row for `cardKey`; sets ``id``. The statement is prepared once per connection.
+    mutating func insert(_ db: Database, cardKey: Int64) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO review_log (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let (high, low) = uuid.storedHalves
+        try statement.execute(arguments: [
+            high, low, cardKey, answeredAt.unixMilliseconds, answeredAt.utcOffsetMinutes, studyDay, grade, durationMs,
+            kind.storedCode, previousRepetitions, newRepetitions, previousEasiness, newEasiness,
+            previousIntervalDays, newIntervalDays, previousDueDay, newDueDay, previousLapses, newLapses,
+            previousLeech, newLeech,
+        ])
+        id = db.lastInsertedRowID
+    }
+
+    /// `SELECT` of whole rows with the card's id, for ``init(row:)``.
+    static func selectSQL(where condition: String, orderBy: String = "l.id") -> String {
+        """
+        SELECT l.id, card.id AS card_id, \(columns.split(separator: ",").map { "l." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
+        FROM review_log AS l JOIN card ON card.key = l.card_key
+        WHERE \(condition) ORDER BY \(orderBy)
+        """
+    }
+
+    /// Reads a row of ``selectSQL(where:orderBy:)``; nil if a value is not one this Recall writes.
+    /// Columns: id, card id, then ``columns`` in order.
+    init?(row: Row) {
+        guard let day = StudyDay.fromDatabaseValue(row[7]), let grade = Grade.fromDatabaseValue(row[8]),
+              let kind = ReviewQueue.EntryKind(storedCode: row[10])
+        else { return nil }
+        self.init(
+            id: row[0], uuid: AnswerID(storedHigh: row[2], storedLow: row[3]), cardID: row[1],
+            answeredAt: AnswerTime(unixMilliseconds: row[5], utcOffsetMinutes: row[6]),
+            studyDay: day, grade: grade, durationMs: row[9], kind: kind,
+            previousRepetitions: row[11], newRepetitions: row[12], previousEasiness: row[13], newEasiness: row[14],
+            previousIntervalDays: row[15], newIntervalDays: row[16],
+            previousDueDay: StudyDay.fromDatabaseValue(row[17]), newDueDay: StudyDay.fromDatabaseValue(row[18]),
+            previousLapses: row[19], newLapses: row[20], previousLeech: row[21], newLeech: row[22])
+    }
+}
+
+extension ReviewQueue.EntryKind {
+    /// The kind as `review_log.kind` stores it.
+    var storedCode: Int {
+        switch self {
+        case .new: 0
+        case .review: 1
+        case .redrill: 2
+        }
+    }
+
+    init?(storedCode: Int?) {
+        switch storedCode {
+        case 0: self = .new
+        case 1: self = .review
+        case 2: self = .redrill
+        default: return nil
+        }
     }
 }
 
 extension CardKind: DatabaseValueConvertible {}
 extension ReviewQueue.EntryKind: DatabaseValueConvertible {}
 
+/// A day is stored as its day number (days since 1970-01-01).
 extension StudyDay: DatabaseValueConvertible {
-    public var databaseValue: DatabaseValue { description.databaseValue }
+    public var databaseValue: DatabaseValue { daysSinceEpoch.databaseValue }
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StudyDay? {
-        String.fromDatabaseValue(dbValue).flatMap { StudyDay($0) }
+        switch dbValue.storage {
+        case .int64(let days): StudyDay(daysSinceEpoch: Int(days))
+        default: nil
+        }
     }
 }
 
@@ -131,5 +258,28 @@ extension Grade: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { value.databaseValue }
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Grade? {
         Int.fromDatabaseValue(dbValue).flatMap { Grade($0) }
+    }
+}
+
+/// A 64-bit FNV-1a fingerprint of what a deck file gave a card, so that a
+/// re-read deck rewrites only the cards that changed.
+enum CardFingerprint {
+    static func of(_ content: String, _ tags: String, _ noteID: String, _ kind: String, _ line: Int, _ position: Int) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ text: String) {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            hash ^= 0xFF // a byte no UTF-8 text has: fields cannot run into each other
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        mix(content)
+        mix(tags)
+        mix(noteID)
+        mix(kind)
+        mix(String(line))
+        mix(String(position))
+        return Int64(bitPattern: hash)
     }
 }

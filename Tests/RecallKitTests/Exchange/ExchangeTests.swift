@@ -90,7 +90,8 @@ import Testing
         ])
         let draft = try DeckFileDraft(deck, path: "/nowhere/imp.md")
         let schedule = CardSchedule(sm2: SM2State(repetitions: 2, easiness: 2.2, intervalDays: 6), dueDay: StudyDay("2026-12-01"), lapses: 1)
-        let review = ReviewLogRecord(id: nil, cardID: "imp/q", reviewedAt: "2026-11-25T09:00:00Z", studyDay: StudyDay("2026-11-25") ?? StudyDay(daysSinceEpoch: 0),
+        let review = ReviewLogRecord(id: nil, uuid: AnswerID(high: 0x019a_b2c3_d4e5_7123, low: 0x8123_4567_89ab_cdef), cardID: "imp/q",
+                                     answeredAt: AnswerTime(unixMilliseconds: 1_795_597_200_000, utcOffsetMinutes: 0), studyDay: StudyDay("2026-11-25") ?? StudyDay(daysSinceEpoch: 0),
                                      grade: .hard, durationMs: 0, kind: .new, previousRepetitions: 0, newRepetitions: 1,
                                      previousEasiness: 2.5, newEasiness: 2.36, previousIntervalDays: 0, newIntervalDays: 1,
                                      previousDueDay: nil, newDueDay: StudyDay("2026-11-26"), previousLapses: 0, newLapses: 0,

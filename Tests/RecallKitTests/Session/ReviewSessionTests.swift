@@ -172,7 +172,7 @@ struct SessionDriver {
         try driver.grade(5, after: 1.5)
         try driver.grade(5, after: 1.5)
         let logs = try ["a", "b", "c"].flatMap { try driver.db.history(cardID: "d/\($0)") }
-        #expect(logs.map(\.reviewedAt) == ["2026-11-29T03:59:59Z", "2026-11-29T04:00:03Z", "2026-11-29T04:00:06Z"])
+        #expect(logs.map(\.reviewedAt) == ["2026-11-29T03:59:59.500Z", "2026-11-29T04:00:03Z", "2026-11-29T04:00:06.500Z"])
         #expect(logs.map(\.studyDay) == [StudyDay("2026-11-28")!, StudyDay("2026-11-29")!, StudyDay("2026-11-29")!])
         #expect(logs.map(\.durationMs) == [3500, 3500, 3500])
     }

@@ -80,10 +80,10 @@ import Testing
         }
         let unfiltered = try db.statsQueryPlans(StatsQuery(today: today))
         let dayPlan = try #require(unfiltered["dayGroups"])
-        #expect(dayPlan.contains { $0.contains("SEARCH l USING COVERING INDEX review_log_day_stats (study_day>? AND study_day<?)") })
+        #expect(dayPlan.contains { $0.contains("SEARCH l USING COVERING INDEX review_log_day (day>? AND day<?)") })
         #expect(!dayPlan.contains { $0.contains("TEMP B-TREE") }, "the per-day grouping should follow the index order")
         let deckPlan = try #require(unfiltered["deckRetention"])
-        #expect(deckPlan.contains { $0.contains("review_log_card_stats (card_id=? AND kind=? AND study_day>? AND study_day<?)") })
+        #expect(deckPlan.contains { $0.contains("review_log_card (card_key=? AND kind=? AND day>? AND day<?)") })
     }
 
     @Test func mapCardsGiveOneRowPerLiveCard() throws {

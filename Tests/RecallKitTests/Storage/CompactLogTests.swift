@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RecallKit
+
+/// The "v4-compact-review-log" migration and the layout it leaves.
+@Suite struct CompactLogMigrationTests {
+    /// A database file in the layout of the three earlier migrations, with data written as that Recall wrote it.
+    func legacyDatabase() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appending(path: "recall-v3-\(UUID().uuidString).sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: "v3-stats")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO deck (id, title, section, path, content_hash) VALUES ('d', 'Deck', 'S', 'd.md', 'abc');
+                INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, repetitions, easiness,
+                                  interval_days, due_day, lapses, buried_until)
+                VALUES ('d/a', 'd', 'a', 'basic', '{"content":{"basic":{"answer":"A","question":"Q?"}}}', 'x y', 6, 0,
+                        2, 2.36, 6, '2026-12-05', 1, NULL),
+                       ('d/b', 'd', 'b', 'basic', '{"content":{"basic":{"answer":"B","question":"R?"}}}', '', 10, 1,
+                        0, 2.5, 0, NULL, 0, '2026-11-30');
+                INSERT INTO review_log (card_id, reviewed_at, study_day, grade, duration_ms, kind,
+                    previous_repetitions, new_repetitions, previous_easiness, new_easiness,
+                    previous_interval_days, new_interval_days, previous_due_day, new_due_day,
+                    previous_lapses, new_lapses, previous_leech, new_leech)
+                VALUES ('d/a', '2026-11-28T21:30:00+08:00', '2026-11-28', 2, 1500, 'new', 0, 0, 2.5, 2.18, 0, 1, NULL, '2026-11-29', 0, 1, 0, 0),
+                       ('d/a', '2026-11-29T09:00:05Z', '2026-11-29', 5, 800, 'review', 0, 1, 2.18, 2.28, 1, 1, '2026-11-29', '2026-11-30', 1, 1, 0, 0),
+                       ('d/a', '2026-11-29T09:01:00Z', '2026-11-29', 3, 900, 'redrill', 1, 1, 2.28, 2.28, 1, 1, '2026-11-30', '2026-11-30', 1, 1, 0, 0),
+                       ('d/a', '2026-11-30T08:15:00-05:30', '2026-11-30', 4, 700, 'review', 1, 2, 2.28, 2.36, 1, 6, '2026-11-30', '2026-12-05', 1, 1, 0, 0);
+                INSERT INTO interview (started_at, study_day, seed, question_count, rescheduled)
+                VALUES ('2026-11-29T09:00:00Z', '2026-11-29', 7, 1, 1);
+                INSERT INTO interview_attempt (interview_id, position, card_id, answer, outcome, credit, late, duration_ms,
+                                               answered_at, review_log_id)
+                VALUES (1, 0, 'd/a', 'A', 'right', 1.0, 0, 800, '2026-11-29T09:00:05Z', 2);
+                """)
+        }
+        try queue.close()
+        return path
+    }
+
+    @Test func theMigrationKeepsEveryRowAndEveryValue() throws {
+        let path = try legacyDatabase()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let db = try RecallDatabase(path: path)
+
+        let history = try db.history(cardID: "d/a")
+        // The text each row had, read back from the integer columns (offsets kept).
+        #expect(history.map(\.reviewedAt) == ["2026-11-28T21:30:00+08:00", "2026-11-29T09:00:05Z", "2026-11-29T09:01:00Z",
+                                              "2026-11-30T08:15:00-05:30"])
+        #expect(history.map(\.answeredAt.unixMilliseconds) == [1_795_872_600_000, 1_795_942_805_000, 1_795_942_860_000,
+                                                               1_796_046_300_000])
+        #expect(history.map(\.studyDay.description) == ["2026-11-28", "2026-11-29", "2026-11-29", "2026-11-30"])
+        #expect(history.map(\.kind) == [.new, .review, .redrill, .review])
+        #expect(history.map(\.grade.value) == [2, 5, 3, 4])
+        #expect(history.map(\.durationMs) == [1500, 800, 900, 700])
+        #expect(history.map(\.id) == [1, 2, 3, 4])
+        #expect(history.map(\.previousDueDay?.description) == [nil, "2026-11-29", "2026-11-30", "2026-11-30"])
+        #expect(history.map(\.newDueDay?.description) == ["2026-11-29", "2026-11-30", "2026-11-30", "2026-12-05"])
+        #expect(history.map(\.newEasiness) == [2.18, 2.28, 2.28, 2.36])
+        #expect(history.map(\.newLapses) == [1, 1, 1, 1])
+        // Each answer got a distinct UUIDv7 whose time is the answer's.
+        #expect(Set(history.map(\.uuid)).count == 4)
+        for log in history {
+            #expect(log.uuid.unixMilliseconds == log.answeredAt.unixMilliseconds)
+            #expect(log.uuid.description.dropFirst(14).first == "7", "version 7: \(log.uuid)")
+            #expect("89ab".contains(log.uuid.description.dropFirst(19).first ?? "x"), "variant 10: \(log.uuid)")
+        }
+
+        let a = try #require(try db.card(id: "d/a"))
+        #expect(a.schedule.dueDay == StudyDay("2026-12-05") && a.schedule.sm2.intervalDays == 6 && a.schedule.lapses == 1)
+        #expect(a.card.tags == ["x", "y"] && a.card.answerText == "A")
+        let b = try #require(try db.card(id: "d/b"))
+        #expect(b.record.buriedUntil == StudyDay("2026-11-30") && b.schedule.dueDay == nil)
+        // The interview and its attempt still point at the review they recorded.
+        #expect(try db.interviews().map(\.studyDay) == [StudyDay("2026-11-29")])
+        #expect(try db.interviewAttempts().map(\.reviewLogID) == [2])
+        #expect(try db.reviewCount() == 4)
+        #expect(try db.pragma("foreign_key_check") == nil)
+        // The old text layout is gone.
+        #expect(try db.queryPlan("SELECT day, card_key, answered_ms, uuid_hi FROM review_log").isEmpty == false)
+        #expect(throws: (any Error).self) { try db.queryPlan("SELECT study_day FROM review_log") }
+    }
+
+    @Test func anAnswerAfterTheMigrationContinuesTheLog() throws {
+        let path = try legacyDatabase()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let db = try RecallDatabase(path: path)
+        let today = try #require(StudyDay("2026-11-30"))
+        let at = Moment(instant: Date(timeIntervalSince1970: 1_796_049_900.25), timeZone: try #require(TimeZone(identifier: "Asia/Shanghai")))
+        let recorded = try db.recordAnswer(cardID: "d/a", grade: grade(2), at: at, today: today, durationMs: 10)
+        #expect(recorded.log.kind == .redrill, "d/a was already answered on 2026-11-30 before the migration")
+        #expect(recorded.log.id == 5)
+        #expect(recorded.log.reviewedAt == "2026-11-30T22:45:00.250+08:00")
+        #expect(try db.redrillCardIDs(today: today) == ["d/a"])
+        #expect(try db.dailyCounts(today: today) == RecallDatabase.DailyCounts(newCardsIntroduced: 0, reviewsDone: 1))
+        #expect(try db.undo(logID: 5)?.uuid == recorded.log.uuid)
+        #expect(try db.redrillCardIDs(today: today).isEmpty)
+    }
+}
+
+@Suite struct AnswerIDTests {
+    @Test func aUUIDv7CarriesItsTimeVersionAndVariant() throws {
+        var generator = SeededGenerator(seed: 42)
+        let id = AnswerID(unixMilliseconds: 0x0192_F3A4_5B6C, using: &generator)
+        let text = id.description
+        #expect(text.count == 36)
+        #expect(text.hasPrefix("0192f3a4-5b6c-7"))
+        #expect("89ab".contains(text[text.index(text.startIndex, offsetBy: 19)]))
+        #expect(AnswerID(text) == id)
+        #expect(id.unixMilliseconds == 0x0192_F3A4_5B6C)
+        #expect(AnswerID("0192f3a4-5b6c-7d8e-9f01-23456789abcd")?.description == "0192f3a4-5b6c-7d8e-9f01-23456789abcd")
+        #expect(AnswerID("0192f3a45b6c7d8e9f0123456789abcd") == nil)
+        #expect(AnswerID("0192f3a4-5b6c-7d8e-9f01-23456789abcg") == nil)
+    }
+
+    @Test func answerTimesRoundTripTheirText() throws {
+        for text in ["2026-11-29T21:05:00+08:00", "2026-11-29T09:00:00Z", "1969-12-31T23:59:59.999Z", "2026-03-01T00:00:00.500-09:30"] {
+            #expect(AnswerTime(text)?.description == text)
+        }
+        #expect(AnswerTime("2026-11-29T21:05:00+08:00")?.unixMilliseconds == 1_795_957_500_000)
+        #expect(AnswerTime("2026-11-29T21:05:00.1Z")?.description == "2026-11-29T21:05:00.100Z")
+        for bad in ["2026-11-29", "2026-11-29T21:05:00", "2026-11-29T25:05:00Z", "2026-02-30T01:00:00Z", "2026-11-29T21:05:00+8:00", "2026-11-29T21:05:00.Z"] {
+            #expect(AnswerTime(bad) == nil, "\(bad)")
+        }
+    }
+}
+
+/// The queries a session runs, proven by their plans and by operation counts
+/// (SQLite's virtual-machine steps), not by timing.
+@Suite struct QueuePlanTests {
+    /// `decks` decks of `cards` cards each; the first `due` cards of each deck answered once on `day`.
+    func database(decks: Int, cards: Int, due: Int, day: StudyDay) throws -> RecallDatabase {
+        let db = try RecallDatabase.inMemory()
+        let files = (0..<decks).map { deckFile("deck\($0)", ids: (0..<cards).map { "c\($0)" }) }
+        try db.synchronize(DeckLoader.load(files))
+        for deck in 0..<decks {
+            for card in 0..<due {
+                try db.recordAnswer(cardID: "deck\(deck)/c\(card)", grade: grade(card % 2 == 0 ? 5 : 2), at: moment,
+                                    today: day, durationMs: 1)
+            }
+        }
+        return db
+    }
+
+    @Test func theQueueIsReadThroughItsIndexesWithALimitAndNoSort() throws {
+        let day = november29
+        let db = try database(decks: 2, cards: 30, due: 10, day: day)
+        let statements = RecallDatabase.queueStatements(today: day.adding(days: 7), selection: .all, dueLimit: 5, newPerDeck: 3)
+        #expect(statements.due.sql.contains("LIMIT ?") && statements.new.sql.contains("LIMIT ?"))
+        let due = try db.queryPlan(statements.due.sql, arguments: statements.due.arguments)
+        #expect(due == ["SEARCH card USING INDEX card_due (due_day>? AND due_day<?)"], "\(due)")
+        let new = try db.queryPlan(statements.new.sql, arguments: statements.new.arguments)
+        #expect(new.contains { $0.contains("SEARCH card USING INDEX card_new (deck_id=?)") }, "\(new)")
+        #expect(!new.contains { $0.hasPrefix("SCAN card") || $0.hasPrefix("SCAN c") }, "\(new)")
+        let candidates = try db.queueCandidates(today: day.adding(days: 7), dueLimit: 5, newPerDeck: 3)
+        #expect(candidates.filter { $0.dueDay != nil }.count == 5)
+        #expect(candidates.filter { $0.dueDay == nil }.map(\.cardID) == ["deck0/c10", "deck0/c11", "deck0/c12", "deck1/c10", "deck1/c11", "deck1/c12"])
+    }
+
+    @Test func theQueueCostsWhatItReturnsNotWhatIsStored() throws {
+        let day = november29
+        func steps(cards: Int) throws -> Int {
+            let db = try database(decks: 2, cards: cards, due: cards / 2, day: day)
+            let statements = RecallDatabase.queueStatements(today: day.adding(days: 7), selection: .all, dueLimit: 20, newPerDeck: 10)
+            return try db.virtualMachineSteps(statements.due.sql, arguments: statements.due.arguments)
+                + db.virtualMachineSteps(statements.new.sql, arguments: statements.new.arguments)
+        }
+        let small = try steps(cards: 100)
+        let large = try steps(cards: 1000)
+        #expect(large < small + small / 5, "10× the cards: \(small) → \(large) steps")
+    }
+
+    @Test func theRedrillAndTodaysCountsReadOnlyTodaysAnswers() throws {
+        let day = november29
+        let db = try database(decks: 1, cards: 40, due: 40, day: day)
+        let redrill = RecallDatabase.redrillStatement(today: day)
+        let plan = try db.queryPlan(redrill.sql, arguments: redrill.arguments)
+        #expect(plan.contains { $0.contains("SEARCH review_log USING COVERING INDEX review_log_day (day=?)") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH card USING INTEGER PRIMARY KEY (rowid=?)") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN review_log") || $0.hasPrefix("SCAN card") }, "\(plan)")
+        #expect(try db.redrillCardIDs(today: day).count == 20)
+        let counts = try db.queryPlan("SELECT COUNT(*) FROM review_log WHERE day = ? AND kind = ?", arguments: [day, 0])
+        #expect(counts == ["SEARCH review_log USING COVERING INDEX review_log_day (day=? AND kind=?)"], "\(counts)")
+        let answered = try db.queryPlan("SELECT 1 FROM review_log WHERE card_key = ? AND kind IN (0, 1) AND day = ? LIMIT 1", arguments: [1, day])
+        #expect(answered.allSatisfy { $0.contains("COVERING INDEX review_log_card (card_key=? AND kind=? AND day=?)") }, "\(answered)")
+        // Flat in today's answers: the work grows with today's answers, linearly, not with their square.
+        let one = try db.virtualMachineSteps(redrill.sql, arguments: redrill.arguments)
+        let bigger = try database(decks: 1, cards: 400, due: 400, day: day)
+        let ten = try bigger.virtualMachineSteps(redrill.sql, arguments: redrill.arguments)
+        #expect(ten < one * 15, "10× today's answers: \(one) → \(ten) steps")
+    }
+
+    @Test func theReviewLogHasOnlyTheIndexesItsQueriesUse() throws {
+        let db = try RecallDatabase.inMemory()
+        let indexes = try db.queryPlan("SELECT 1") // opens the schema
+        _ = indexes
+        let names = try db.indexNames(table: "review_log")
+        #expect(names == ["review_log_card", "review_log_day", "review_log_uuid"])
+    }
+}
