@@ -8,7 +8,9 @@
 ///    starting deck rotating with the study day; inside a deck one from each
 ///    topic (a card's first tag) in turn, the starting topic rotating with the
 ///    day too, and within a topic in file order. So over any run of days every
-///    deck and every topic gets its share, whatever the daily limit.
+///    deck and every topic gets its share, whatever the daily limit. (A
+///    deck's topics start each day at day × its share of the day's new cards,
+///    so consecutive days cover consecutive topics.)
 /// 3. **Siblings apart**: cards of one note (cloze deletions) and cards a deck
 ///    links with `Related:` form a family; when `siblingsApart` is on, at most
 ///    one card of a family is queued on a day, and none when one was already
@@ -122,7 +124,7 @@ public enum ReviewQueue {
 
         var newEntries: [Entry] = []
         let newLimit = limits.total.map { min(limits.newCards, max(0, $0 - due.count)) } ?? limits.newCards
-        var decks = DeckRotation(candidates.filter { $0.dueDay == nil }, today: today)
+        var decks = DeckRotation(candidates.filter { $0.dueDay == nil }, today: today, newLimit: newLimit)
         while newEntries.count < newLimit, let candidate = decks.next(admitting: admit) {
             newEntries.append(Entry(cardID: candidate.cardID, kind: .new))
         }
@@ -157,7 +159,9 @@ public enum ReviewQueue {
         private var deckCursor: Int
         private var topicCursors: [Int]
 
-        init(_ newCards: [Candidate], today: StudyDay) {
+        /// A deck's topics start, each day, where yesterday's share of them ended:
+        /// at day × (the day's new cards / decks), so consecutive days cover consecutive topics.
+        init(_ newCards: [Candidate], today: StudyDay, newLimit: Int) {
             let byDeck = Dictionary(grouping: newCards, by: \.deckID)
             decks = byDeck.keys.sorted().map { deck in
                 var order: [String] = []
@@ -170,7 +174,8 @@ public enum ReviewQueue {
             }
             let day = max(0, today.daysSinceEpoch)
             deckCursor = decks.isEmpty ? 0 : day % decks.count
-            topicCursors = decks.map { $0.isEmpty ? 0 : day % $0.count }
+            let share = decks.isEmpty ? 1 : max(1, (newLimit + decks.count - 1) / decks.count)
+            topicCursors = decks.map { $0.isEmpty ? 0 : (day % $0.count) * (share % $0.count) % $0.count }
         }
 
         /// The next card `admit` accepts, taking one card from the next deck

@@ -44,9 +44,10 @@ import Testing
         }
         #expect(ReviewQueue.build(deck, today: today, limits: .init(newCards: 6, reviews: 0)).map(\.cardID)
                 == ["x1", "y1", "z1", "x2", "y2", "x3"])
-        // The next day starts at the next topic.
-        #expect(ReviewQueue.build(deck, today: today.adding(days: 1), limits: .init(newCards: 3, reviews: 0)).map(\.cardID)
-                == ["y1", "z1", "x1"])
+        // The next day starts where the day before ended: 2 cards a day cover x, y, then z, x.
+        #expect(ReviewQueue.build(deck, today: today, limits: .init(newCards: 2, reviews: 0)).map(\.cardID) == ["x1", "y1"])
+        #expect(ReviewQueue.build(deck, today: today.adding(days: 1), limits: .init(newCards: 2, reviews: 0)).map(\.cardID)
+                == ["z1", "x1"])
     }
 
     @Test func siblingsAreNotQueuedOnTheSameDay() {
