@@ -135,7 +135,11 @@ struct ReviewRunner {
         case .reference(let reference):
             if let given = reference.given { field("Yours:  ", given) }
             field("Answer: ", reference.answer)
-            if !reference.alternatives.isEmpty { field("Also accepted: ", reference.alternatives.joined(separator: " | ")) }
+            if !reference.alternatives.isEmpty {
+                let shown = reference.alternatives.prefix(Self.alternativesShown).joined(separator: " | ")
+                let more = reference.alternatives.count - Self.alternativesShown
+                field("Also accepted: ", shown + (more > 0 ? " (and \(more) more)" : ""))
+            }
             if let why = reference.card.explanation { field("Why: ", why) }
             if let source = reference.card.source { field("Source: ", source) }
             if let preview = reference.preview {
@@ -186,6 +190,9 @@ struct ReviewRunner {
     }
 
     // MARK: Text
+
+    /// Accepted alternatives listed after the answer; the rest are counted.
+    static let alternativesShown = 3
 
     /// The grade scale in a few words, for the grade prompt's line.
     static let compactLegend = "0-2 wrong · 3 hard · 4 good · 5 easy"

@@ -219,7 +219,7 @@ public struct InterviewReport: Hashable, Sendable, Codable {
         if !attempts.isEmpty { lines.append("Questions:") }
         for attempt in attempts {
             let result = Self.result(attempt.outcome, late: attempt.late, overruled: attempt.overruled, skipped: attempt.skipped)
-            lines.append("  \(String(attempt.position).leftPadded(2)). \(result.padding(toLength: 7, withPad: " ", startingAt: 0))  \(Self.seconds(Double(attempt.durationMs) / 1000))  \(attempt.cardID)")
+            lines.append("  \(String(attempt.position).leftPadded(2)). \(result + String(repeating: " ", count: max(0, 7 - result.count)))  \(Self.seconds(Double(attempt.durationMs) / 1000))  \(attempt.cardID)")
         }
         if !missed.isEmpty {
             lines.append("Missed:")
