@@ -43,6 +43,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "recall", dependencies: ["RecallCLI"]),
+        // Scripts/bench.sh's in-process timings (not shipped).
+        .executableTarget(name: "recall-bench", dependencies: ["RecallKit"], path: "Sources/RecallBench"),
         .testTarget(name: "RecallKitTests", dependencies: ["RecallKit"]),
         .testTarget(
             name: "RecallCLITests",

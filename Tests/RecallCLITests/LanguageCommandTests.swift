@@ -55,3 +55,63 @@ let bilingualDeckText = """
         #expect(byID["bi/bubble"]?["related"] == nil)
     }
 }
+
+@Suite struct LanguageSettingTests {
+    @Test func configSetsTheLanguageAndCommandsFollowIt() throws {
+        let sandbox = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        #expect(sandbox.run(["config", "get", "language"]).output == "en\n")
+        #expect(sandbox.run(["config", "set", "language", "zh"]).output == "language = zh\n")
+        #expect(sandbox.run(["config", "get", "language"]).output == "zh\n")
+        let bad = sandbox.run(["config", "set", "language", "fr"])
+        #expect(bad.status != 0)
+        #expect(bad.errors.contains("'fr' is not a valid value for language"))
+        let show = sandbox.run(["show", "bi/awq"])
+        #expect(show.output.hasPrefix("""
+            bi/awq  [choice]
+            Q: AWQ 用什么信号找出显著通道？
+               a. 权重的幅值
+               b. 激活值的幅值  ✓
+               c. Hessian 矩阵的对角线
+            A: 激活值的幅值
+
+            """))
+        // --lang overrides the setting.
+        #expect(sandbox.run(["show", "bi/awq", "--lang", "en"]).output.contains("Q: Which signal finds AWQ's salient channels?\n"))
+    }
+
+    @Test func zhNotesAFallbackAndBothIsSilent() throws {
+        let sandbox = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        let zh = sandbox.run(["show", "bi/bubble", "--lang", "zh"]).output
+        #expect(zh.contains("（此卡片暂无中文，以英文显示）\nQ: What is the GPipe bubble fraction?\n"))
+        let both = sandbox.run(["show", "bi/bubble", "--lang", "both"]).output
+        #expect(!both.contains("此卡片"))
+        #expect(both.contains("Q: What is the GPipe bubble fraction?\n"))
+        #expect(sandbox.run(["show", "bi/bubble", "--lang", "fr"]).errors.contains("--lang takes en, zh or both, not 'fr'"))
+    }
+
+    @Test func reviewInBothAcceptsAChineseClozeAnswer() throws {
+        let sandbox = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        let run = sandbox.run(["review", "--lang", "both", "--deck", "bi"], input: ["参数", "5"])
+        #expect(run.output.contains("""
+            ZeRO-3 还切分[...]。
+            ZeRO-3 also shards [...].
+            Your answer (Enter reveals): 参数
+            ✓ Right.
+            Answer: 参数 / parameters
+            Why: 每一阶段多切分一类状态。
+            Each stage shards one more kind of state.
+            """), "\(run.output)")
+    }
+
+    @Test func theStudySheetPrintsTheChosenLanguage() throws {
+        let sandbox = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        let zh = sandbox.run(["export", "--format", "md", "--lang", "zh"]).output
+        #expect(zh.contains("**1. ZeRO-3 还切分[…]。**\n\nZeRO-3 还切分**参数**。\n"))
+        #expect(zh.contains("- [x] 激活值的幅值\n"))
+        #expect(zh.contains("**3. What is the GPipe bubble fraction?** （暂无中文）"))
+        let en = sandbox.run(["export", "--format", "md"]).output
+        #expect(en.contains("- [x] Activation magnitude\n"))
+        #expect(!en.contains("激活值"))
+        #expect(sandbox.run(["export", "--format", "tsv", "--lang", "zh"]).status != 0)
+    }
+}

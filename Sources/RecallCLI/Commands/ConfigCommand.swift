@@ -4,8 +4,9 @@ import RecallKit
 struct ConfigCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Get or set a setting: new-per-day, reviews-per-day, day-starts-at.",
-        discussion: Settings.Key.allCases.map { "\($0.rawValue): \($0.summary)" }.joined(separator: "\n")
+        abstract: "Get or set a setting: new-per-day, reviews-per-day, day-starts-at, language.",
+        discussion: (Settings.Key.allCases.map { "\($0.rawValue): \($0.summary)" } + ["\(Settings.languageKey): \(Settings.languageSummary)"])
+            .joined(separator: "\n")
     )
 
     enum Action: String, ExpressibleByArgument, CaseIterable {
@@ -25,6 +26,18 @@ struct ConfigCommand: ContextualCommand {
     func run(in context: RecallContext) throws {
         let library = try Library.open(global, context, reportDecks: false)
         var settings = library.settings
+        if key == Settings.languageKey {
+            if action == .set, let value {
+                do {
+                    settings.language = try Settings.parseLanguage(value)
+                } catch {
+                    throw CLIError(error.description)
+                }
+                try library.database.set(language: settings.language)
+            }
+            context.console.line(action == .get ? settings.language.rawValue : "\(Settings.languageKey) = \(settings.language.rawValue)")
+            return
+        }
         let keys: [Settings.Key]
         if let key {
             guard let parsed = Settings.Key(rawValue: key) else { throw CLIError(Settings.ValueError.unknownKey(key).description) }
@@ -43,5 +56,6 @@ struct ConfigCommand: ContextualCommand {
         for key in keys {
             context.console.line(keys.count == 1 && action == .get ? "\(settings[key])" : "\(key.rawValue) = \(settings[key])")
         }
+        if self.key == nil { context.console.line("\(Settings.languageKey) = \(settings.language.rawValue)") }
     }
 }

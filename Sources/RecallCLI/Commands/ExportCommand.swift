@@ -31,6 +31,7 @@ struct ExportCommand: ContextualCommand {
     @Flag(help: "md: only cards due today or overdue.") var due = false
     @Flag(help: "md: only weak cards: lapsed at least once, easiness below 2.3, or a leech.") var weak = false
     @Flag(help: "md: only the cards missed in the last mock interview.") var missed = false
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     func resolvedFormat() throws -> Format {
@@ -46,6 +47,7 @@ struct ExportCommand: ContextualCommand {
             throw ValidationError("a JSON backup is always complete; --deck, --section, --tag, --due, --weak and --missed do not apply")
         }
         if (due || weak || missed) && format != .md { throw ValidationError("--due, --weak and --missed apply to the md study sheet") }
+        if lang.lang != nil && format != .md { throw ValidationError("--lang applies to the md study sheet; the other formats carry both languages") }
     }
 
     func run(in context: RecallContext) throws {
@@ -75,7 +77,8 @@ struct ExportCommand: ContextualCommand {
             let text = DelimitedText.export(selection, separator: format == .tsv ? .tab : .comma)
             try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
         case .md:
-            let text = StudySheet.render(selection, today: library.today, only: due ? "due" : weak ? "weak" : missed ? "missed" : nil)
+            let text = StudySheet.render(selection, today: library.today, only: due ? "due" : weak ? "weak" : missed ? "missed" : nil,
+                                         language: lang.language(library.settings))
             try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
         case .json:
             let backup = Backup(snapshot)

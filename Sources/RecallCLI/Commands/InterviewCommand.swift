@@ -28,6 +28,7 @@ struct InterviewCommand: ContextualCommand {
     @Option(help: ArgumentHelp("Also write the report as Markdown to this file.", valueName: "file.md")) var report: String?
     @Flag(help: "Print the report (or, with --history, the history) as JSON.") var json = false
     @Flag(help: "List past interviews and their scores per section instead of starting one.") var history = false
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -70,7 +71,8 @@ struct InterviewCommand: ContextualCommand {
             filter: typed, at: clock())
         let runner = InterviewRunner(
             console: transcript, style: json ? Style(enabled: false) : context.style,
-            layout: TextLayout(width: TextLayout.width(environment: context.environment, isTerminal: context.console.isTerminal)))
+            layout: TextLayout(width: TextLayout.width(environment: context.environment, isTerminal: context.console.isTerminal)),
+            language: lang.language(library.settings))
         let result = try runner.run(&session, clock: clock)
         if json {
             context.console.line(try JSONOutput.string(result))
@@ -94,9 +96,10 @@ struct InterviewRunner {
     let console: Console
     let style: Style
     let layout: TextLayout
+    let language: Language
 
     func run(_ session: inout InterviewSession, clock: () -> Moment) throws -> InterviewReport {
-        render(try session.start(at: clock()))
+        render(try session.start(at: clock()), current: session.currentCard)
         while session.awaiting != .finished {
             console.write(prompt(session.awaiting, limit: session.configuration.timeLimitSeconds))
             guard let line = console.readLine() else {
@@ -105,7 +108,8 @@ struct InterviewRunner {
                 break
             }
             guard let command = command(line, session.awaiting) else { continue }
-            render(try session.handle(command, at: clock()))
+            let asked = session.currentCard
+            render(try session.handle(command, at: clock()), current: asked)
         }
         guard let report = session.report else { throw CLIError("the interview ended without a report") }
         return report
@@ -181,7 +185,7 @@ struct InterviewRunner {
         lines.dropFirst().forEach { console.line($0) }
     }
 
-    private func render(_ events: [InterviewSession.Event]) {
+    private func render(_ events: [InterviewSession.Event], current: Card? = nil) {
         for event in events {
             switch event {
             case .opening(let questions, let seed, let limit, let reschedule):
@@ -192,9 +196,11 @@ struct InterviewRunner {
                 console.line("")
                 console.line(style.accent("Question \(question.position)/\(question.total) · \(question.card.deckID) · \(question.card.kind.rawValue)"
                                           + (question.timeLimitSeconds.map { " · \($0)s" } ?? "")))
-                layout.wrap(question.card.prompt).forEach { console.line(style.bold($0)) }
-                for (index, text) in (question.choices ?? []).enumerated() {
-                    layout.wrap("  \(Letters.letter(index))) \(text)", indent: 5).forEach { console.line($0) }
+                let text = question.card.text(in: language)
+                if text.fellBackToEnglish { console.line(style.dim(Language.fallbackNote)) }
+                layout.wrap(text.prompt).forEach { console.line(style.bold($0)) }
+                for (index, option) in ReviewRunner.options(question.choiceOrder, text).enumerated() {
+                    layout.wrap("  \(Letters.letter(index))) \(option)", indent: 5).forEach { console.line($0) }
                 }
             case .verdict(let outcome, let diff):
                 layout.wrap(style.verdict(outcome, diff: diff)).forEach { console.line($0) }
@@ -206,12 +212,13 @@ struct InterviewRunner {
                 console.line(style.bad("✗ Skipped (counted wrong)."))
             case .compare(let given, let reference):
                 field("Yours:     ", given)
-                field("Reference: ", reference)
+                field("Reference: ", current.map { $0.text(in: language).answer } ?? reference)
             case .late(let seconds, let limit):
                 console.line(style.warn("⏱ Late: \(seconds)s against a \(limit)s limit, so half credit."))
-            case .reference(let card, let answer, let showAnswer):
-                if showAnswer { field("Answer: ", answer) }
-                if let why = card.explanation { field("Why: ", why) }
+            case .reference(let card, _, let showAnswer):
+                let text = card.text(in: language)
+                if showAnswer { field("Answer: ", text.answer) }
+                if let why = text.explanation { field("Why: ", why) }
                 if let source = card.source { field("Source: ", source) }
             case .overruled(let position, let cardID, let now):
                 console.line("Overruled: question \(position) (\(cardID)) now counts as \(now.label).")

@@ -9,7 +9,8 @@ struct ListCommand: ContextualCommand {
 
     @Option(help: ArgumentHelp("Only this deck.", valueName: "deck-id")) var deck: String?
     @Option(help: ArgumentHelp("Only cards with this tag ('leech' lists leeches).", valueName: "tag")) var tag: String?
-    @Flag(help: "Print JSON: every card with its content and state.") var json = false
+    @Flag(help: "Print JSON: every card with its content (English, and Chinese under \"zh\") and state.") var json = false
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     func run(in context: RecallContext) throws {
@@ -21,6 +22,7 @@ struct ListCommand: ContextualCommand {
             return
         }
         let today = library.today
+        let language = lang.language(library.settings)
         for stored in cards {
             let schedule = stored.schedule
             let state: String
@@ -32,7 +34,7 @@ struct ListCommand: ContextualCommand {
                 state = "new"
             }
             context.console.line("\(stored.card.qualifiedID)  [\(stored.card.kind.rawValue)]  \(state)")
-            context.console.line("    \(stored.card.prompt.firstLine)")
+            context.console.line("    \(stored.card.text(in: language).prompt.firstLine)")
         }
         context.console.line("\(cards.count) card(s)")
     }
@@ -41,6 +43,6 @@ struct ListCommand: ContextualCommand {
 extension String {
     var firstLine: String {
         let line = split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        return line.count > 100 ? String(line.prefix(99)) + "…" : line
+        return TextWidth.truncate(line, to: 100)
     }
 }

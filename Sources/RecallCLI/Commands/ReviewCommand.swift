@@ -25,6 +25,7 @@ struct ReviewCommand: ContextualCommand {
     var interview: Int64?
     @Option(help: ArgumentHelp("Seed for the order of multiple-choice options (default: today's date, so a day's order is stable).", valueName: "n"))
     var seed: UInt64?
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -55,7 +56,8 @@ struct ReviewCommand: ContextualCommand {
             clock: { Moment(instant: answerClock(), timeZone: zone) },
             seed: seed ?? UInt64(bitPattern: Int64(library.today.daysSinceEpoch)),
             editor: CardEditor(library: library, environment: context.environment, isTerminal: context.console.isTerminal,
-                               userDeckFolder: global.deckFolders(context).first?.path ?? "decks/"))
+                               userDeckFolder: global.deckFolders(context).first?.path ?? "decks/"),
+            language: lang.language(library.settings))
         try runner.run()
     }
 }

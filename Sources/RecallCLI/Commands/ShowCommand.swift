@@ -10,6 +10,7 @@ struct ShowCommand: ContextualCommand {
 
     @Argument(help: ArgumentHelp("DECK-ID/CARD-ID, or a unique prefix of it.", valueName: "card")) var card: String
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     struct ShowJSON: Encodable {
@@ -29,18 +30,19 @@ struct ShowCommand: ContextualCommand {
         let out = context.console
         let style = context.style
         let c = stored.card
+        let text = c.text(in: lang.language(library.settings))
         out.line(style.bold(c.qualifiedID) + "  [\(c.kind.rawValue)]" + (stored.record.retired ? "  (retired)" : ""))
-        out.line("Q: " + c.prompt)
-        if case .choice(_, let choices) = c.content {
-            for (index, choice) in choices.enumerated() {
-                out.line("   \(Character(UnicodeScalar(UInt8(97 + index % 26)))). \(choice.text)\(choice.isCorrect ? "  ✓" : "")")
-            }
+        if text.fellBackToEnglish { out.line(style.dim(Language.fallbackNote)) }
+        out.line("Q: " + text.prompt)
+        for (index, choice) in text.choices.enumerated() {
+            out.line("   \(Character(UnicodeScalar(UInt8(97 + index % 26)))). \(choice.text)\(choice.isCorrect ? "  ✓" : "")")
         }
-        out.line("A: " + c.answerText)
+        out.line("A: " + text.answer)
         if case .typed(_, _, let alternatives) = c.content, !alternatives.isEmpty {
             out.line("Also accepted: " + alternatives.joined(separator: " | "))
         }
-        if let why = c.explanation { out.line("Why: " + why) }
+        if let why = text.explanation { out.line("Why: " + why) }
+        if !c.related.isEmpty { out.line("Related: " + c.related.joined(separator: ", ")) }
         if let source = c.source { out.line("Source: " + source) }
         if !stored.allTags.isEmpty { out.line("Tags: " + stored.allTags.joined(separator: ", ")) }
         let s = stored.schedule

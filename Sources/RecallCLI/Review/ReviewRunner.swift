@@ -17,6 +17,7 @@ struct ReviewRunner {
     let clock: () -> Moment
     let seed: UInt64
     let editor: CardEditor
+    let language: Language
 
     func run() throws {
         let plan = try self.plan ?? options.plan(library, filter: filter)
@@ -117,9 +118,11 @@ struct ReviewRunner {
             }
             console.line("")
             console.line(style.accent("[\(shown.position)/\(shown.total)] \(card.deckID) · \(kind)"))
-            layout.wrap(card.prompt).forEach { console.line(style.bold($0)) }
-            for (index, text) in (shown.choices ?? []).enumerated() {
-                say("  \(Letters.letter(index))) \(text)", indent: 5)
+            let text = card.text(in: language)
+            if text.fellBackToEnglish { console.line(style.dim(Language.fallbackNote)) }
+            layout.wrap(text.prompt).forEach { console.line(style.bold($0)) }
+            for (index, option) in Self.options(shown.choiceOrder, text).enumerated() {
+                say("  \(Letters.letter(index))) \(option)", indent: 5)
             }
         case .verdict(let outcome, let diff):
             say(style.verdict(outcome, diff: diff))
@@ -133,14 +136,15 @@ struct ReviewRunner {
         case .invalidChoice(let options, let multiple):
             console.line("Type the letter\(multiple ? "s" : "") of your choice\(multiple ? "s" : ""), a to \(Letters.letter(options - 1)).")
         case .reference(let reference):
+            let text = reference.card.text(in: language)
             if let given = reference.given { field("Yours:  ", given) }
-            field("Answer: ", reference.answer)
+            field("Answer: ", text.answer)
             if !reference.alternatives.isEmpty {
                 let shown = reference.alternatives.prefix(Self.alternativesShown).joined(separator: " | ")
                 let more = reference.alternatives.count - Self.alternativesShown
                 field("Also accepted: ", shown + (more > 0 ? " (and \(more) more)" : ""))
             }
-            if let why = reference.card.explanation { field("Why: ", why) }
+            if let why = text.explanation { field("Why: ", why) }
             if let source = reference.card.source { field("Source: ", source) }
             if let preview = reference.preview {
                 field("Next interval: ", preview.line)
@@ -190,6 +194,12 @@ struct ReviewRunner {
     }
 
     // MARK: Text
+
+    /// A choice card's options in the language shown, in the order shown.
+    static func options(_ order: [Int]?, _ text: CardText) -> [String] {
+        guard let order else { return [] }
+        return order.map { $0 < text.choices.count ? text.choices[$0].text : "" }
+    }
 
     /// Accepted alternatives listed after the answer; the rest are counted.
     static let alternativesShown = 3

@@ -99,7 +99,7 @@ public enum DeckParser {
 /// The field keys a card may carry. The first one names the card's kind.
 enum FieldKey: String, CaseIterable {
     case question = "Q", cloze = "C", choice = "M", typed = "T"
-    case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags"
+    case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags", grade = "Grade"
     /// The Chinese text of a card (issue 15): the English key with `.zh` appended.
     case questionZh = "Q.zh", clozeZh = "C.zh", choiceZh = "M.zh", typedZh = "T.zh"
     case answerZh = "A.zh", whyZh = "Why.zh"
@@ -432,6 +432,8 @@ private struct ParseState {
 
         let explanation = values[.why]?.value
         let source = values[.source]?.value
+        var grading: GradeSpec?
+        if let field = values[.grade] { grading = readGrading(field) }
         var tags = deck.tags
         if let tagField = values[.tags] {
             for tag in parseTags(tagField.value, line: tagField.line) where !tags.contains(tag) {
@@ -486,6 +488,10 @@ private struct ParseState {
             for field in [values[.answer], values[.answerZh]].compactMap({ $0 }) + alternatives {
                 checkTypedAnswer(field)
             }
+            if let answer = values[.answer] {
+                lintGrading(question: text, answer: answer, alternatives: alternatives, grading: grading,
+                            declared: values[.grade].map { ($0.line, $0.valueColumn) })
+            }
             contents = [(raw.id, .typed(question: text, answer: values[.answer]?.value ?? "", alternatives: alternatives.map(\.value)))]
         }
 
@@ -499,7 +505,7 @@ private struct ParseState {
         for (id, content) in contents {
             deck.cards.append(Card(deckID: deck.id, id: id, noteID: raw.id, content: content,
                                    explanation: explanation, source: source, tags: tags, line: raw.line,
-                                   chinese: chinese.isEmpty ? nil : chinese, related: related))
+                                   chinese: chinese.isEmpty ? nil : chinese, related: related, grading: grading))
         }
     }
 
@@ -541,7 +547,7 @@ private struct ParseState {
 
     static func allowed(_ key: FieldKey, in kind: CardKind) -> Bool {
         switch key {
-        case .why, .source, .tags, .whyZh, .related: true
+        case .why, .source, .tags, .whyZh, .related, .grade: true
         case .answer, .answerZh: kind == .basic || kind == .typed
         case .alternative: kind == .typed
         case .question, .cloze, .choice, .typed: key.kind == kind
@@ -558,6 +564,37 @@ private struct ParseState {
         case .cloze: "a cloze card has 'C:' and optionally 'Why:', 'C.zh:', 'Why.zh:', 'Related:', 'Source:', 'Tags:'; the deletions are its answers"
         case .choice: "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'M.zh:' with its own choice lines, 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
         case .typed: "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'T.zh:', 'A.zh:' (a Chinese term), 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
+        }
+    }
+
+    /// Reads a `Grade:` field; an error names what is wrong.
+    mutating func readGrading(_ field: RawField) -> GradeSpec? {
+        switch GradeSpec.parse(field.value) {
+        case .success(let spec): return spec
+        case .failure(let problem):
+            error(field.line, field.valueColumn, "'Grade:' \(problem.message)",
+                  hint: "write 'Grade: number', 'Grade: number ±0.5', 'Grade: command', 'Grade: text' or 'Grade: self' (docs/deck-format.md)")
+            return nil
+        }
+    }
+
+    /// The grader's lints for a typed card: an answer it cannot read as the
+    /// declared kind is an error; an `Alt:` it already accepts from the other
+    /// answers is redundant (a warning).
+    mutating func lintGrading(question: String, answer: RawField, alternatives: [RawField], grading: GradeSpec?,
+                              declared: (line: Int, column: Int)?) {
+        for problem in GradingLint.unreadable(answers: [answer.value] + alternatives.map(\.value), grading: grading) {
+            error(declared?.line ?? answer.line, declared?.column ?? answer.valueColumn, problem,
+                  hint: "fix the answer, or declare the kind the grader should use with 'Grade:'")
+        }
+        // Against the answers above it only, so that removing every redundant line keeps what the card accepts.
+        let all = [answer] + alternatives
+        for (index, alternative) in alternatives.enumerated() {
+            let others = all.prefix(index + 1).map(\.value)
+            if let covering = GradingLint.coveredBy(alternative.value, others: others, question: question, grading: grading) {
+                warning(alternative.line, 1, "'Alt: \(alternative.value)' is redundant: the grader already accepts it as '\(covering)'",
+                        hint: "remove the line; the grader compares answers by kind (docs/interview.md)")
+            }
         }
     }
 

@@ -90,11 +90,13 @@ public struct Card: Hashable, Sendable, Codable {
     /// Notes this card is related to (`Related:`), qualified as `deck/note`: the
     /// queue keeps them apart on a day.
     public var related: [String]
+    /// How the card says it is graded (its `Grade:` field), when the default guess would be wrong.
+    public var grading: GradeSpec?
 
     public init(
         deckID: String, id: String, noteID: String, content: CardContent,
         explanation: String? = nil, source: String? = nil, tags: [String] = [], line: Int = 0,
-        chinese: CardTranslation? = nil, related: [String] = []
+        chinese: CardTranslation? = nil, related: [String] = [], grading: GradeSpec? = nil
     ) {
         self.deckID = deckID
         self.id = id
@@ -106,6 +108,7 @@ public struct Card: Hashable, Sendable, Codable {
         self.line = line
         self.chinese = chinese
         self.related = related
+        self.grading = grading
     }
 
     public var kind: CardKind { content.kind }

@@ -10,8 +10,14 @@ public struct Settings: Hashable, Sendable, Codable {
     public var redrillGapMinutes: Int = 10
     /// 1: siblings (cloze deletions of one note, cards a deck marks `Related:`) are not shown on the same day.
     public var siblingsApart: Int = 1
+    /// The language cards are shown in (`recall config set language en|zh|both`).
+    public var language: Language = .default
 
     public init() {}
+
+    /// The name of the language setting for `recall config`: it takes a word, not a number, so it is not a ``Key``.
+    public static let languageKey = "language"
+    public static let languageSummary = "the language cards are shown in: en, zh or both (Chinese, then English; default en)"
 
     /// A setting as `recall config` names it.
     public enum Key: String, CaseIterable, Sendable {
@@ -52,7 +58,7 @@ public struct Settings: Hashable, Sendable, Codable {
         public var description: String {
             switch self {
             case .unknownKey(let key):
-                "unknown setting '\(key)'; the settings are \(Key.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown setting '\(key)'; the settings are \((Key.allCases.map(\.rawValue) + [Settings.languageKey]).joined(separator: ", "))"
             case .invalidValue(let key, let value):
                 "'\(value)' is not a valid value for \(key.rawValue): \(key.summary)"
             }
@@ -88,5 +94,16 @@ public struct Settings: Hashable, Sendable, Codable {
             throw .invalidValue(key: key, value: value)
         }
         return number
+    }
+
+    /// Validates a language typed by the user.
+    public static func parseLanguage(_ value: String) throws(LanguageError) -> Language {
+        guard let language = Language(rawValue: value.trimmingSpaces.lowercased()) else { throw LanguageError(value: value) }
+        return language
+    }
+
+    public struct LanguageError: Error, CustomStringConvertible {
+        public var value: String
+        public var description: String { "'\(value)' is not a valid value for \(Settings.languageKey): \(Settings.languageSummary)" }
     }
 }

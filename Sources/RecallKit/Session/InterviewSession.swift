@@ -50,6 +50,8 @@ public struct InterviewSession {
         public var total: Int
         public var card: Card
         public var choices: [String]?
+        /// `choiceOrder[i]` is the index in the file of the option shown as letter i.
+        public var choiceOrder: [Int]?
         public var prompt: ReviewSession.AnswerPrompt
         public var timeLimitSeconds: Int?
     }
@@ -160,8 +162,8 @@ public struct InterviewSession {
             self.current?.given = picks.sorted().map(Letters.letter).joined(separator: " ")
             events.append(.choiceVerdict(outcome, correct: choices.correct.sorted().map(Letters.letter)))
             try conclude(outcome, automatic: true, at: moment, &events)
-        case .automatic(let accepted, let isCommand):
-            let result = AnswerChecking.grade(given, accepted: accepted, isCommand: isCommand)
+        case .automatic:
+            let result = AnswerChecking.grade(given, card: current.card)
             events.append(.verdict(result.outcome, diff: result.diff))
             try conclude(result.outcome, automatic: true, at: moment, &events)
         case .selfGraded(let reference):
@@ -243,7 +245,7 @@ public struct InterviewSession {
             current = Current(index: index, card: card, section: question.section, shownAt: moment.instant, choices: choices, mode: mode)
             awaiting = .answer(prompt, canOverrule: overrulable != nil)
             events.append(.question(Question(position: index + 1, total: questions.count, card: card, choices: choices?.texts,
-                                             prompt: prompt, timeLimitSeconds: configuration.timeLimitSeconds)))
+                                             choiceOrder: choices?.order, prompt: prompt, timeLimitSeconds: configuration.timeLimitSeconds)))
             return
         }
         if overrulable != nil {

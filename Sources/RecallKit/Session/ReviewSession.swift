@@ -81,6 +81,8 @@ public struct ReviewSession {
         public var kind: ReviewQueue.EntryKind
         /// The options in the order shown, for a choice card.
         public var choices: [String]?
+        /// `choiceOrder[i]` is the index in the file of the option shown as letter i (to show a translation in the same order).
+        public var choiceOrder: [Int]?
         public var prompt: AnswerPrompt
     }
 
@@ -274,9 +276,9 @@ public struct ReviewSession {
                 current.suggestion = AnswerChecking.suggestedGrade(outcome)
                 events.append(.choiceVerdict(outcome, correct: choices.correct.sorted().map(Letters.letter)))
             }
-        case .automatic(let accepted, let isCommand):
+        case .automatic:
             if !given.isEmpty {
-                let result = AnswerChecking.grade(given, accepted: accepted, isCommand: isCommand)
+                let result = AnswerChecking.grade(given, card: current.card)
                 current.verdict = result.outcome
                 current.suggestion = AnswerChecking.suggestedGrade(result.outcome)
                 events.append(.verdict(result.outcome, diff: result.diff))
@@ -457,7 +459,7 @@ public struct ReviewSession {
         progress.awaiting = .answer(prompt)
         let total = progress.shown + 1 + progress.queue.count + progress.pool.count
         events.append(.question(Shown(position: progress.shown + 1, total: total, card: card, kind: entry.kind,
-                                      choices: choices?.texts, prompt: prompt)))
+                                      choices: choices?.texts, choiceOrder: choices?.order, prompt: prompt)))
         return true
     }
 }

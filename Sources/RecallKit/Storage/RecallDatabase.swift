@@ -179,7 +179,8 @@ public final class RecallDatabase: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         for (position, card) in deck.cards.enumerated() {
             let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
-                                           chinese: card.chinese, related: card.related.isEmpty ? nil : card.related)
+                                           chinese: card.chinese, related: card.related.isEmpty ? nil : card.related,
+                                           grading: card.grading)
             let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
             let tags = card.tags.joined(separator: " ")
             let fingerprint = CardFingerprint.of(json, tags, card.noteID, card.kind.rawValue, card.line, position)
@@ -557,9 +558,19 @@ public final class RecallDatabase: Sendable {
             for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
                 if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) {
                     settings[key] = value
+                } else if row["key"] == Settings.languageKey, let language = Language(rawValue: row["value"]) {
+                    // A value this version does not know leaves the default.
+                    settings.language = language
                 }
             }
             return settings
+        }
+    }
+
+    public func set(language: Language) throws {
+        try writer.write { db in
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [Settings.languageKey, language.rawValue])
         }
     }
 
@@ -581,7 +592,8 @@ public struct StoredCard: Hashable, Sendable {
         let name = record.id.split(separator: "/", maxSplits: 1)
         card = Card(deckID: record.deckID, id: name.count == 2 ? String(name[1]) : record.id, noteID: record.noteID,
                     content: stored.content, explanation: stored.explanation, source: stored.source,
-                    tags: record.tagList, line: record.line, chinese: stored.chinese, related: stored.related ?? [])
+                    tags: record.tagList, line: record.line, chinese: stored.chinese, related: stored.related ?? [],
+                    grading: stored.grading)
         self.record = record
     }
 

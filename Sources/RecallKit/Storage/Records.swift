@@ -100,6 +100,8 @@ struct StoredCardContent: Codable {
     var chinese: CardTranslation?
     /// Absent (nil) when the card has no `Related:` and in older rows.
     var related: [String]?
+    /// The card's `Grade:` field; absent in rows written before it existed.
+    var grading: GradeSpec?
 }
 
 /// One answer as the review log keeps it, with the state before and after it

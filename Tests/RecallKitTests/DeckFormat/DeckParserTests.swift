@@ -33,7 +33,7 @@ let sampleDeck = """
     ## logs
     T: Follow the logs of container web.
     A: docker logs -f web
-    Alt: docker logs --follow web
+    Alt: docker logs -f web 2>&1
     Source: Docker docs
 
     ## code
@@ -84,7 +84,7 @@ func problems(_ body: String, severity: DeckDiagnostic.Severity = .error) -> [St
             Choice(text: "Hessian diagonal", isCorrect: false),
         ]))
         #expect(deck.cards[4].content == .typed(question: "Follow the logs of container web.", answer: "docker logs -f web",
-                                                 alternatives: ["docker logs --follow web"]))
+                                                 alternatives: ["docker logs -f web 2>&1"]))
     }
 
     @Test func fencedCodeIsOpaqueAndMultiLineAnswersWork() throws {

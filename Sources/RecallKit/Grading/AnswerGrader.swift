@@ -1,0 +1,352 @@
+import Foundation
+
+/// Grades an answer by the kind of answer its card expects. Pure.
+///
+/// ``mode(for:)`` decides, for review and interview alike, which cards are
+/// graded here and which the user grades against the reference. The kinds
+/// (docs/interview.md repeats the rules for people):
+///
+/// - **command** (typed cards whose answer is a command line, a Dockerfile
+///   instruction, a one-line Python call or a keyword argument): compared by
+///   parsed form with the tool's grammar (``CommandGrammar``): option aliases,
+///   bundled short options, `--opt=value` = `--opt value`, options in any
+///   order, operands in order, quoting, keyword arguments in any order. Any
+///   other difference is wrong: there is no partial credit for commands.
+/// - **number**: the number and unit on both sides, equal within the
+///   precision the reference is written to (or the card's tolerance).
+/// - **text** (terms, names, formulas, cloze deletions): compared in a normal
+///   form (``ProseAnswer``); a one-letter slip in one long word is partly right.
+/// - **open** (long basic answers): self-graded.
+/// - **choice**: by letter or by the choice's text.
+public enum AnswerGrader {
+    public enum Outcome: String, Hashable, Sendable, Codable {
+        case right, partly, wrong
+    }
+
+    /// What kind of answer a card expects.
+    public enum AnswerKind: String, Hashable, Sendable, Codable, CaseIterable {
+        case command, number, text, open, choice
+    }
+
+    /// Whether the grader decides (``automatic``) or the user grades against the reference.
+    public enum Mode: Hashable, Sendable {
+        case automatic(AnswerKind)
+        case selfGraded
+    }
+
+    public struct Verdict: Hashable, Sendable {
+        public var outcome: Outcome
+        public var kind: AnswerKind
+        /// The accepted answer matched, or the closest one.
+        public var expected: String
+        /// For a near miss: `mean-pool[+i]ng`.
+        public var diff: String?
+
+        /// Credit for the answer: right 1, partly 0.5, wrong 0.
+        public var credit: Double {
+            switch outcome {
+            case .right: 1
+            case .partly: partialCredit
+            case .wrong: 0
+            }
+        }
+
+        /// The SM-2 grade the verdict implies: right 5, partly 3, wrong 1.
+        public var grade: Grade { suggestedGrade(outcome) }
+    }
+
+    public static let partialCredit = 0.5
+
+    /// A basic card's answer longer than this, or on several lines, is open (self-graded).
+    public static let shortAnswerCharacters = 60
+    /// … or with more words than this.
+    public static let shortAnswerWords = 6
+
+    /// Whether `card` is graded automatically, and as what; the one rule for review and interview.
+    public static func mode(for card: Card) -> Mode {
+        let kind = kind(for: card)
+        return kind == .open ? .selfGraded : .automatic(kind)
+    }
+
+    /// The kind of answer a card expects: its `Grade:` field, or a guess from the answer.
+    public static func kind(for card: Card) -> AnswerKind {
+        if let spec = card.grading {
+            switch spec.kind {
+            case .number: return .number
+            case .command: return .command
+            case .text: return .text
+            case .self: return .open
+            }
+        }
+        switch card.content {
+        case .choice: return .choice
+        case .typed(_, let answer, _): return classify(answer)
+        case .cloze:
+            let deletion = card.answerText
+            if deletion.hasPrefix("-") && !deletion.hasPrefix("−") && NumberAnswer.parse(deletion) == nil { return .command }
+            return NumberAnswer.parse(deletion) != nil ? .number : .text
+        case .basic(_, let answer):
+            let trimmed = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard trimmed.count <= shortAnswerCharacters, !trimmed.contains("\n") else { return .open }
+            if NumberAnswer.parse(trimmed) != nil { return .number }
+            let words = trimmed.split(separator: " ")
+            if words.count <= shortAnswerWords, !trimmed.contains(". ") { return .text }
+            return .open
+        }
+    }
+
+    /// The kind of a typed answer: a number, a command (or code), or text.
+    public static func classify(_ answer: String, grammar: CommandGrammar = .bundled) -> AnswerKind {
+        let trimmed = answer.trimmingCharacters(in: .whitespaces)
+        if NumberAnswer.parse(trimmed) != nil, !trimmed.hasPrefix("--") { return .number }
+        if looksLikeCommand(trimmed, grammar: grammar) { return .command }
+        return .text
+    }
+
+    static func looksLikeCommand(_ text: String, grammar: CommandGrammar) -> Bool {
+        if PythonCall.parse(text) != nil { return true }
+        guard let words = ShellWords.split(text), let first = words.first else { return false }
+        if words.contains(where: { $0.isOperator }) { return true }
+        if first.text.hasPrefix("-") { return true }
+        if grammar.pathNames[first.text] != nil || CommandMatcher.dockerfileInstructions.contains(first.text) { return words.count > 1 || grammar.pathNames[first.text] != nil }
+        if words.count > 1, words.dropFirst().contains(where: { $0.text.hasPrefix("-") && $0.text.count > 1 && !$0.quoted }) { return true }
+        // `NCCL_DEBUG=INFO`, `export X=1`: shell assignments.
+        if words.contains(where: { $0.text.contains("=") && !$0.quoted }) { return true }
+        return false
+    }
+
+    /// Grades `given` for `card`; nil when the card is self-graded (the caller shows the reference).
+    /// `choiceOrder[i]` is the index in the file of the choice shown as letter i (nil: the file's order).
+    public static func grade(_ given: String, for card: Card, choiceOrder: [Int]? = nil, grammar: CommandGrammar = .bundled,
+                             vocabulary: Set<String> = []) -> Verdict? {
+        let kind = kind(for: card)
+        switch card.content {
+        case .choice(_, let choices):
+            return gradeChoice(given, choices: choices, order: choiceOrder)
+        default:
+            guard kind != .open else { return nil }
+            var accepted = [card.answerText]
+            if case .typed(_, _, let alternatives) = card.content { accepted += alternatives }
+            var words = vocabulary
+            for text in [card.prompt, card.explanation ?? ""] + accepted {
+                for token in ProseAnswer(text).tokens { words.insert(token) }
+            }
+            return grade(given, accepted: accepted, as: kind, spec: card.grading, grammar: grammar,
+                         context: contextTool(for: card.prompt, grammar: grammar), question: card.prompt, vocabulary: words)
+        }
+    }
+
+    /// Grades `given` against accepted answers of a known kind.
+    public static func grade(_ given: String, accepted: [String], as kind: AnswerKind, spec: GradeSpec? = nil,
+                             grammar: CommandGrammar = .bundled, context: String? = nil, question: String = "",
+                             vocabulary: Set<String> = []) -> Verdict {
+        let candidates = accepted.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let first = candidates.first ?? ""
+        let typed = given.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !typed.isEmpty else { return Verdict(outcome: .wrong, kind: kind, expected: first) }
+        switch kind {
+        case .command:
+            let text = unwrapCode(applyAliases(typed, spec))
+            for candidate in candidates where commandsMatch(text, applyAliases(candidate, spec), others: candidates, grammar: grammar, context: context) {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
+            let closest = closestCandidate(text, candidates)
+            return Verdict(outcome: .wrong, kind: kind, expected: closest, diff: characterDiff(from: text, to: closest))
+        case .number:
+            guard var answer = NumberAnswer.parse(typed) else { break }
+            let references = candidates.compactMap { candidate in NumberAnswer.parse(candidate).map { (candidate, $0) } }
+            let units = Set(references.compactMap(\.1.unit))
+            let precision = references.map(\.1.decimals).max() ?? 0
+            if let unit = answer.unit, !units.isEmpty, !units.contains(unit) {
+                return Verdict(outcome: .wrong, kind: kind, expected: first)
+            }
+            if answer.unit != nil, units.isEmpty {
+                // `25 MiB` where the card asks for the number of MiB: the unit must be the question's.
+                let asked = Set(ProseAnswer(question).tokens)
+                guard answer.words.allSatisfy({ asked.contains(ProseAnswer.singular($0)) }), questionNames(answer, question) else {
+                    return Verdict(outcome: .wrong, kind: kind, expected: first)
+                }
+                answer.value /= answer.factor
+                answer.unit = nil
+                answer.factor = 1
+            }
+            for (candidate, reference) in references {
+                if reference.accepts(answer, tolerance: spec?.tolerance, fractionForPercent: spec?.fractionForPercent ?? false, precision: precision) {
+                    return Verdict(outcome: .right, kind: kind, expected: candidate)
+                }
+            }
+            return Verdict(outcome: .wrong, kind: kind, expected: first)
+        case .text, .open, .choice:
+            break
+        }
+        // Text, and numbers written in a way the number reader does not take.
+        let answer = ProseAnswer(typed)
+        for candidate in candidates where ProseAnswer(candidate).joined == answer.joined {
+            return Verdict(outcome: .right, kind: kind, expected: candidate)
+        }
+        // An accepted answer written as a command (`Alt: --optim paged_adamw_32bit`) compares as one,
+        // and a dotted name as a Python name (`nn.CrossEntropyLoss` = `torch.nn.CrossEntropyLoss`).
+        let code = unwrapCode(typed)
+        for candidate in candidates {
+            if looksLikeCommand(candidate, grammar: grammar), looksLikeCommand(code, grammar: grammar),
+               commandsMatch(code, candidate, others: candidates, grammar: grammar, context: context) {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
+            if PythonMatcher.isDottedName(code), PythonMatcher.isDottedName(candidate), code.contains(".") || candidate.contains("."),
+               PythonMatcher.sameName(code, candidate, grammar: grammar) {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
+        }
+        if kind == .text {
+            for candidate in candidates {
+                let reference = ProseAnswer(candidate)
+                if answer.isTypo(of: reference, vocabulary: vocabulary) {
+                    return Verdict(outcome: .partly, kind: kind, expected: candidate,
+                                   diff: characterDiff(from: answer.tokens.joined(separator: " "), to: reference.tokens.joined(separator: " ")))
+                }
+            }
+        }
+        return Verdict(outcome: .wrong, kind: kind, expected: first)
+    }
+
+    /// The unit a number answer gives (`4.25 bits`) may come from the question when no accepted answer writes one.
+    private static func questionNames(_ answer: NumberAnswer, _ question: String) -> Bool {
+        guard let unit = answer.unit else { return true }
+        let names = NumberAnswer.units.filter { $0.value.unit == unit && $0.value.factor == answer.factor }.map(\.key)
+        let words = Set(question.lowercased().split(whereSeparator: { !$0.isLetter && $0 != "%" }).map(String.init))
+        return names.contains { words.contains($0.lowercased()) } || (unit == "%" && question.contains("%"))
+    }
+
+    /// An answer wrapped in backticks is the command inside them.
+    private static func unwrapCode(_ text: String) -> String {
+        var t = text
+        while t.count > 1, t.hasPrefix("`"), t.hasSuffix("`") { t = String(t.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces) }
+        return t
+    }
+
+    private static func applyAliases(_ text: String, _ spec: GradeSpec?) -> String {
+        guard let spec, !spec.aliases.isEmpty else { return text }
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        for group in spec.aliases {
+            guard let canonical = group.first else { continue }
+            for index in words.indices where group.dropFirst().contains(words[index]) { words[index] = canonical }
+        }
+        return words.joined(separator: " ")
+    }
+
+    static func commandsMatch(_ given: String, _ expected: String, others: [String], grammar: CommandGrammar, context: String?) -> Bool {
+        if given == expected { return true }
+        if let a = PythonCall.parse(given), let b = PythonCall.parse(expected) {
+            return PythonMatcher.equivalent(a, b, grammar: grammar)
+        }
+        return CommandMatcher.equivalent(given, expected, grammar: grammar, context: context, learned: others)
+    }
+
+    /// The tool a question names (`Which DeepSpeed launcher option …`), for answers that are options alone.
+    static func contextTool(for question: String, grammar: CommandGrammar) -> String? {
+        let words = question.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
+        for word in words {
+            if let tool = grammar.contextWords[word] { return tool }
+        }
+        return nil
+    }
+
+    private static func closestCandidate(_ text: String, _ candidates: [String]) -> String {
+        candidates.min { editDistance(Array(text), Array($0)) < editDistance(Array(text), Array($1)) } ?? ""
+    }
+
+    /// A choice by letter (`b`, `a c`, `(a)`) in the order shown, or by the text of the choice.
+    static func gradeChoice(_ given: String, choices: [Choice], order: [Int]?) -> Verdict {
+        let shown = order ?? Array(choices.indices)
+        let correct = Set(shown.indices.filter { choices[shown[$0]].isCorrect })
+        let expected = correct.sorted().map { String(UnicodeScalar(UInt8(97 + $0))) }.joined(separator: " ")
+        let text = given.precomposedStringWithCompatibilityMapping.lowercased()
+        let letters = text.split(whereSeparator: { " ,;()[].".contains($0) })
+        var picks = Set<Int>()
+        if !letters.isEmpty, letters.allSatisfy({ $0.count == 1 && ("a"..."z").contains(String($0)) }) {
+            for letter in letters {
+                guard let ascii = letter.first?.asciiValue else { continue }
+                let index = Int(ascii) - 97
+                guard index < shown.count else { return Verdict(outcome: .wrong, kind: .choice, expected: expected) }
+                picks.insert(index)
+            }
+        } else {
+            let answer = ProseAnswer(given).joined
+            let code = given.trimmingCharacters(in: CharacterSet(charactersIn: "` ")).split(separator: " ").joined(separator: " ")
+            // A choice that is code (`tail -F x`) keeps its case: -F is not -f.
+            func matches(_ choice: String) -> Bool {
+                if choice.contains("`") {
+                    let choiceCode = choice.trimmingCharacters(in: CharacterSet(charactersIn: "` ")).split(separator: " ").joined(separator: " ")
+                    return choiceCode == code
+                }
+                return ProseAnswer(choice).joined == answer
+            }
+            guard let index = shown.indices.first(where: { matches(choices[shown[$0]].text) }) else {
+                return Verdict(outcome: .wrong, kind: .choice, expected: expected)
+            }
+            picks = [index]
+        }
+        if picks == correct { return Verdict(outcome: .right, kind: .choice, expected: expected) }
+        if !picks.isEmpty, picks.isSubset(of: correct) { return Verdict(outcome: .partly, kind: .choice, expected: expected) }
+        return Verdict(outcome: .wrong, kind: .choice, expected: expected)
+    }
+
+    /// The suggested SM-2 grade for an outcome: right 5, partly 3, wrong 1.
+    public static func suggestedGrade(_ outcome: Outcome) -> Grade {
+        switch outcome {
+        case .right: .perfect
+        case .partly: .hard
+        case .wrong: .wrong
+        }
+    }
+
+    /// Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`.
+    public static func editDistance<T: Equatable>(_ a: [T], _ b: [T], limit: Int = .max) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        if limit != .max && abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if limit != .max && rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The expected text with the edits that turn `given` into it marked:
+    /// `[+x]` where a character is missing, `[-x]` where one is extra, `[x→y]` where one differs.
+    public static func characterDiff(from given: String, to expected: String) -> String {
+        let a = Array(given), b = Array(expected)
+        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
+        if !a.isEmpty && !b.isEmpty {
+            for i in 1...a.count {
+                for j in 1...b.count {
+                    table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                }
+            }
+        }
+        var pieces: [String] = []
+        var i = a.count, j = b.count
+        while i > 0 || j > 0 {
+            if i > 0 && j > 0 && a[i - 1] == b[j - 1] && table[i][j] == table[i - 1][j - 1] {
+                pieces.append(String(b[j - 1])); i -= 1; j -= 1
+            } else if i > 0 && j > 0 && table[i][j] == table[i - 1][j - 1] + 1 {
+                pieces.append("[\(a[i - 1])→\(b[j - 1])]"); i -= 1; j -= 1
+            } else if j > 0 && table[i][j] == table[i][j - 1] + 1 {
+                pieces.append("[+\(b[j - 1])]"); j -= 1
+            } else {
+                pieces.append("[-\(a[i - 1])]"); i -= 1
+            }
+        }
+        return pieces.reversed().joined()
+    }
+}

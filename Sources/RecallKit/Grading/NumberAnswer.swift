@@ -1,0 +1,200 @@
+import Foundation
+
+/// A number with its unit, read from an answer such as `About 31.4 GB.`,
+/// `4 + 32/128 = 4.25`, `2,000`, `2k`, `~40%` or `5.3 seconds`.
+struct NumberAnswer: Hashable, Sendable {
+    var value: Double
+    /// Digits after the decimal point as written: the precision of a reference.
+    var decimals: Int
+    /// The canonical unit (`GB`, `s`, `%`), or nil when none is written.
+    var unit: String?
+    /// Other words after the number, lower-cased (`bits per weight`, `tokens per expert`).
+    var words: [String]
+
+    /// Multipliers written after a number: `2k`, `7B`, `1.8T`, `3 million`.
+    static let scales: [String: Double] = [
+        "k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6, "B": 1e9, "billion": 1e9, "bn": 1e9,
+        "T": 1e12, "trillion": 1e12,
+    ]
+
+    /// Unit spellings → (canonical unit, factor to the canonical unit's base).
+    static let units: [String: (unit: String, factor: Double)] = {
+        var table: [String: (String, Double)] = [:]
+        func add(_ names: [String], _ unit: String, _ factor: Double) { names.forEach { table[$0] = (unit, factor) } }
+        add(["%", "percent", "per cent", "pct"], "%", 1)
+        add(["ns", "nanosecond", "nanoseconds"], "s", 1e-9)
+        add(["µs", "us", "microsecond", "microseconds"], "s", 1e-6)
+        add(["ms", "millisecond", "milliseconds", "msec"], "s", 1e-3)
+        add(["s", "sec", "secs", "second", "seconds"], "s", 1)
+        add(["min", "mins", "minute", "minutes"], "s", 60)
+        add(["h", "hr", "hrs", "hour", "hours"], "s", 3600)
+        add(["d", "day", "days"], "s", 86400)
+        add(["byte", "bytes"], "B", 1)
+        add(["KB", "kB", "kilobyte", "kilobytes"], "B", 1e3)
+        add(["MB", "megabyte", "megabytes"], "B", 1e6)
+        add(["GB", "gigabyte", "gigabytes"], "B", 1e9)
+        add(["TB", "terabyte", "terabytes"], "B", 1e12)
+        add(["PB", "petabyte", "petabytes"], "B", 1e15)
+        add(["KiB", "kibibyte", "kibibytes"], "iB", 1024)
+        add(["MiB", "mebibyte", "mebibytes"], "iB", 1024 * 1024)
+        add(["GiB", "gibibyte", "gibibytes"], "iB", 1024 * 1024 * 1024)
+        add(["TiB", "tebibyte", "tebibytes"], "iB", 1024 * 1024 * 1024 * 1024)
+        add(["GB/s", "GBps", "gigabytes/s"], "B/s", 1e9)
+        add(["TB/s", "TBps", "terabytes/s"], "B/s", 1e12)
+        add(["MB/s"], "B/s", 1e6)
+        add(["Gb/s", "Gbps", "Gbit/s"], "b/s", 1e9)
+        add(["Mb/s", "Mbps"], "b/s", 1e6)
+        add(["bit", "bits", "b"], "bit", 1)
+        add(["W", "watt", "watts"], "W", 1)
+        add(["MHz"], "Hz", 1e6)
+        add(["GHz"], "Hz", 1e9)
+        add(["x", "×", "X", "times", "fold"], "×", 1)
+        add(["TFLOPS", "TFLOPs", "TFLOP/s", "TFLOPs/s", "teraflops"], "FLOP/s", 1e12)
+        add(["PFLOPS", "PFLOPs", "PFLOP/s"], "FLOP/s", 1e15)
+        add(["TOPS"], "OP/s", 1e12)
+        add(["C", "°C", "degrees"], "°C", 1)
+        return table
+    }()
+
+    static let numberWords: [String: Int] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12,
+    ]
+
+    static let hedges: Set<String> = ["about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:"]
+
+    /// Reads the number an answer ends in (after the last `=` or `≈`, if any).
+    static func parse(_ raw: String) -> NumberAnswer? {
+        var text = raw.precomposedStringWithCompatibilityMapping
+            .replacingOccurrences(of: "−", with: "-")
+            .replacingOccurrences(of: "–", with: "-")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: "`\"'*"))
+        // A remark in parentheses is not the answer: `About 3.07 GB (2.86 GiB).`
+        text = text.replacingOccurrences(of: #"\s*\([^()]*\)"#, with: "", options: .regularExpression)
+        while let last = text.last, ".;,!".contains(last) { text.removeLast() }
+        // `About 45 ms, 1.5x longer`: a short comment after a comma.
+        if let comma = text.range(of: ", "), text[comma.upperBound...].split(separator: " ").count <= 3,
+           !text[..<comma.lowerBound].contains(", ") {
+            text = String(text[..<comma.lowerBound])
+        }
+        if let word = numberWords[text.lowercased()] { text = String(word) }
+        // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
+        if let separator = text.lastIndex(where: { $0 == "≈" || $0 == "=" }),
+           text[separator] == "≈" || (separator > text.startIndex && text[text.index(before: separator)] == " ") {
+            let tail = text[text.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+            if !tail.isEmpty { text = tail }
+        }
+        var tokens = text.replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: " ").map(String.init)
+        while let first = tokens.first, hedges.contains(first.lowercased()) { tokens.removeFirst() }
+        if let first = tokens.first, first.count > 1, "~≈".contains(first.first!) { tokens[0] = String(first.dropFirst()) }
+        // `2 000` and `81 920`: a space between groups of three digits.
+        while tokens.count > 1, tokens[0].allSatisfy(\.isNumber), tokens[0].count <= 3, tokens[1].count == 3, tokens[1].allSatisfy(\.isNumber) {
+            tokens[0] += tokens[1]
+            tokens.remove(at: 1)
+        }
+        guard let first = tokens.first else { return nil }
+        // The number: sign, digits with optional thousands commas, a decimal part; then glued unit letters.
+        let chars = Array(first)
+        var i = 0
+        var number = ""
+        if i < chars.count, chars[i] == "-" || chars[i] == "+" { number.append(chars[i]); i += 1 }
+        var sawDigit = false
+        var decimals = 0
+        var afterPoint = false
+        while i < chars.count {
+            let c = chars[i]
+            if c.isASCII, c.isNumber {
+                number.append(c); sawDigit = true
+                if afterPoint { decimals += 1 }
+            } else if c == ",", !afterPoint, sawDigit, i + 3 < chars.count,
+                      chars[(i + 1)...(i + 3)].allSatisfy({ $0.isASCII && $0.isNumber }), i + 4 >= chars.count || !chars[i + 4].isNumber {
+                // a thousands separator: skip it
+            } else if c == ".", !afterPoint, i + 1 < chars.count, chars[i + 1].isNumber {
+                number.append(c); afterPoint = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard sawDigit, var value = Double(number) else { return nil }
+        var rest = String(chars[i...])
+        // `4N`, `2p`: a number times a variable is algebra, not a quantity.
+        if rest.count == 1, let letter = rest.first, letter.isLetter, scales[rest] == nil, units[rest] == nil { return nil }
+        var unitWords = Array(tokens.dropFirst())
+        if !rest.isEmpty { unitWords.insert(rest, at: 0) }
+        // `tokens/s` is `tokens per s` unless the table knows it as a unit (`GB/s`).
+        unitWords = unitWords.flatMap { word -> [String] in
+            guard word.contains("/"), units[word] == nil, word.count > 2 else { return [word] }
+            return word.split(separator: "/").map(String.init).joined(separator: " per ").split(separator: " ").map(String.init)
+        }
+        rest = ""
+        // A scale right after the number: `2k`, `7B`, `3 million` (a bare `B` is a scale only when glued).
+        if let scaleWord = unitWords.first, let scale = scales[scaleWord], scaleWord != "B" || chars.count > i {
+            if !(scaleWord == "B" && unitWords.count > 1) {
+                value *= scale
+                decimals = max(0, decimals - Int(log10(scale)))
+                unitWords.removeFirst()
+            }
+        }
+        var unit: String?
+        var factor = 1.0
+        if let word = unitWords.first {
+            let two = unitWords.count > 1 ? word + " " + unitWords[1] : ""
+            if let known = units[two] {
+                (unit, factor) = known
+                unitWords.removeFirst(2)
+            } else if let known = units[word] ?? units[word.lowercased()].flatMap({ word.count > 2 ? $0 : nil }) {
+                (unit, factor) = known
+                unitWords.removeFirst()
+            }
+        }
+        // What is left must be words (a unit the table does not know, `tokens per expert`), not more working.
+        let words = unitWords.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()")) }.filter { !$0.isEmpty }
+        guard words.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "/" } }), words.count <= 4 else { return nil }
+        return NumberAnswer(value: value * factor, decimals: factor == 1 ? decimals : decimals + Int(max(0, -log10(factor)).rounded()),
+                            unit: unit, words: words, factor: factor)
+    }
+
+    /// The unit's factor to its base, kept so that a tolerance follows the unit the reference is written in.
+    var factor: Double = 1
+
+    init(value: Double, decimals: Int, unit: String?, words: [String], factor: Double = 1) {
+        self.value = value
+        self.decimals = decimals
+        self.unit = unit
+        self.words = words
+        self.factor = factor
+    }
+
+    /// Whether `given` is this reference within its precision (half a unit of its last digit) or `tolerance`.
+    /// `precision`: the most decimals any accepted answer of the card is written with (`6` and `6.0` → 1).
+    func accepts(_ given: NumberAnswer, tolerance: GradeSpec.Tolerance?, fractionForPercent: Bool, precision: Int = 0) -> Bool {
+        var candidate = given.value
+        var givenUnit = given.unit
+        if fractionForPercent, unit == "%", givenUnit == nil, abs(candidate) <= 1, abs(value) > 1 {
+            candidate *= 100
+            givenUnit = "%"
+        }
+        if let givenUnit, let unit, givenUnit != unit { return false }
+        if givenUnit != nil, unit == nil, !words.isEmpty { return false }
+        if givenUnit == nil, !given.words.isEmpty, given.words != words, !words.isEmpty || unit != nil {
+            if !Self.sameWords(given.words, words) { return false }
+        }
+        if givenUnit != nil, unit != nil, !given.words.isEmpty, !words.isEmpty, !Self.sameWords(given.words, words) { return false }
+        let allowed: Double
+        switch tolerance {
+        case .absolute(let amount): allowed = amount * factor
+        case .relative(let fraction): allowed = abs(value) * fraction
+        case nil: allowed = 0.5 * pow(10, -Double(max(decimals, precision))) * factor
+        }
+        if tolerance != nil { return abs(candidate - value) <= allowed * (1 + 1e-9) + 1e-12 }
+        return abs(candidate - value) < allowed * (1 - 1e-9)
+    }
+
+    private static func sameWords(_ a: [String], _ b: [String]) -> Bool {
+        let stem = { (words: [String]) in words.map { ProseAnswer.singular($0) } }
+        let x = stem(a), y = stem(b)
+        return x == y || x.first == y.first
+    }
+}

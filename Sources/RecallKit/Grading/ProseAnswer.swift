@@ -1,0 +1,158 @@
+import Foundation
+
+/// Short prose (a term, a name, a formula) in a normal form: case folded,
+/// NFKC, surrounding quotes and backticks gone, articles and punctuation
+/// dropped, plurals made singular, `-ise` spelled `-ize`, and maths notation
+/// made one (`ᵀ` `^T`, `√` `sqrt`, `×` `·` `*`, `²` `^2`, `≈` `~`, Greek
+/// letters by name).
+struct ProseAnswer: Hashable, Sendable {
+    /// The tokens: words (singular), numbers and operators.
+    var tokens: [String]
+    /// Whether each token was written as an identifier (`d_k`, `FlatParameter`, `int4_awq`), where a typo is another name.
+    var identifiers: [Bool]
+
+    var joined: String { tokens.joined() }
+
+    static let greek: [Character: String] = [
+        "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta", "η": "eta",
+        "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho",
+        "σ": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+        "Γ": "gamma", "Δ": "delta", "Θ": "theta", "Λ": "lambda", "Ξ": "xi", "Π": "pi", "Σ": "sigma", "Φ": "phi",
+        "Ψ": "psi", "Ω": "omega", "ℓ": "l",
+    ]
+
+    static let symbols: [Character: String] = [
+        "ᵀ": "^t", "√": "sqrt ", "×": "*", "·": "*", "⋅": "*", "∙": "*", "²": "^2", "³": "^3", "≈": "~", "−": "-", "–": "-",
+        "—": "-", "≪": "<<", "≫": ">>", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->", "⊙": "*", "∑": "sum ", "∈": " in ",
+        "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₜ": "t", "∞": "inf",
+    ]
+
+    static let articles: Set<String> = ["a", "an", "the"]
+
+    /// Names of one thing: the first is compared.
+    static let synonyms: [String: String] = [
+        "bfloat16": "bf16", "float16": "fp16", "half": "fp16", "float32": "fp32", "float64": "fp64", "double": "fp64",
+        "float8": "fp8",
+    ]
+
+    init(_ raw: String) {
+        // Symbols first: NFKC would turn `ᵀ` into `T` and `²` into `2`.
+        var symbolic = ""
+        for c in raw {
+            if let name = Self.greek[c] { symbolic += " \(name) " } else if let symbol = Self.symbols[c] { symbolic += symbol } else { symbolic.append(c) }
+        }
+        var text = symbolic.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        let wrappers = CharacterSet(charactersIn: "`\"'“”‘’*")
+        while let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, text.count > 1,
+              wrappers.contains(first), wrappers.contains(last) {
+            text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        var mapped = text.replacingOccurrences(of: "**", with: "^")
+        // A key chord is a name: `Ctrl-b` = `Ctrl+b` = `ctrl b`, and `Ctrl-a` is another key.
+        mapped = mapped.replacingOccurrences(of: #"(?i)\bctrl\s*[-+ ]\s*"#, with: "ctrl_", options: .regularExpression)
+        // `128 x 128`: an x between numbers is a times sign.
+        mapped = mapped.replacingOccurrences(of: #"(\d)\s*x\s*(\d)"#, with: "$1*$2", options: .regularExpression)
+        var tokens: [String] = []
+        var identifiers: [Bool] = []
+        var word = ""
+        var wordIsIdentifier = false
+        let chars = Array(mapped)
+        func flush() {
+            guard !word.isEmpty else { return }
+            tokens.append(word.lowercased())
+            identifiers.append(wordIsIdentifier)
+            word = ""
+            wordIsIdentifier = false
+        }
+        for (index, c) in chars.enumerated() {
+            if c.isLetter || c.isNumber || c == "_" {
+                if c == "_" || c.isNumber || (c.isUppercase && !word.isEmpty && word.last?.isLowercase == true) { wordIsIdentifier = true }
+                // `DTensor`: capitals then lower case, other than an acronym's plural (`GPUs`).
+                if c.isLowercase, word.count >= 2, word.suffix(2).allSatisfy(\.isUppercase),
+                   !(c == "s" && (index + 1 == chars.count || !chars[index + 1].isLetter)) {
+                    wordIsIdentifier = true
+                }
+                word.append(c)
+            } else if c == ".", !word.isEmpty, index + 1 < chars.count, chars[index + 1].isLetter || chars[index + 1].isNumber {
+                word.append(c)
+                wordIsIdentifier = true
+            } else if c == "-", !word.isEmpty, word.last?.isLetter == true, index + 1 < chars.count, chars[index + 1].isLetter {
+                continue // `all-reduce` is `allreduce`
+            } else {
+                flush()
+                if "+-*/^=<>~%:!|@".contains(c) {
+                    tokens.append(String(c))
+                    identifiers.append(false)
+                }
+            }
+        }
+        flush()
+        // Articles go when a word follows; plurals and -ise spellings are made one.
+        var kept: [String] = []
+        var keptIdentifiers: [Bool] = []
+        for (index, token) in tokens.enumerated() {
+            if Self.articles.contains(token), index + 1 < tokens.count, tokens[index + 1].count >= 3, tokens[index + 1].allSatisfy(\.isLetter) { continue }
+            let word = identifiers[index] ? token : Self.singular(token)
+            kept.append(Self.synonyms[word] ?? word)
+            keptIdentifiers.append(identifiers[index])
+        }
+        // `4·p` is `4p` and `B·A` is `BA`: a times sign is implicit except between two numbers.
+        var index = 1
+        while index + 1 < kept.count {
+            if kept[index] == "*", let left = kept[index - 1].last, let right = kept[index + 1].first,
+               left.isLetter || left.isNumber, right.isLetter || right.isNumber, !(left.isNumber && right.isNumber) {
+                kept.remove(at: index)
+                keptIdentifiers.remove(at: index)
+            } else {
+                index += 1
+            }
+        }
+        self.tokens = kept
+        self.identifiers = keptIdentifiers
+    }
+
+    static func singular(_ word: String) -> String {
+        guard word.count >= 4, word.allSatisfy(\.isLetter) else { return word }
+        var w = word
+        for (from, to) in [("isation", "ization"), ("ising", "izing"), ("iser", "izer"), ("ised", "ized"), ("ises", "izes")] where w.hasSuffix(from) {
+            w = String(w.dropLast(from.count)) + to
+        }
+        if w.hasSuffix("ise"), w.count >= 6 { w = String(w.dropLast(3)) + "ize" }
+        if w.hasSuffix("ies"), w.count > 4 { return String(w.dropLast(3)) + "y" }
+        if w.hasSuffix("sses") || w.hasSuffix("shes") || w.hasSuffix("ches") || w.hasSuffix("xes") || w.hasSuffix("sses") { return String(w.dropLast(2)) }
+        if w.hasSuffix("ses"), w.count > 5 { return String(w.dropLast(2)) }
+        if w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") { return String(w.dropLast()) }
+        return w
+    }
+
+    /// A one-word typo: the same tokens but one word, of five letters or more,
+    /// written with one edit (a transposition counts as one), starting with the
+    /// same letter, and not itself a word of `vocabulary`. Never in a number,
+    /// an identifier or an operator.
+    func isTypo(of reference: ProseAnswer, vocabulary: Set<String>) -> Bool {
+        guard tokens.count == reference.tokens.count else { return false }
+        let differing = tokens.indices.filter { tokens[$0] != reference.tokens[$0] }
+        guard differing.count == 1, let index = differing.first else { return false }
+        let expected = reference.tokens[index], given = tokens[index]
+        guard !reference.identifiers[index], !identifiers[index], expected.count >= 5,
+              expected.allSatisfy(\.isLetter), given.allSatisfy(\.isLetter),
+              expected.first == given.first, !vocabulary.contains(given) else { return false }
+        return Self.optimalStringAlignment(Array(given), Array(expected)) == 1
+    }
+
+    /// Levenshtein distance with adjacent transpositions counted as one edit.
+    static func optimalStringAlignment(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}
