@@ -85,6 +85,16 @@ import Testing
         #expect(entries[0]["questions"] as? Int == 2)
     }
 
+    @Test func anAbortedInterviewIsMarkedInTheHistory() throws {
+        let sandbox = try Sandbox()
+        sandbox.run(["interview", "--count", "3", "--seed", "5"], input: ["", "q"])
+        let history = sandbox.run(["interview", "--history"])
+        #expect(history.output.contains("aborted after 1/3"), "\(history.output)")
+        let json = sandbox.run(["interview", "--history", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(entries.first?["aborted"] as? Bool == true)
+    }
+
     @Test func badOptionsAreClearErrors() throws {
         let sandbox = try Sandbox()
         #expect(sandbox.run(["interview", "--time", "soon"]).errors.contains("--time takes a duration"))

@@ -136,5 +136,18 @@ import Testing
         #expect(sandbox.run(["decks", "--copy", "inference"], bundled: true).errors.contains("already exists"))
         #expect(sandbox.run(["decks", "--copy", "nope"], bundled: true).errors.contains("no bundled deck 'nope'"))
     }
+
+    @Test func reviewAndCheckReportInJSONOnStandardOutputOnly() throws {
+        let sandbox = try Sandbox()
+        let run = sandbox.run(["review", "--limit", "2", "--json"], input: ["", "5", "", "2"])
+        #expect(run.errors.contains("[1/2] sample"), "the session goes to standard error")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        #expect(summary["answers"] as? Int == 2)
+        #expect(summary["failed"] as? Int == 1)
+        #expect(summary["version"] as? Int == 1)
+        let check = sandbox.run(["check", "--json"])
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any])
+        #expect(result["cards"] as? Int == 4)
+    }
 }
 

@@ -25,6 +25,8 @@ struct ReviewCommand: ContextualCommand {
     var interview: Int64?
     @Option(help: ArgumentHelp("Seed for the order of multiple-choice options (default: today's date, so a day's order is stable).", valueName: "n"))
     var seed: UInt64?
+    @Flag(help: "Print the session's summary as JSON on standard output (docs/json.md); the session itself goes to standard error.")
+    var json = false
     @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
@@ -50,15 +52,17 @@ struct ReviewCommand: ContextualCommand {
             }
             plan = try ReviewPlan.cards(ids, library.database)
         }
+        let transcript: Console = json ? ErrorStreamConsole(context.console) : context.console
         let runner = ReviewRunner(
-            library: library, filter: filter, options: queue, plan: plan, console: context.console, style: context.style,
+            library: library, filter: filter, options: queue, plan: plan, console: transcript, style: json ? Style(enabled: false) : context.style,
             layout: TextLayout(width: TextLayout.width(environment: context.environment, isTerminal: context.console.isTerminal)),
             clock: { Moment(instant: answerClock(), timeZone: zone) },
             seed: seed ?? UInt64(bitPattern: Int64(library.today.daysSinceEpoch)),
             editor: CardEditor(library: library, environment: context.environment, isTerminal: context.console.isTerminal,
                                userDeckFolder: global.deckFolders(context).first?.path ?? "decks/"),
             language: lang.language(library.settings))
-        try runner.run()
+        let summary = try runner.run()
+        if json { context.console.line(try JSONOutput.string(summary)) }
     }
 }
 

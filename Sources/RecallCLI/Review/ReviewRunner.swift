@@ -19,7 +19,22 @@ struct ReviewRunner {
     let editor: CardEditor
     let language: Language
 
-    func run() throws {
+    /// What `review --json` prints: the session's counts and what is left.
+    struct SummaryJSON: Encodable {
+        var version = 1
+        var date: String
+        var answers: Int
+        var passed: Int
+        var failed: Int
+        var skipped: Int
+        var suspended: Int
+        var elapsedMs: Int
+        var waiting: Int
+        var nextDue: String?
+    }
+
+    @discardableResult
+    func run() throws -> SummaryJSON {
         let plan = try self.plan ?? options.plan(library, filter: filter)
         var session = ReviewSession(queue: plan.queue, redrill: plan.redrill, database: library.database,
                                     configuration: .init(settings: library.settings, seed: seed), at: clock())
@@ -34,7 +49,11 @@ struct ReviewRunner {
             guard let command = command(line, session) else { continue }
             render(try session.handle(command, at: clock()), session)
         }
-        try printNextDue()
+        let (waiting, next) = try printNextDue()
+        let summary = session.summary
+        return SummaryJSON(date: library.today.description, answers: summary.answers, passed: summary.passed, failed: summary.failed,
+                           skipped: summary.skipped, suspended: summary.suspended, elapsedMs: summary.elapsedMs,
+                           waiting: waiting, nextDue: next?.description)
     }
 
     // MARK: Reading
@@ -217,7 +236,7 @@ struct ReviewRunner {
         console.line("e open the card in $VISUAL or $EDITOR · q or :q quit. At an answer prompt, type :u, :s, :! or :e.")
     }
 
-    private func printNextDue() throws {
+    private func printNextDue() throws -> (waiting: Int, next: StudyDay?) {
         let today = library.today
         var unlimited = options
         unlimited.limit = nil
@@ -227,10 +246,12 @@ struct ReviewRunner {
         if remaining > 0 {
             console.line("\(remaining) card\(remaining == 1 ? " is" : "s are") still waiting today.")
         }
-        if let next = try library.database.nextDueDay(after: today) {
+        let next = try library.database.nextDueDay(after: today)
+        if let next {
             console.line("Next card due: \(next.relative(to: today)).")
         } else if remaining == 0 {
             console.line("No card is scheduled yet.")
         }
+        return (remaining, next)
     }
 }
