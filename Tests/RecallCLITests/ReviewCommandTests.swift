@@ -151,3 +151,19 @@ import Testing
     }
 }
 
+
+/// docs/recall.1 is generated from the commands (Scripts/generate-manual.sh): it must name every
+/// command and every option of review and interview, or it has not been regenerated.
+@Suite struct ManualPageTests {
+    @Test func theManPageNamesEveryCommandAndTheSessionOptions() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = try String(contentsOf: root.appending(path: "docs/recall.1"), encoding: .utf8)
+        for command in ["review", "interview", "due", "show", "grade", "list", "decks", "suspend", "unsuspend", "config", "check",
+                        "export", "import", "stats", "map"] {
+            #expect(page.contains(command), "\(command)")
+        }
+        for option in ["missed", "card", "copy", "redrill-gap", "json"] {
+            #expect(page.contains(option), "\(option): run Scripts/generate-manual.sh")
+        }
+    }
+}
