@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(
             name: "RecallCLITests",
             dependencies: [
-                "RecallCLI", "RecallKit",
+                "RecallCLI", "RecallKit", "BundledDecks",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

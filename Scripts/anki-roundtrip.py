@@ -111,11 +111,11 @@ def deck_names(backup):
 
 # The cards graded in part 1, with the grades, on two days.
 GRADED = [
-    ("2026-11-20T09:00:00Z", "parallelism-strategies/ddp-bucketing-overlap", 4),
+    ("2026-11-20T09:00:00Z", "parallelism-strategies/ddp-what-is-communicated", 4),
     ("2026-11-20T09:00:00Z", "infra-commands/docker-run-detached", 2),
     ("2026-11-20T09:00:00Z", "rag-components/rag-three-stages.c2", 5),
     ("2026-11-20T09:05:00Z", "infra-commands/docker-run-detached", 4),  # a same-day re-drill
-    ("2026-11-21T09:00:00Z", "parallelism-strategies/ddp-bucketing-overlap", 5),
+    ("2026-11-21T09:00:00Z", "parallelism-strategies/ddp-what-is-communicated", 5),
 ]
 SUSPENDED = "rag-components/rag-sequence-vs-token"
 
@@ -163,7 +163,7 @@ def part1_exports(binary, work):
             ordinal = int(card_id.rsplit(".c", 1)[1]) - 1
         return next(c for c in note.cards() if c.ord == ordinal)
 
-    basic = by_id["parallelism-strategies/ddp-bucketing-overlap"]
+    basic = by_id["parallelism-strategies/ddp-what-is-communicated"]
     note = note_of(basic["id"])
     equal(note.note_type()["name"], "Recall Basic", "apkg: basic note type")
     equal(note["Front"], anki_html(basic["question"]), "apkg: basic Front")
@@ -172,6 +172,16 @@ def part1_exports(binary, work):
     equal(note["Explanation"], anki_html(basic.get("explanation") or ""), "apkg: basic Explanation")
     equal(sorted(note.tags), sorted(basic["tags"]), "apkg: basic tags")
     equal(col.decks.name(card_of(basic["id"]).did), names["parallelism-strategies"], "apkg: basic card's deck")
+    # The Chinese rides in fields of its own, shown under the English.
+    zh = basic.get("zh") or {}
+    check(bool(zh.get("question")), f"apkg: {basic['id']} has Chinese to check")
+    equal(note["Front.zh"], anki_html(zh.get("question") or ""), "apkg: basic Front.zh")
+    equal(note["Back.zh"], anki_html(zh.get("answer") or ""), "apkg: basic Back.zh")
+    equal(note["Explanation.zh"], anki_html(zh.get("explanation") or ""), "apkg: basic Explanation.zh")
+    rendered = card_of(basic["id"]).answer()
+    for part, what in [(basic["question"], "English question"), (zh.get("question"), "Chinese question"),
+                       (basic["answer"], "English answer"), (zh.get("answer"), "Chinese answer")]:
+        check(part is not None and anki_html(part) in rendered, f"apkg: the {what} renders in Anki")
 
     typed = by_id["infra-commands/docker-run-detached"]
     note = note_of(typed["id"])
@@ -185,6 +195,10 @@ def part1_exports(binary, work):
     equal(len(note.cards()), len(cloze_cards), "apkg: one card per deletion")
     for n in range(1, len(cloze_cards) + 1):
         check(f"{{{{c{n}::" in note["Text"], f"apkg: cloze text has c{n}")
+    if (cloze_cards[0].get("zh") or {}).get("question"):
+        for n in range(1, len(cloze_cards) + 1):
+            check(f"{{{{c{n}::" in note["Text.zh"], f"apkg: Chinese cloze text has c{n}")
+        check("[...]" in note.cards()[0].question() or "cloze" in note.cards()[0].question(), "apkg: the Chinese cloze renders")
 
     choice = next(c for c in cards if c["kind"] == "choice")
     note = note_of(choice["id"])
@@ -223,7 +237,7 @@ def part1_exports(binary, work):
     equal(col.card_count(), len(cards), "tsv: card count")
     anki_decks = {d.name for d in col.decks.all_names_and_ids()}
     check(set(names.values()) <= anki_decks, f"tsv: deck names {sorted(set(names.values()) - anki_decks)} missing")
-    found = notes_with_guid(col, "recall:parallelism-strategies/ddp-bucketing-overlap")
+    found = notes_with_guid(col, "recall:parallelism-strategies/ddp-what-is-communicated")
     equal(len(found), 1, "tsv: the basic note by guid")
     note = col.get_note(found[0])
     equal(note.note_type()["name"], "Basic", "tsv: stock Basic note type")
@@ -248,7 +262,7 @@ def part2_update(binary, work):
     shutil.copy(os.path.join(ROOT, "Decks", "parallelism-strategies.md"), decks)
     recall = Recall(binary, os.path.join(work, "home2"), "2026-11-20T09:00:00Z")
     flags = ["--no-bundled", "--decks", decks]
-    recall.run("grade", "parallelism-strategies/ddp-bucketing-overlap", "4", *flags)
+    recall.run("grade", "parallelism-strategies/ddp-what-is-communicated", "4", *flags)
     first = os.path.join(work, "first.apkg")
     recall.run("export", "-o", first, *flags)
     col = fresh_collection(os.path.join(work, "anki-update"), "collection")
@@ -258,13 +272,13 @@ def part2_update(binary, work):
     path = os.path.join(decks, "parallelism-strategies.md")
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    heading = text.index("## ddp-bucketing-overlap")
+    heading = text.index("## ddp-what-is-communicated")
     answer = text.index("\nA: ", heading) + 4
     edited = text[:answer] + "EDITED. " + text[answer:]
     with open(path, "w", encoding="utf-8") as f:
         f.write(edited)
     recall.now = "2026-11-21T09:00:00Z"
-    answer_now = recall.json("show", "parallelism-strategies/ddp-bucketing-overlap", "--json", *flags)["card"]["answer"]
+    answer_now = recall.json("show", "parallelism-strategies/ddp-what-is-communicated", "--json", *flags)["card"]["answer"]
     check(answer_now.startswith("EDITED. "), "recall sees the edited answer")
     second = os.path.join(work, "second.apkg")
     recall.run("export", "-o", second, *flags)
@@ -272,7 +286,7 @@ def part2_update(binary, work):
     equal(col.note_count(), notes_before, "update: no note added")
     equal(col.card_count(), cards_before, "update: no card added")
     equal(len(result.log.new), 0, "update: importer reports no new note")
-    found = notes_with_guid(col, "recall:parallelism-strategies/ddp-bucketing-overlap")
+    found = notes_with_guid(col, "recall:parallelism-strategies/ddp-what-is-communicated")
     equal(len(found), 1, "update: still one note for the card")
     equal(col.get_note(found[0])["Back"], anki_html(answer_now), "update: the note has the edited answer")
     check(any(n.id == found[0] for n in [col.get_note(x) for x in found]), "update: same note id")
@@ -371,6 +385,47 @@ def part3_import(binary, work):
     print(f"part 3: {len(cards)} cards imported from an Anki-built package")
 
 
+ENGLISH_ONLY = """---
+id: plain
+title: Plain
+section: Mine
+---
+
+## q
+Q: What does DDP all-reduce?
+A: Gradients.
+Why: Only gradients cross the network.
+Source: PyTorch docs
+
+## c
+C: ZeRO-3 also shards {{parameters}}.
+Source: Rajbhandari et al. (2020)
+"""
+
+
+def part4_english_only(binary, work):
+    """A deck without Chinese: its notes leave the Chinese fields empty and render as before."""
+    decks = os.path.join(work, "plain-decks")
+    os.makedirs(decks)
+    with open(os.path.join(decks, "plain.md"), "w", encoding="utf-8") as f:
+        f.write(ENGLISH_ONLY)
+    recall = Recall(binary, os.path.join(work, "home4"), "2026-11-20T09:00:00Z")
+    path = os.path.join(work, "plain.apkg")
+    recall.run("export", "-o", path, "--no-bundled", "--decks", decks)
+    col = fresh_collection(os.path.join(work, "anki-plain"), "collection")
+    import_apkg(col, path)
+    equal(col.card_count(), 2, "english only: cards")
+    note = col.get_note(notes_with_guid(col, "recall:plain/q")[0])
+    equal(note["Front.zh"], "", "english only: Front.zh is empty")
+    answer = note.cards()[0].answer()
+    check("What does DDP all-reduce?" in answer and "Gradients." in answer, "english only: the card renders")
+    check("class=zh" not in answer, "english only: no empty Chinese block")
+    cloze = col.get_note(notes_with_guid(col, "recall:plain/c")[0])
+    check("parameters" in cloze.cards()[0].answer(), "english only: the cloze renders")
+    col.close()
+    print("part 4: an English-only deck renders in Anki")
+
+
 def main():
     binary = os.path.join(ROOT, ".build", "debug", "recall")
     subprocess.run(["swift", "build", "--product", "recall"], cwd=ROOT, check=True)
@@ -378,6 +433,7 @@ def main():
         part1_exports(binary, work)
         part2_update(binary, work)
         part3_import(binary, work)
+        part4_english_only(binary, work)
     print(f"anki-roundtrip: {PASSED} passed, {FAILED} failed")
     return 1 if FAILED else 0
 

@@ -175,11 +175,13 @@ def main():
     results = []
 
     def row(task, size, recall_value, anki_value, unit, recall_peak=None):
-        ratio = recall_value / anki_value if anki_value else float("nan")
+        ratio = recall_value / anki_value if anki_value else None
         results.append({"task": task, "size": size, "recall": recall_value, "anki": anki_value, "unit": unit,
                         "ratio": ratio, "recall_peak_mb": recall_peak})
-        print(f"{task:<44} {size:>14}  recall {recall_value:10.3f} {unit:<3} anki {anki_value:10.3f} {unit:<3} "
-              f"ratio {ratio:6.2f}" + (f"  (recall peak {recall_peak:.0f} MB)" if recall_peak else ""), flush=True)
+        anki_text = f"{anki_value:10.3f} {unit:<3}" if anki_value is not None else f"{'n/a':>10} {'':<3}"
+        ratio_text = f"{ratio:6.2f}" if ratio is not None else "   n/a"
+        print(f"{task:<46} {size:>20}  recall {recall_value:10.3f} {unit:<3} anki {anki_text} "
+              f"ratio {ratio_text}" + (f"  (recall peak {recall_peak:.0f} MB)" if recall_peak else ""), flush=True)
 
     try:
         for spec in options.sizes.split(","):
@@ -225,6 +227,23 @@ def main():
                 a_times.append(anki_first_card(anki_path) * 1000)
             row(f"start to first card (due, {ANSWERS_TODAY} answered today)", hsize, median(r_times), median(a_times), "ms", max(peaks))
 
+            # One card of the big deck file edited (same size of file changes): the next start re-reads
+            # and re-parses that file and writes the one changed row. Anki has no deck files.
+            deck_path = os.path.join(history_home, "decks", "bench.md")
+            r_times, peaks = [], []
+            for rep in range(options.reps):
+                with open(deck_path, encoding="utf-8") as f:
+                    text = f.read()
+                marker = f"\nA: Answer {cards // 2}"
+                assert marker in text
+                text = text.replace(marker, marker + f" edit{rep}", 1)
+                with open(deck_path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                seconds, peak = recall.run(history_home, ["review", "--limit", "1"])
+                r_times.append(seconds * 1000)
+                peaks.append(peak)
+            row("start after editing one card of the deck file", hsize, median(r_times), None, "ms", max(peaks))
+
             r_times, a_times, peaks = [], [], []
             for _ in range(options.reps):
                 seconds, peak = recall.run(history_home, ["stats"])
@@ -232,6 +251,20 @@ def main():
                 peaks.append(peak)
                 a_times.append(anki_stats(anki_path) * 1000)
             row("stats over the year", hsize, median(r_times), median(a_times), "ms", max(peaks))
+
+            # The JSON backup of the whole history against sqlite3 -json of Anki's revlog (same rows).
+            if shutil.which("sqlite3"):
+                r_times, a_times, peaks = [], [], []
+                out = os.path.join(root, "backup.json")
+                for _ in range(options.reps):
+                    seconds, peak = recall.run(history_home, ["export", "--format", "json", "-o", out])
+                    r_times.append(seconds)
+                    peaks.append(peak)
+                    started = time.perf_counter()
+                    with open(os.path.join(root, "revlog.json"), "w") as sink:
+                        subprocess.run(["sqlite3", "-json", anki_path, "SELECT * FROM revlog"], stdout=sink, check=True)
+                    a_times.append(time.perf_counter() - started)
+                row("export --format json (sqlite3 -json for Anki)", hsize, median(r_times), median(a_times), "s", max(peaks))
 
             # Bytes per review: the history database less the same deck without one, compacted.
             plain = os.path.join(fresh(root, "recall-plain"), "recall.sqlite")

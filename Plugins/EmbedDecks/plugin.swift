@@ -8,7 +8,8 @@ struct EmbedDecks: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let decks = context.package.directoryURL.appending(path: "Decks")
         let files = (try? FileManager.default.contentsOfDirectory(at: decks, includingPropertiesForKeys: nil)) ?? []
-        let inputs = files.filter { $0.pathExtension == "md" && $0.lastPathComponent != "README.md" }
+        // The deck files, and the table of the topic tags' Chinese labels.
+        let inputs = files.filter { ($0.pathExtension == "md" && $0.lastPathComponent != "README.md") || $0.lastPathComponent == "topics-zh.tsv" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "BundledDeckFiles.swift")
         return [

@@ -1,13 +1,12 @@
 import Foundation
+import BundledDecks
 import RecallCLI
 import RecallKit
 import Testing
 
-/// The content bars of issues 14 and 15 on the bundled decks. The Chinese
-/// one holds only once every deck's translation (branches decks-a and
-/// decks-b) has landed: until then it is disabled with that reason. After
-/// merging the decks, delete its `.disabled(…)` trait and run
-/// `swift test --filter BundledDeckContentTests`.
+/// The content bars of issues 14 and 15 on the bundled decks: the
+/// multiple-choice shares, Chinese for every field, and every content lint
+/// of `recall check --strict --bilingual` clean.
 @Suite struct BundledDeckContentTests {
     let decks: [Deck] = DeckLoader.load(
         RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }).decks.map(\.deck)
@@ -27,6 +26,12 @@ import Testing
         return (longest, single)
     }
 
+    @Test func everyContentLintPassesWithChineseRequired() {
+        let loaded = DeckLoader.load(RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }).decks
+        #expect(loaded.count == decks.count)
+        #expect(ContentLinter.lint(loaded, options: .init(requireChinese: { _ in true })).map(\.description) == [])
+    }
+
     @Test func theRightOptionIsTheLongestInAtMost30PercentOfSingleAnswerCards() {
         let all = Self.longestShare(decks.flatMap(\.cards))
         #expect(all.singleAnswer > 0)
@@ -37,8 +42,7 @@ import Testing
         }
     }
 
-    @Test(.disabled("the Chinese text of issue 15 (decks-a, decks-b) has not landed; enable after merging it"))
-    func everyBundledCardHasChineseForEachField() {
+    @Test func everyBundledCardHasChineseForEachField() {
         for deck in decks {
             for card in deck.cards {
                 let zh = card.chinese
@@ -52,5 +56,23 @@ import Testing
                 if card.explanation != nil { #expect(zh?.explanation != nil, "\(card.qualifiedID) has no 'Why.zh:'") }
             }
         }
+    }
+}
+
+@Suite struct TopicLabelTableTests {
+    @Test func theTableParsesAndLabelsEveryBundledTag() throws {
+        let text = String(decoding: BundledDecks.topicLabels, as: UTF8.self)
+        let (labels, diagnostics) = TopicLabels.parse(text, file: "Decks/topics-zh.tsv")
+        #expect(diagnostics.map(\.description) == [])
+        let decks = DeckLoader.load(RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }).decks
+        let tags = Set(decks.flatMap { $0.deck.cards.flatMap(\.tags) })
+        #expect(!tags.isEmpty)
+        #expect(tags.filter { labels.labels[$0] == nil }.sorted() == [])
+    }
+
+    @Test func theBinaryCarriesTheTableOnDisk() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let onDisk = try Data(contentsOf: repository.appending(path: "Decks/topics-zh.tsv"))
+        #expect([UInt8](onDisk) == BundledDecks.topicLabels)
     }
 }

@@ -115,3 +115,57 @@ let bilingualDeckText = """
         #expect(sandbox.run(["export", "--format", "tsv", "--lang", "zh"]).status != 0)
     }
 }
+
+@Suite struct MapLanguageTests {
+    @Test func mapAndDecksFollowTheLanguage() throws {
+        let sandbox = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        sandbox.run(["grade", "bi/awq", "4"])
+        let zh = sandbox.run(["map", "--lang", "zh"]).output
+        #expect(zh.contains("大模型的预训练技术 "))
+        #expect(zh.contains("- 双语 "))
+        #expect(zh.contains("ZeRO "))
+        #expect(zh.contains("全部卡组 "))
+        let both = sandbox.run(["map", "--lang", "both"]).output
+        #expect(both.contains("大模型的预训练技术 · Pre-training "))
+        #expect(both.contains("- 双语 · bi "))
+        #expect(sandbox.run(["map"]).output.contains("- bi "))
+        sandbox.run(["config", "set", "language", "zh"])
+        #expect(sandbox.run(["decks"]).output.hasPrefix("大模型的预训练技术\n  bi                             3 cards  双语\n"))
+        #expect(sandbox.run(["decks", "--lang", "en"]).output.hasPrefix("Pre-training · 大模型的预训练技术\n  bi                             3 cards  Bilingual · 双语\n"))
+    }
+
+    @Test func chineseLabelsAreCountedTwoColumnsWide() throws {
+        let sandbox = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        let lines = sandbox.run(["map", "--lang", "zh"]).output.split(separator: "\n")
+        // Every row's count column starts at the same terminal column, whatever the label's script.
+        let rows = lines.filter { $0.contains("/") && !$0.contains("mastery") }
+        let columns = Set(rows.map { row in
+            row.prefix { $0 != "/" }.reduce(0) { $0 + ($1.unicodeScalars.first.map { (0x2E80...0x9FFF).contains($0.value) || (0xFF00...0xFF60).contains($0.value) } == true ? 2 : 1) }
+        })
+        #expect(rows.count >= 3)
+        #expect(columns.count == 1, "\(rows)")
+    }
+}
+
+@Suite struct ChineseExchangeTests {
+    @Test func anAnkiPackageCarriesTheChineseBackIntoADeckFile() throws {
+        let source = try Sandbox(decks: ["bi.md": bilingualDeckText])
+        let package = source.root.appending(path: "bi.apkg").path
+        #expect(source.run(["export", "-o", package]).status == 0)
+        let target = try Sandbox(decks: [:])
+        let run = target.run(["import", package, "--deck-id", "again"])
+        #expect(run.status == 0, "\(run.errors)")
+        let database = try target.database()
+        let zero = try #require(try database.card(id: "again/zero.c1")).card
+        #expect(zero.chinese?.clozeText == "ZeRO-3 还切分{{参数}}。")
+        #expect(zero.chinese?.explanation == "每一阶段多切分一类状态。")
+        // Anki has no multiple-choice notes: the choice card comes back as a basic card, in both languages.
+        let awq = try #require(try database.card(id: "again/awq")).card
+        #expect(awq.chinese?.question == "AWQ 用什么信号找出显著通道？\n\na. 权重的幅值\nb. 激活值的幅值\nc. Hessian 矩阵的对角线")
+        #expect(awq.chinese?.answer == "b. 激活值的幅值")
+        #expect(try database.card(id: "again/bubble")?.card.chinese == nil)
+        let written = try String(contentsOf: target.deckFolder.appending(path: "again.md"), encoding: .utf8)
+        #expect(written.contains("C.zh: ZeRO-3 还切分{{参数}}。\nWhy.zh: 每一阶段多切分一类状态。\n"))
+        #expect(target.run(["check", "--strict", target.deckFolder.appending(path: "again.md").path]).status == 0)
+    }
+}

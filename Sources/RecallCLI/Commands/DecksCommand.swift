@@ -11,6 +11,7 @@ struct DecksCommand: ContextualCommand {
     @Flag(help: "Print JSON.") var json = false
     @Option(help: ArgumentHelp("Copy this bundled deck into your decks folder to edit it; the copy keeps the deck and card ids, so the history, and replaces the bundled deck.", valueName: "deck-id"))
     var copy: String?
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     struct DeckJSON: Encodable {
@@ -35,13 +36,18 @@ struct DecksCommand: ContextualCommand {
             return
         }
         let style = context.style
+        let language = lang.language(library.settings)
+        /// English then Chinese (the default, as ever); in zh the Chinese; in both the Chinese, then the English.
+        func names(_ english: String, _ chinese: String?) -> String {
+            language == .en ? [english, chinese].compactMap { $0 }.joined(separator: " · ") : MapLabels.pick(english: english, chinese: chinese, language)
+        }
         var section: String?
         for (deck, cards) in decks {
             if deck.section != section {
                 section = deck.section
-                context.console.line(style.bold([deck.section, deck.sectionZh].compactMap { $0 }.joined(separator: " · ")))
+                context.console.line(style.bold(names(deck.section, deck.sectionZh)))
             }
-            let titles = [deck.title, deck.titleZh].compactMap { $0 }.joined(separator: " · ")
+            let titles = names(deck.title, deck.titleZh)
             context.console.line("  \(deck.id.padding(toLength: 26, withPad: " ", startingAt: 0)) \(String(cards).leftPadded(5)) cards  \(titles)")
         }
         let total = decks.reduce(0) { $0 + $1.cards }
@@ -76,5 +82,6 @@ extension DecksCommand {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+    /// The text padded on the left to `width` terminal columns (a CJK character takes two).
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - TextWidth.columns(self))) + self }
 }

@@ -54,6 +54,10 @@ struct ExportCommand: ContextualCommand {
         let format = try resolvedFormat()
         let library = try Library.open(global, context)
         try library.requireDecks(deck)
+        if format == .json {
+            try writeBackup(library, context: context)
+            return
+        }
         let snapshot = try library.database.exchangeSnapshot()
         try library.requireSections(section)
         let filter = CardFilter(deckIDs: deck, sections: section, tags: tag, dueOnly: due, weakOnly: weak,
@@ -81,10 +85,39 @@ struct ExportCommand: ContextualCommand {
                                          language: lang.language(library.settings))
             try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
         case .json:
-            let backup = Backup(snapshot)
-            try emit(try backup.encoded(), context: context,
-                     summary: "\(backup.decks.count) deck(s), \(backup.decks.reduce(0) { $0 + $1.cards.count }) card(s), \(backup.reviewLog.count) review(s)")
+            return // written above, streamed
         }
+    }
+
+    /// The JSON backup, streamed from the database to the file (written beside it, then
+    /// renamed into place) or to standard output.
+    private func writeBackup(_ library: Library, context: RecallContext) throws {
+        guard let output else {
+            try library.database.writeBackup { context.console.write(String(decoding: $0, as: UTF8.self)) }
+            return
+        }
+        let destination = URL(fileURLWithPath: output)
+        let temporary = destination.deletingLastPathComponent().appending(path: ".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        let counts: (decks: Int, cards: Int, reviews: Int)
+        do {
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw CLIError("cannot write \(output): cannot create a file in its folder")
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            counts = try library.database.writeBackup { try handle.write(contentsOf: $0) }
+            try handle.synchronize()
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw CLIError("cannot write \(output): \(String(cString: strerror(errno)))")
+            }
+        } catch let error as CLIError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CLIError("cannot write \(output): \(error.localizedDescription)")
+        }
+        context.console.line("Wrote \(output): \(counts.decks) deck(s), \(counts.cards) card(s), \(counts.reviews) review(s).")
     }
 
     private func emit(_ data: Data, context: RecallContext, summary: String) throws {

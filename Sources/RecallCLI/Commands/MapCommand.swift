@@ -16,6 +16,7 @@ struct MapCommand: ContextualCommand {
     @Option(help: ArgumentHelp("How deep to draw the tree: 1 sections, 2 decks, 3 topics.", valueName: "n"))
     var depth: Int = 3
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -26,15 +27,16 @@ struct MapCommand: ContextualCommand {
         let library = try Library.open(global, context)
         let selection = try scope.select(library)
         let chosen = selection.deckIDs.map(Set.init)
-        let decks = try library.database.decks().map(\.deck)
-            .filter { chosen?.contains($0.id) ?? true }
-            .map { KnowledgeMap.Deck(id: $0.id, title: $0.title, section: $0.section) }
+        let records = try library.database.decks().map(\.deck).filter { chosen?.contains($0.id) ?? true }
+        let decks = records.map { KnowledgeMap.Deck(id: $0.id, title: $0.title, section: $0.section) }
         let map = KnowledgeMap(decks: decks, cards: try library.database.mapCards(deckIDs: selection.deckIDs))
         if json {
             context.console.line(try JSONOutput.string(map))
             return
         }
         let glyphs = ChartGlyphs.forEnvironment(context.environment, ascii: scope.ascii)
-        context.console.write(MapText.render(map, today: library.today, depth: depth, glyphs: glyphs, style: context.style))
+        let labels = MapLabels(language: lang.language(library.settings), topics: context.topicLabels,
+                               decks: records.map { ($0.id, $0.section, $0.titleZh, $0.sectionZh) })
+        context.console.write(MapText.render(map, today: library.today, depth: depth, glyphs: glyphs, style: context.style, labels: labels))
     }
 }

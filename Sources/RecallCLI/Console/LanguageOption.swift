@@ -1,3 +1,4 @@
+import BundledDecks
 import ArgumentParser
 import RecallKit
 
@@ -22,4 +23,11 @@ struct LanguageOption: ParsableArguments {
 extension Language {
     /// The line shown in `zh` above a card that has no Chinese for some field.
     static let fallbackNote = "（此卡片暂无中文，以英文显示）"
+}
+
+extension RecallContext {
+    /// The Chinese labels of topic tags, from `Decks/topics-zh.tsv` compiled into the binary.
+    var topicLabels: TopicLabels {
+        TopicLabels.parse(String(decoding: BundledDecks.topicLabels, as: UTF8.self), file: "Decks/\(BundledDecks.topicLabelsName)").labels
+    }
 }

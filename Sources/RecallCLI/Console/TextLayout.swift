@@ -1,4 +1,5 @@
 import Foundation
+import RecallKit
 
 /// Word wrap for the terminal: lines fit `width` columns, broken at spaces,
 /// and between any two East Asian wide characters (which take two columns
@@ -22,28 +23,10 @@ struct TextLayout {
         return defaultWidth
     }
 
-    /// The columns a character takes: 2 for East Asian wide and full-width, 0 for combining marks, else 1.
-    static func columns(_ character: Character) -> Int {
-        guard let scalar = character.unicodeScalars.first else { return 0 }
-        if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .nonspacingMark || $0.properties.generalCategory == .enclosingMark }) {
-            return 0
-        }
-        return isWide(scalar.value) ? 2 : 1
-    }
+    /// The columns a character takes, as ``TextWidth`` counts them (East Asian wide: 2).
+    static func columns(_ character: Character) -> Int { TextWidth.columns(character) }
 
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
-             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
-             0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
-             0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
-    }
-
-    static func columns(_ text: some StringProtocol) -> Int { text.reduce(0) { $0 + columns($1) } }
+    static func columns(_ text: some StringProtocol) -> Int { TextWidth.columns(text) }
 
     /// `text` wrapped to the width; each line of `text` is wrapped on its own.
     /// Lines after the first of a paragraph start with `indent` spaces.

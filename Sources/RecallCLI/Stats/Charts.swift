@@ -134,15 +134,15 @@ enum Charts {
         return "\(seconds / 3600)h \(seconds % 3600 / 60)m"
     }
 
-    /// Cuts `text` to `width` columns with a trailing `…` (or `~` in ASCII).
+    /// Cuts `text` to `width` columns (a CJK character takes two) with a trailing `…` (or `~` in ASCII).
     static func fit(_ text: String, _ width: Int, glyphs: ChartGlyphs) -> String {
-        guard text.count > width else { return text }
-        return String(text.prefix(max(0, width - 1))) + (glyphs.isUnicode ? "…" : "~")
+        TextWidth.truncate(text, to: width, ellipsis: glyphs.isUnicode ? "…" : "~")
     }
 }
 
 extension String {
-    func padded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+    /// The text padded on the right to `width` terminal columns (a CJK character takes two).
+    func padded(_ width: Int) -> String { TextWidth.padded(self, to: width) }
 
     var trimmedRight: String {
         var text = self
@@ -150,7 +150,7 @@ extension String {
         return text
     }
 
-    /// The columns the text takes on a terminal: its characters less ANSI colour codes.
+    /// The columns the text takes on a terminal, less ANSI colour codes (a CJK character takes two).
     var visibleWidth: Int {
         var count = 0
         var inEscape = false
@@ -160,7 +160,7 @@ extension String {
             } else if character == "\u{1B}" {
                 inEscape = true
             } else {
-                count += 1
+                count += TextWidth.columns(character)
             }
         }
         return count

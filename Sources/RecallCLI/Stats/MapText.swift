@@ -6,28 +6,39 @@ enum MapText {
     static let labelWidth = 36
     static let barWidth = 20
 
-    static func render(_ map: KnowledgeMap, today: StudyDay, depth: Int, glyphs: ChartGlyphs, style: Style) -> String {
+    /// - Parameter labels: the names of sections, decks and topics in the chosen language (default: as they are).
+    static func render(_ map: KnowledgeMap, today: StudyDay, depth: Int, glyphs: ChartGlyphs, style: Style,
+                       labels: MapLabels = MapLabels(language: .en, topics: TopicLabels(), decks: [])) -> String {
+        func name(_ node: KnowledgeMap.Node) -> String {
+            switch node.level {
+            case .section: labels.section(node.name)
+            case .deck: labels.deck(node.name)
+            case .topic: labels.topic(node.name)
+            }
+        }
         var lines: [String] = []
         lines.append(style.bold("Knowledge map") + glyphs.separator + today.description + glyphs.separator
                      + "mastery: cards at an interval of 21 days or more")
         lines.append("".padded(labelWidth) + "   seen/total  mastery")
         let weak = Set(map.weakest.map { "\($0.deckID)/\($0.topic.name)" })
         for section in map.sections {
-            lines.append(row(section, prefix: "", glyphs: glyphs, style: style, bold: true))
+            lines.append(row(section, prefix: "", glyphs: glyphs, style: style, bold: true, name: name(section)))
             guard depth >= 2 else { continue }
             for (deckIndex, deck) in section.children.enumerated() {
                 let lastDeck = deckIndex == section.children.count - 1
-                lines.append(row(deck, prefix: lastDeck ? glyphs.lastBranch : glyphs.branch, glyphs: glyphs, style: style))
+                lines.append(row(deck, prefix: lastDeck ? glyphs.lastBranch : glyphs.branch, glyphs: glyphs, style: style, name: name(deck)))
                 guard depth >= 3 else { continue }
                 let trunk = lastDeck ? "   " : glyphs.trunk
                 for (topicIndex, topic) in deck.children.enumerated() {
                     let branch = topicIndex == deck.children.count - 1 ? glyphs.lastBranch : glyphs.branch
                     let isWeak = weak.contains("\(deck.name)/\(topic.name)")
-                    lines.append(row(topic, prefix: trunk + branch, glyphs: glyphs, style: style, weak: isWeak))
+                    lines.append(row(topic, prefix: trunk + branch, glyphs: glyphs, style: style, weak: isWeak, name: name(topic)))
                 }
             }
         }
-        lines.append(row(map.root, prefix: "", glyphs: glyphs, style: style, bold: true, name: "All decks"))
+        let all = ["All decks": "全部卡组"]
+        lines.append(row(map.root, prefix: "", glyphs: glyphs, style: style, bold: true,
+                         name: MapLabels.pick(english: "All decks", chinese: all["All decks"], labels.language)))
         lines.append("")
         if map.weakest.isEmpty {
             lines.append(style.bold("Weakest topics") + ": none started yet (a topic has at least \(KnowledgeMap.minimumTopicCards) cards).")
@@ -35,14 +46,14 @@ enum MapText {
             lines.append(style.bold("Weakest topics") + " you have started (lowest mastery, then most lapses):")
             for topic in map.weakest {
                 let node = topic.topic
-                let name = Charts.fit("\(topic.deckID) / \(node.name)", 32, glyphs: glyphs)
-                lines.append("  " + style.bad(glyphs.marker) + " " + name.padded(32) + " "
+                let label = Charts.fit("\(labels.deck(topic.deckID)) / \(labels.topic(node.name))", 32, glyphs: glyphs)
+                lines.append("  " + style.bad(glyphs.marker) + " " + label.padded(32) + " "
                              + Charts.percent(node.mastery).leftPadded(4) + " mastered, \(node.seen)/\(node.total) seen, "
                              + "\(node.lapses) lapse\(node.lapses == 1 ? "" : "s")")
             }
         }
         if !map.notStarted.isEmpty {
-            let names = map.notStarted.prefix(4).map { "\($0.topic.name) (\($0.topic.total))" }.joined(separator: ", ")
+            let names = map.notStarted.prefix(4).map { "\(labels.topic($0.topic.name)) (\($0.topic.total))" }.joined(separator: ", ")
             let more = map.notStarted.count > 4 ? ", …" : ""
             lines.append(Charts.fit("Not started: \(map.notStarted.count) topic\(map.notStarted.count == 1 ? "" : "s"): \(names)\(more)",
                                     Charts.width, glyphs: glyphs))

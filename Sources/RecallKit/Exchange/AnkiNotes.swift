@@ -1,6 +1,7 @@
 /// How Recall's cards become Anki notes: one note per basic, typed or
 /// multiple-choice card and one per cloze note (a card per deletion), with the
-/// explanation and the source in fields of their own. Shared by the package
+/// explanation and the source in fields of their own, and the Chinese text in
+/// fields of its own (empty when the card has none). Shared by the package
 /// and the text exports.
 struct AnkiNote {
     enum Kind { case basic, typed, cloze }
@@ -13,6 +14,10 @@ struct AnkiNote {
     var back: String
     var explanation: String
     var source: String
+    /// The Chinese question (or cloze text), answer and explanation as HTML; empty where the card has none.
+    var frontZh = ""
+    var backZh = ""
+    var explanationZh = ""
     var tags: [String]
     /// Cards of the note with the Anki template ordinal (the deletion number − 1 for cloze).
     var cards: [(ordinal: Int, card: StoredCard)]
@@ -57,12 +62,31 @@ struct AnkiNote {
                 back = ""
                 ordinal = deletion - 1
             }
+            let (frontZh, backZh) = chineseSides(card)
             indexOfNote[card.noteID] = notes.count
             notes.append(AnkiNote(kind: kind, guid: "recall:\(card.deckID)/\(card.noteID)", front: front, back: back,
                                   explanation: HTMLText.fromPlain(explanation), source: HTMLText.fromPlain(card.source ?? ""),
+                                  frontZh: frontZh, backZh: backZh, explanationZh: HTMLText.fromPlain(card.chinese?.explanation ?? ""),
                                   tags: stored.allTags, cards: [(ordinal, stored)]))
         }
         return notes
+    }
+
+    /// The Chinese front and back of a card as HTML, built like the English ones; empty where there is no Chinese.
+    static func chineseSides(_ card: Card) -> (front: String, back: String) {
+        guard let zh = card.chinese else { return ("", "") }
+        switch card.content {
+        case .basic, .typed:
+            return (HTMLText.fromPlain(zh.question ?? ""), HTMLText.fromPlain(zh.answer ?? ""))
+        case .choice:
+            guard let question = zh.question else { return ("", "") }
+            let lettered = zh.choices.enumerated().map { "\(letter($0.offset)). \($0.element.text)" }
+            let right = zh.choices.enumerated().filter { $0.element.isCorrect }.map { "\(letter($0.offset)). \($0.element.text)" }
+            return (HTMLText.fromPlain(lettered.isEmpty ? question : question + "\n\n" + lettered.joined(separator: "\n")),
+                    HTMLText.fromPlain(right.joined(separator: "\n")))
+        case .cloze:
+            return (zh.clozeText.map(clozeHTML) ?? "", "")
+        }
     }
 
     static func letter(_ index: Int) -> String {

@@ -26,6 +26,11 @@ public enum AnkiPackageReader {
         func index(of names: [String]) -> Int? {
             flds.firstIndex { field in names.contains { $0.caseInsensitiveCompare(field.name) == .orderedSame } }
         }
+
+        /// The fields holding Chinese text (`Front.zh`, `Back.zh`, `Text.zh`, `Explanation.zh`): not a question or an answer.
+        var chineseFieldIndices: Set<Int> {
+            Set(flds.indices.filter { flds[$0].name.lowercased().hasSuffix(".zh") })
+        }
     }
 
     struct DeckName: Decodable { var name: String }
@@ -189,20 +194,25 @@ public enum AnkiPackageReader {
             let tags = (row.tags ?? "").split(separator: " ").map(String.init)
             var explanation = field(["Explanation", "Why", "Back Extra", "Extra"])
             let source = field(["Source"])
+            func nonEmpty(_ name: String) -> String? { field([name]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
+            var chinese = CardTranslation(question: nonEmpty("Front.zh"), answer: nonEmpty("Back.zh"), explanation: nonEmpty("Explanation.zh"))
+            if model.isCloze, let text = nonEmpty("Text.zh") { chinese.clozeText = ForeignDeckBuilder.clozeFromAnki(text).text }
             var note: ForeignNote
             if model.isCloze {
                 let cloze = ForeignDeckBuilder.clozeFromAnki(fields.first ?? "")
                 note = ForeignNote(kind: .cloze, front: cloze.text, back: "", explanation: explanation, source: source,
+                                   chinese: chinese.isEmpty ? nil : chinese,
                                    tags: tags, guid: row.guid, clozeNumbers: cloze.numbers, origin: "\(displayName): \(origin)")
             } else {
                 let used = Set([model.index(of: ["Explanation", "Why", "Back Extra", "Extra"]), model.index(of: ["Source"])].compactMap { $0 })
+                    .union(model.chineseFieldIndices)
                 let rest = fields.indices.filter { !used.contains($0) }
                 let front = rest.first.map { fields[$0] } ?? ""
                 let back = rest.dropFirst().first.map { fields[$0] } ?? ""
                 var alternatives: [String] = []
                 if model.isTyped { (explanation, alternatives) = ForeignDeckBuilder.splitAlternatives(explanation) }
                 note = ForeignNote(kind: model.isTyped ? .typed : .basic, front: front, back: back, explanation: explanation,
-                                   source: source, alternatives: alternatives, tags: tags, guid: row.guid,
+                                   source: source, alternatives: alternatives, chinese: chinese.isEmpty ? nil : chinese, tags: tags, guid: row.guid,
                                    origin: "\(displayName): \(origin)")
             }
             if let noteID = builder.add(note) { noteIDs[id] = noteID }

@@ -7,8 +7,11 @@ import ZIPFoundation
 ///
 /// Decks become `Recall::<Section>::<Deck title>`; question, typed and
 /// multiple-choice cards become notes of the "Recall Basic" and "Recall
-/// Typed" note types (fields Front, Back, Explanation, Source), cloze notes
-/// become "Recall Cloze" notes with one card per deletion. Note GUIDs come
+/// Typed" note types (fields Front, Back, Explanation, Source, then the
+/// Chinese in Front.zh, Back.zh, Explanation.zh), cloze notes become "Recall
+/// Cloze" notes (Text, Explanation, Source, Text.zh, Explanation.zh) with one
+/// card per deletion. The templates show the Chinese under the English only
+/// when a note has it, so English-only notes work as before. Note GUIDs come
 /// from the card ids and note-type ids are constants, so importing a later
 /// export updates the notes instead of adding copies. Each card carries its
 /// interval, ease (EF × 1000), due day, repetitions, lapses and suspension,
@@ -78,9 +81,9 @@ public enum AnkiPackageWriter {
                     let modelID: Int64
                     let fields: [String]
                     switch note.kind {
-                    case .basic: modelID = basicModelID; fields = [note.front, note.back, note.explanation, note.source]
-                    case .typed: modelID = typedModelID; fields = [note.front, note.back, note.explanation, note.source]
-                    case .cloze: modelID = clozeModelID; fields = [note.front, note.explanation, note.source]
+                    case .basic: modelID = basicModelID; fields = [note.front, note.back, note.explanation, note.source, note.frontZh, note.backZh, note.explanationZh]
+                    case .typed: modelID = typedModelID; fields = [note.front, note.back, note.explanation, note.source, note.frontZh, note.backZh, note.explanationZh]
+                    case .cloze: modelID = clozeModelID; fields = [note.front, note.explanation, note.source, note.frontZh, note.explanationZh]
                     }
                     let sortField = HTMLText.toPlain(fields[0])
                     let tags = note.tags.isEmpty ? "" : " " + note.tags.joined(separator: " ") + " "
@@ -156,9 +159,20 @@ public enum AnkiPackageWriter {
         .source { margin-top: 0.5em; font-size: 14px; color: #555; }
         .cloze { font-weight: bold; color: blue; }
         .nightMode .cloze { color: lightblue; }
+        .zh { margin-top: 0.5em; }
         """
 
-    private static let extras = "{{#Explanation}}<div class=why>{{Explanation}}</div>{{/Explanation}}{{#Source}}<div class=source>{{Source}}</div>{{/Source}}"
+    private static let extras = "{{#Explanation}}<div class=why>{{Explanation}}</div>{{/Explanation}}"
+        + "{{#Explanation.zh}}<div class=why>{{Explanation.zh}}</div>{{/Explanation.zh}}{{#Source}}<div class=source>{{Source}}</div>{{/Source}}"
+
+    /// The Chinese of `field` under its English, shown only when the note has it.
+    private static func chinese(_ field: String, filter: String = "") -> String {
+        "{{#\(field).zh}}<div class=zh>{{\(filter)\(field).zh}}</div>{{/\(field).zh}}"
+    }
+
+    /// The names of the Chinese fields, after the English ones.
+    static let chineseFields = ["Front.zh", "Back.zh", "Explanation.zh"]
+    static let chineseClozeFields = ["Text.zh", "Explanation.zh"]
 
     private static func models() -> [String: Any] {
         func field(_ name: String, _ ord: Int) -> [String: Any] {
@@ -174,14 +188,17 @@ public enum AnkiPackageWriter {
              "latexPre": "\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage[utf8]{inputenc}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n",
              "latexPost": "\\end{document}", "latexsvg": false, "req": [[0, "any", [0]]], "tags": [], "vers": []]
         }
-        let basicFields = ["Front", "Back", "Explanation", "Source"]
+        let basicFields = ["Front", "Back", "Explanation", "Source"] + chineseFields
+        let front = "{{Front}}" + chinese("Front")
         return [
             String(basicModelID): model(basicModelID, "Recall Basic", type: 0, fields: basicFields,
-                                        template: template("Card 1", "{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}" + extras)),
+                                        template: template("Card 1", front, "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}" + chinese("Back") + extras)),
             String(typedModelID): model(typedModelID, "Recall Typed", type: 0, fields: basicFields,
-                                        template: template("Card 1", "{{Front}}\n\n{{type:Back}}", "{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}" + extras)),
-            String(clozeModelID): model(clozeModelID, "Recall Cloze", type: 1, fields: ["Text", "Explanation", "Source"],
-                                        template: template("Cloze", "{{cloze:Text}}", "{{cloze:Text}}" + extras)),
+                                        template: template("Card 1", front + "\n\n{{type:Back}}",
+                                                           front + "\n\n<hr id=answer>\n\n{{type:Back}}" + chinese("Back") + extras)),
+            String(clozeModelID): model(clozeModelID, "Recall Cloze", type: 1, fields: ["Text", "Explanation", "Source"] + chineseClozeFields,
+                                        template: template("Cloze", "{{cloze:Text}}" + chinese("Text", filter: "cloze:"),
+                                                           "{{cloze:Text}}" + chinese("Text", filter: "cloze:") + extras)),
         ]
     }
 

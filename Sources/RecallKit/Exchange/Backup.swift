@@ -117,6 +117,12 @@ public struct Backup: Codable, Hashable, Sendable {
 
     /// The backup of everything in `snapshot`.
     public init(_ snapshot: ExchangeSnapshot) {
+        self.init(snapshot, reviewIndex: nil)
+    }
+
+    /// As ``init(_:)``; `reviewIndex` (review row id → its index in the whole log) stands in for
+    /// the snapshot's log when that is streamed separately (the snapshot's `reviewLog` is then empty).
+    init(_ snapshot: ExchangeSnapshot, reviewIndex known: [Int64: Int]?) {
         format = Self.formatName
         version = Self.currentVersion
         settings = Dictionary(uniqueKeysWithValues: Settings.Key.allCases.map { ($0.rawValue, snapshot.settings[$0]) })
@@ -139,19 +145,12 @@ public struct Backup: Codable, Hashable, Sendable {
                               sectionZh: deck.sectionZh, description: deck.description, file: file, bundled: bundled,
                               retired: deck.retired, cards: cards)
         }
-        reviewLog = snapshot.reviewLog.map { log in
-            BackupReview(id: log.uuid, card: log.cardID, reviewedAt: log.reviewedAt, studyDay: log.studyDay, grade: log.grade,
-                         durationMs: log.durationMs, kind: log.kind,
-                         previous: BackupReviewState(repetitions: log.previousRepetitions, easiness: log.previousEasiness,
-                                                     intervalDays: log.previousIntervalDays, due: log.previousDueDay,
-                                                     lapses: log.previousLapses, leech: log.previousLeech),
-                         new: BackupReviewState(repetitions: log.newRepetitions, easiness: log.newEasiness,
-                                                intervalDays: log.newIntervalDays, due: log.newDueDay,
-                                                lapses: log.newLapses, leech: log.newLeech))
-        }
-        var reviewIndex: [Int64: Int] = [:]
-        for (index, log) in snapshot.reviewLog.enumerated() {
-            if let id = log.id { reviewIndex[id] = index }
+        reviewLog = snapshot.reviewLog.map(BackupReview.init)
+        var reviewIndex: [Int64: Int] = known ?? [:]
+        if known == nil {
+            for (index, log) in snapshot.reviewLog.enumerated() {
+                if let id = log.id { reviewIndex[id] = index }
+            }
         }
         let attempts = Dictionary(grouping: snapshot.interviewAttempts, by: \.interviewID)
         interviews = snapshot.interviews.map { interview in
@@ -169,11 +168,50 @@ public struct Backup: Codable, Hashable, Sendable {
 
     /// Pretty JSON with sorted keys: stable output for diffs and for the round trip.
     public func encoded() throws -> Data {
+        var data = Data()
+        try Self.write(self, reviews: { each in try reviewLog.forEach(each) }, to: { data.append($0) })
+        return data
+    }
+
+    /// Writes `header` as ``encoded()`` does, but with the review log that `reviews` produces
+    /// one entry at a time (`header.reviewLog` is not used): the whole log is never in memory,
+    /// and `sink` gets the text in pieces of about a megabyte.
+    static func write(_ header: Backup, reviews: ((BackupReview) throws -> Void) throws -> Void,
+                      to sink: (Data) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in try write(header, reviews: reviews, escapingSink: sink) }
+    }
+
+    private static func write(_ header: Backup, reviews: ((BackupReview) throws -> Void) throws -> Void,
+                              escapingSink sink: @escaping (Data) throws -> Void) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
+        var buffer = Data()
+        func emit(_ text: String) throws {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 20 {
+                try sink(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        /// A value's pretty JSON, its lines after the first indented to sit `depth` levels in.
+        func value(_ item: some Encodable, depth: Int) throws -> String {
+            let text = String(decoding: try encoder.encode(item), as: UTF8.self)
+            return text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: "  ", count: depth))
+        }
+        // Keys in sorted order, as the rest of the file.
+        try emit("{\n  \"decks\" : \(try value(header.decks, depth: 1)),\n")
+        try emit("  \"format\" : \(try value(header.format, depth: 1)),\n")
+        try emit("  \"interviews\" : \(try value(header.interviews, depth: 1)),\n")
+        try emit("  \"reviewLog\" : [")
+        var first = true
+        try reviews { review in
+            try emit((first ? "\n    " : ",\n    ") + (try value(review, depth: 2)))
+            first = false
+        }
+        try emit(first ? "],\n" : "\n  ],\n")
+        try emit("  \"settings\" : \(try value(header.settings, depth: 1)),\n")
+        try emit("  \"version\" : \(header.version)\n}\n")
+        try sink(buffer)
     }
 
     /// Reads a backup, checking that it is one and that this Recall knows its version.
@@ -231,6 +269,17 @@ public struct Backup: Codable, Hashable, Sendable {
 }
 
 extension Backup.BackupReview {
+    init(_ log: ReviewLogRecord) {
+        self.init(id: log.uuid, card: log.cardID, reviewedAt: log.reviewedAt, studyDay: log.studyDay, grade: log.grade,
+                  durationMs: log.durationMs, kind: log.kind,
+                  previous: Backup.BackupReviewState(repetitions: log.previousRepetitions, easiness: log.previousEasiness,
+                                                     intervalDays: log.previousIntervalDays, due: log.previousDueDay,
+                                                     lapses: log.previousLapses, leech: log.previousLeech),
+                  new: Backup.BackupReviewState(repetitions: log.newRepetitions, easiness: log.newEasiness,
+                                                intervalDays: log.newIntervalDays, due: log.newDueDay,
+                                                lapses: log.newLapses, leech: log.newLeech))
+    }
+
     /// The log row this entry restores; nil when its time is not ISO 8601.
     var record: ReviewLogRecord? {
         guard let time = AnswerTime(reviewedAt) else { return nil }

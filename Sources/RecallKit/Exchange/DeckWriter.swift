@@ -32,9 +32,42 @@ public enum DeckWriter {
                 for alternative in alternatives { out += "Alt: \(oneLine(alternative))\n" }
             }
             if let explanation = card.explanation, !explanation.isEmpty { out += field("Why", explanation, choices: false) }
+            out += chinese(card)
+            if !card.related.isEmpty {
+                out += "Related: " + card.related.map { $0.hasPrefix("\(deck.id)/") ? String($0.dropFirst(deck.id.count + 1)) : $0 }
+                    .joined(separator: ", ") + "\n"
+            }
             if let source = card.source, !source.isEmpty { out += field("Source", source, choices: false) }
             let ownTags = card.tags.filter { !deck.tags.contains($0) }
             if !ownTags.isEmpty { out += "Tags: \(ownTags.joined(separator: ", "))\n" }
+        }
+        return out
+    }
+
+    /// The card's `.zh` fields, after its English ones (docs/deck-format.md).
+    private static func chinese(_ card: Card) -> String {
+        guard let zh = card.chinese else { return "" }
+        var out = ""
+        func add(_ key: String, _ value: String?) {
+            if let value, !value.isEmpty { out += field(key, value, choices: true) }
+        }
+        switch card.content {
+        case .basic:
+            add("Q.zh", zh.question)
+            if card.answerText.isEmpty == false { add("A.zh", zh.answer) }
+        case .cloze:
+            add("C.zh", zh.clozeText)
+        case .choice:
+            if let question = zh.question, !question.isEmpty, !zh.choices.isEmpty {
+                out += field("M.zh", question, choices: true)
+                for choice in zh.choices { out += "- [\(choice.isCorrect ? "x" : " ")] \(oneLine(choice.text))\n" }
+            }
+        case .typed:
+            add("T.zh", zh.question)
+            if let answer = zh.answer, !answer.isEmpty { out += "A.zh: \(oneLine(answer))\n" }
+        }
+        if let explanation = card.explanation, !explanation.isEmpty, let why = zh.explanation, !why.isEmpty {
+            out += field("Why.zh", why, choices: false)
         }
         return out
     }

@@ -9,6 +9,8 @@ struct ForeignNote {
     var explanation: String?
     var source: String?
     var alternatives: [String] = []
+    /// The Chinese fields of a note Recall exported (`Front.zh`, …), for a cloze with Recall's deletions.
+    var chinese: CardTranslation?
     var tags: [String]
     /// `recall:DECK/NOTE` for notes Recall exported: the note id is kept.
     var guid: String?
@@ -57,22 +59,30 @@ struct ForeignDeckBuilder {
         let tags = note.tags.compactMap(ExchangeID.tag)
         let explanation = note.explanation.flatMap { $0.isEmpty ? nil : $0 }
         let source = note.source.flatMap { $0.isEmpty ? nil : $0 }
+        var chinese = note.chinese
+        // Chinese that does not match the English in shape is dropped, not the note.
+        if note.kind == .cloze, let text = chinese?.clozeText, Cloze(text).deletions.count != Cloze(note.front).deletions.count {
+            chinese?.clozeText = nil
+        }
+        if note.kind != .typed && note.kind != .basic { chinese?.answer = nil }
+        if explanation == nil { chinese?.explanation = nil }
+        if chinese?.isEmpty == true { chinese = nil }
         var cards: [Card] = []
         switch note.kind {
         case .cloze:
             let count = Cloze(note.front).deletions.count
             for index in 1...max(count, 1) {
                 cards.append(Card(deckID: deck.id, id: "\(id).c\(index)", noteID: id, content: .cloze(text: note.front, deletion: index),
-                                  explanation: explanation, source: source, tags: tags))
+                                  explanation: explanation, source: source, tags: tags, chinese: chinese))
             }
             clozeNumbers[id] = note.clozeNumbers
         case .typed:
             cards.append(Card(deckID: deck.id, id: id, noteID: id,
                               content: .typed(question: note.front, answer: note.back, alternatives: note.alternatives),
-                              explanation: explanation, source: source, tags: tags))
+                              explanation: explanation, source: source, tags: tags, chinese: chinese))
         case .basic, .choice:
             cards.append(Card(deckID: deck.id, id: id, noteID: id, content: .basic(question: note.front, answer: note.back),
-                              explanation: explanation, source: source, tags: tags))
+                              explanation: explanation, source: source, tags: tags, chinese: chinese))
         }
         // Each note must survive the deck format on its own; one that does not is left out, not the whole file.
         let probe = DeckParser.parse(DeckWriter.render(Deck(id: deck.id, title: "probe", section: "probe", cards: cards)), file: "probe")

@@ -125,11 +125,14 @@ public enum AnswerGrader {
             return gradeChoice(given, choices: choices, order: choiceOrder)
         default:
             guard kind != .open else { return nil }
-            var accepted = [card.answerText]
-            if case .typed(_, _, let alternatives) = card.content { accepted += alternatives }
+            // The English answer and alternatives, and the card's Chinese term where it has one.
+            let accepted = card.acceptedAnswers
+            // The words of the card, so that a slip into another of its words is not a typo (text answers only).
             var words = vocabulary
-            for text in [card.prompt, card.explanation ?? ""] + accepted {
-                for token in ProseAnswer(text).tokens { words.insert(token) }
+            if kind == .text {
+                for text in [card.prompt, card.explanation ?? ""] + accepted {
+                    for token in ProseAnswer(text).tokens { words.insert(token) }
+                }
             }
             return grade(given, accepted: accepted, as: kind, spec: card.grading, grammar: grammar,
                          context: contextTool(for: card.prompt, grammar: grammar), question: card.prompt, vocabulary: words)

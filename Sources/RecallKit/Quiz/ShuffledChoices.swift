@@ -22,6 +22,19 @@ public struct ShuffledChoices: Hashable, Sendable {
     /// `  a) text`, one line an option.
     public var lines: [String] { texts.enumerated().map { "  \(Letters.letter($0.offset))) \($0.element)" } }
 
+    /// The picks a typed line names: letters (`b`, `a c`), or the text of one option
+    /// (any case and spacing, full-width folded); nil when it names neither.
+    public func picks(_ typed: String) -> Set<Int>? {
+        if let letters = Letters.parse(typed, count: choices.count) { return letters }
+        let wanted = Self.folded(typed)
+        guard let index = texts.firstIndex(where: { Self.folded($0) == wanted }) else { return nil }
+        return [index]
+    }
+
+    static func folded(_ text: String) -> String {
+        text.precomposedStringWithCompatibilityMapping.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// All the right letters and nothing else is right; some of them and no wrong one is partly right.
     public func outcome(_ picks: Set<Int>) -> AnswerGrader.Outcome {
         let correct = correct

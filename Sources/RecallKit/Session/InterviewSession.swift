@@ -154,7 +154,7 @@ public struct InterviewSession {
         }
         switch current.mode {
         case .choice:
-            guard let choices = current.choices, let picks = Letters.parse(given, count: choices.choices.count) else {
+            guard let choices = current.choices, let picks = choices.picks(given) else {
                 events.append(.invalidChoice(options: current.choices?.choices.count ?? 0))
                 return
             }

@@ -267,7 +267,7 @@ public struct ReviewSession {
         switch current.mode {
         case .choice:
             if !given.isEmpty, let choices = current.choices {
-                guard let picks = Letters.parse(given, count: choices.choices.count) else {
+                guard let picks = choices.picks(given) else {
                     events.append(.invalidChoice(options: choices.choices.count, multiple: choices.correct.count > 1))
                     return
                 }

@@ -19,6 +19,43 @@ extension RecallDatabase {
         }
     }
 
+    /// Writes the complete JSON backup (``Backup/encoded()``'s bytes) to `sink` in pieces,
+    /// from one read transaction, streaming the review log from a cursor: memory stays
+    /// flat however many answers there are. Returns the counts for the summary line.
+    @discardableResult
+    public func writeBackup(to sink: (Data) throws -> Void) throws -> (decks: Int, cards: Int, reviews: Int) {
+        try writer.read { db in
+            let decks = try DeckRecord.order(Column("section"), Column("id")).fetchAll(db)
+            let cards = try CardRecord.order(Column("deck_id"), Column("position"), Column("id")).fetchAll(db).map(StoredCard.init)
+            var settings = Settings()
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+                if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) { settings[key] = value }
+            }
+            let interviews = try InterviewRecord.order(Column("id")).fetchAll(db)
+            let attempts = try InterviewAttemptRecord.order(Column("interview_id"), Column("position"), Column("id")).fetchAll(db)
+            // The index in the log of each review an attempt points at: one pass over the row ids.
+            let wanted = Set(attempts.compactMap(\.reviewLogID))
+            var reviewIndex: [Int64: Int] = [:]
+            var count = 0
+            let ids = try Int64.fetchCursor(db, sql: "SELECT id FROM review_log ORDER BY id")
+            while let id = try ids.next() {
+                if wanted.contains(id) { reviewIndex[id] = count }
+                count += 1
+            }
+            let snapshot = ExchangeSnapshot(decks: decks, cards: cards, reviewLog: [], settings: settings,
+                                            interviews: interviews, interviewAttempts: attempts)
+            let header = Backup(snapshot, reviewIndex: reviewIndex)
+            try Backup.write(header, reviews: { each in
+                let rows = try Row.fetchCursor(db, sql: ReviewLogRecord.selectSQL(where: "1"))
+                while let row = try rows.next() {
+                    guard let log = ReviewLogRecord(row: row) else { continue }
+                    try each(Backup.BackupReview(log))
+                }
+            }, to: sink)
+            return (header.decks.count, header.decks.reduce(0) { $0 + $1.cards.count }, count)
+        }
+    }
+
     /// Whether any deck, retired ones included, has this id.
     public func deckExists(id: String) throws -> Bool {
         try writer.read { db in try DeckRecord.exists(db, key: id) }

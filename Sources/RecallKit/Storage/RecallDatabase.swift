@@ -116,6 +116,8 @@ public final class RecallDatabase: Sendable {
         public var cardsAdded = 0
         public var cardsRetired = 0
         public var decksRetired = 0
+        /// Card rows written (new, or changed in their deck file); unchanged cards are not written.
+        public var cardsWritten = 0
     }
 
     /// Makes the database's copy of the decks match what was loaded, in one transaction.
@@ -127,12 +129,15 @@ public final class RecallDatabase: Sendable {
     /// file with errors changes nothing.
     @discardableResult
     public func synchronize(_ result: DeckLoader.Result) throws -> SyncReport {
-        try writer.write { db in
+        // The rows are built before the write lock is taken, so that a big deck holds it only
+        // for the rows that changed, not for encoding all of its cards.
+        let prepared = try result.decks.map(PreparedDeck.init)
+        return try writer.write { db in
             var report = SyncReport()
             let keptPaths = Set(result.unchangedPaths + result.brokenPaths)
             let loadedIDs = Set(result.decks.map(\.deck.id))
-            for loaded in result.decks {
-                try store(loaded, db, &report)
+            for deck in prepared {
+                try store(deck, db, &report)
             }
             for deck in try DeckRecord.filter(Column("retired") == false).fetchAll(db)
             where !loadedIDs.contains(deck.id) && !keptPaths.contains(deck.path) {
@@ -151,10 +156,48 @@ public final class RecallDatabase: Sendable {
     /// Writes one parsed deck: its row, and of its cards only those that are new or changed.
     ///
     /// Each card row keeps a fingerprint of what the deck file gave it
-    /// (content, tags, note, kind, line, position), so re-reading a big deck
+    /// (content, tags, note, kind, position), so re-reading a big deck
     /// after one card was edited writes that one row; the schedule columns are
     /// never touched here.
     func store(_ loaded: LoadedDeck, _ db: Database, _ report: inout SyncReport) throws {
+        try store(PreparedDeck(loaded), db, &report)
+    }
+
+    /// A parsed deck as the rows `store` writes: each card's content JSON, tags and fingerprint.
+    struct PreparedDeck {
+        struct Row {
+            var id: String
+            var noteID: String
+            var kind: String
+            var json: String
+            var tags: String
+            var line: Int
+            var position: Int
+            var fingerprint: Int64
+        }
+
+        var loaded: LoadedDeck
+        var cards: [Row]
+
+        init(_ loaded: LoadedDeck) throws {
+            self.loaded = loaded
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            cards = try loaded.deck.cards.enumerated().map { position, card in
+                let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
+                                               chinese: card.chinese, related: card.related.isEmpty ? nil : card.related,
+                                               grading: card.grading)
+                let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
+                let tags = card.tags.joined(separator: " ")
+                return Row(id: card.qualifiedID, noteID: card.noteID, kind: card.kind.rawValue, json: json, tags: tags,
+                           line: card.line, position: position,
+                           fingerprint: CardFingerprint.of(json, tags, card.noteID, card.kind.rawValue, position))
+            }
+        }
+    }
+
+    func store(_ prepared: PreparedDeck, _ db: Database, _ report: inout SyncReport) throws {
+        let loaded = prepared.loaded
         let deck = loaded.deck
         try DeckRecord(id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
                        sectionZh: deck.sectionZh, description: deck.description, path: loaded.path,
@@ -162,9 +205,9 @@ public final class RecallDatabase: Sendable {
                        fileSize: loaded.stamp?.size, fileModifiedNs: loaded.stamp?.modifiedNs).upsert(db)
         report.decksUpdated += 1
         // One read of the deck's cards: every id it has ever had, its fingerprint, and which of them are live.
-        var known: [String: (fingerprint: Int64, retired: Bool)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, fingerprint, retired FROM card WHERE deck_id = ?", arguments: [deck.id]) {
-            known[row[0]] = (row[1], row[2])
+        var known: [String: (fingerprint: Int64, retired: Bool, line: Int)] = [:]
+        for row in try GRDB.Row.fetchAll(db, sql: "SELECT id, fingerprint, retired, line FROM card WHERE deck_id = ?", arguments: [deck.id]) {
+            known[row[0]] = (row[1], row[2], row[3])
         }
         var existing = Set(known.compactMap { $0.value.retired ? nil : $0.key })
         let upsert = try db.cachedStatement(sql: """
@@ -175,23 +218,20 @@ public final class RecallDatabase: Sendable {
                 content = excluded.content, tags = excluded.tags, line = excluded.line,
                 position = excluded.position, retired = 0, fingerprint = excluded.fingerprint
             """)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        for (position, card) in deck.cards.enumerated() {
-            let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
-                                           chinese: card.chinese, related: card.related.isEmpty ? nil : card.related,
-                                           grading: card.grading)
-            let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
-            let tags = card.tags.joined(separator: " ")
-            let fingerprint = CardFingerprint.of(json, tags, card.noteID, card.kind.rawValue, card.line, position)
-            let id = card.qualifiedID
-            existing.remove(id)
-            switch known[id] {
+        let moveLine = try db.cachedStatement(sql: "UPDATE card SET line = ? WHERE id = ?")
+        for card in prepared.cards {
+            existing.remove(card.id)
+            switch known[card.id] {
             case nil: report.cardsAdded += 1
-            case let (stamp, retired)? where stamp == fingerprint && !retired: continue
+            case let (stamp, retired, line)? where stamp == card.fingerprint && !retired:
+                // Unchanged; a card that only moved (an edit above it changed the line count) gets its new line.
+                if line != card.line { try moveLine.execute(arguments: [card.line, card.id]) }
+                continue
             default: break
             }
-            try upsert.execute(arguments: [id, deck.id, card.noteID, card.kind.rawValue, json, tags, card.line, position, fingerprint])
+            try upsert.execute(arguments: [card.id, deck.id, card.noteID, card.kind, card.json, card.tags, card.line,
+                                           card.position, card.fingerprint])
+            report.cardsWritten += 1
         }
         let retire = try db.cachedStatement(sql: "UPDATE card SET retired = 1 WHERE id = ?")
         for id in existing {

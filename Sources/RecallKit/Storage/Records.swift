@@ -266,7 +266,7 @@ extension Grade: DatabaseValueConvertible {
 /// A 64-bit FNV-1a fingerprint of what a deck file gave a card, so that a
 /// re-read deck rewrites only the cards that changed.
 enum CardFingerprint {
-    static func of(_ content: String, _ tags: String, _ noteID: String, _ kind: String, _ line: Int, _ position: Int) -> Int64 {
+    static func of(_ content: String, _ tags: String, _ noteID: String, _ kind: String, _ position: Int) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ text: String) {
             for byte in text.utf8 {
@@ -280,7 +280,6 @@ enum CardFingerprint {
         mix(tags)
         mix(noteID)
         mix(kind)
-        mix(String(line))
         mix(String(position))
         return Int64(bitPattern: hash)
     }

@@ -152,10 +152,10 @@ func statsSandbox() throws -> Sandbox {
         sandbox.run(["grade", "parallelism-strategies/ddp-bucketing-overlap", "4"], bundled: true)
         for locale in ["C", "C.UTF-8"] {
             sandbox.extraEnvironment = ["LANG": locale]
-            for arguments in [["stats"], ["map"]] {
+            for arguments in [["stats"], ["map"], ["map", "--lang", "zh"], ["map", "--lang", "both"]] {
                 let run = sandbox.run(arguments, bundled: true, terminal: true)
                 #expect(run.status == 0)
-                #expect(run.output.contains("parallelism-strategies"))
+                #expect(run.output.contains(arguments.count == 1 ? "parallelism-strategies" : "分布式预训练并行技术"))
                 for line in run.output.split(separator: "\n") {
                     #expect(String(line).visibleColumns <= 80, "\(arguments) \(locale): \(line)")
                 }
@@ -227,7 +227,17 @@ func statsSandbox() throws -> Sandbox {
 
 extension String {
     /// Columns on a terminal: characters, less ANSI colour codes.
-    var visibleColumns: Int { withoutColour.count }
+    /// Terminal columns, a CJK character counting two (counted here, not with TextWidth, so the check is independent).
+    var visibleColumns: Int {
+        withoutColour.unicodeScalars.reduce(0) { width, scalar in
+            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                || (0xFE30...0xFE4F).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
+                || (0xFFE0...0xFFE6).contains(scalar.value) || (0x20000...0x3FFFD).contains(scalar.value)
+            let zeroWidth = scalar.properties.generalCategory == .nonspacingMark
+            return width + (zeroWidth ? 0 : (wide ? 2 : 1))
+        }
+    }
 
     var withoutColour: String { replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression) }
 }

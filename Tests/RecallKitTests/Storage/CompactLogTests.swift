@@ -198,3 +198,59 @@ import Testing
         #expect(names == ["review_log_card", "review_log_day", "review_log_uuid"])
     }
 }
+
+@Suite struct StreamedBackupTests {
+    @Test func theStreamedBackupIsTheBackupWithItsAnswerIDs() throws {
+        let db = try RecallDatabase.inMemory()
+        try db.synchronize(DeckLoader.load([deckFile(ids: ["a", "b", "c"])]))
+        try db.recordAnswer(cardID: "d/a", grade: grade(2), at: moment, today: november29, durationMs: 5)
+        let interview = try db.startInterview(InterviewRecord(startedAt: "2026-11-29T09:00:00Z", studyDay: november29, seed: 1,
+                                                              questionCount: 1, timeLimitSeconds: nil, rescheduled: true, filter: ""))
+        try db.recordInterviewAttempt(InterviewAttemptRecord(interviewID: try #require(interview.id), position: 0, cardID: "d/b",
+                                                             answer: "x", outcome: .wrong, credit: 0, late: false, durationMs: 9,
+                                                             answeredAt: "2026-11-29T09:00:01Z"),
+                                      review: (grade(1), moment, november29))
+        try db.recordAnswer(cardID: "d/c", grade: grade(5), at: moment, today: november29, durationMs: 7)
+        var pieces: [Data] = []
+        let counts = try db.writeBackup { pieces.append($0) }
+        let streamed = pieces.reduce(Data(), +)
+        #expect(counts == (1, 3, 3))
+        #expect(streamed == (try Backup(db.exchangeSnapshot()).encoded()))
+        let backup = try Backup.decode(streamed, file: "b.json")
+        #expect(backup.reviewLog.map(\.id) == (try db.history(cardID: "d/a") + db.history(cardID: "d/b") + db.history(cardID: "d/c")).map(\.uuid))
+        #expect(backup.interviews.first?.attempts.first?.review == 1, "the attempt points at the second answer")
+        #expect(try JSONSerialization.jsonObject(with: streamed) is [String: Any])
+        // Restored elsewhere, the answers keep their ids.
+        let other = try RecallDatabase.inMemory()
+        try other.synchronize(DeckLoader.load([deckFile(ids: ["a", "b", "c"])]))
+        try other.restore(backup, written: [], writeFiles: {}, removeFiles: {})
+        #expect(try other.history(cardID: "d/b").map(\.uuid) == (try db.history(cardID: "d/b")).map(\.uuid))
+    }
+}
+
+@Suite struct IncrementalSyncTests {
+    @Test func editingOneCardOfABigDeckWritesOneRow() throws {
+        let db = try RecallDatabase.inMemory()
+        let ids = (0..<2_000).map { "c\($0)" }
+        let first = try db.synchronize(DeckLoader.load([deckFile(ids: ids)]))
+        #expect(first.cardsWritten == 2_000 && first.cardsAdded == 2_000)
+        try db.recordAnswer(cardID: "d/c7", grade: grade(5), at: moment, today: november29, durationMs: 1)
+        // The same file with one answer changed: c7's answer, at the same place.
+        var text = String(decoding: deckFile(ids: ids).bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: "## c7\nQ: Question c7?\nA: an answer", with: "## c7\nQ: Question c7?\nA: a better answer")
+        let report = try db.synchronize(DeckLoader.load([DeckFile(path: "d.md", bytes: Array(text.utf8))]))
+        #expect(report.cardsWritten == 1 && report.cardsAdded == 0 && report.cardsRetired == 0)
+        #expect(try db.card(id: "d/c7")?.card.answerText == "a better answer")
+        #expect(try db.card(id: "d/c7")?.schedule.sm2.repetitions == 1, "the schedule is kept")
+        #expect(try db.history(cardID: "d/c7").count == 1)
+        // A line added to an earlier card moves the later ones: their line numbers change, nothing else.
+        let longer = text.replacingOccurrences(of: "## c3\nQ: Question c3?\nA: an answer", with: "## c3\nQ: Question c3?\nA: an answer\n  on two lines")
+        #expect(try db.synchronize(DeckLoader.load([DeckFile(path: "d.md", bytes: Array(longer.utf8))])).cardsWritten == 1)
+        let c7Line = (longer.components(separatedBy: "\n").firstIndex(of: "## c7") ?? -1) + 1
+        #expect(try db.card(id: "d/c7")?.card.line == c7Line && c7Line > 40)
+        #expect(try db.card(id: "d/c3")?.card.answerText == "an answer\n  on two lines")
+        text = longer
+        // Parsed again unchanged (e.g. after a touch): nothing is written.
+        #expect(try db.synchronize(DeckLoader.load([DeckFile(path: "d.md", bytes: Array(text.utf8))])).cardsWritten == 0)
+    }
+}
