@@ -41,4 +41,20 @@ public enum AnswerChecking {
     public static func overruled(_ outcome: AnswerGrader.Outcome) -> AnswerGrader.Outcome {
         outcome == .right ? .wrong : .right
     }
+
+    /// How a card is put to the user: its mode, its options in the order shown
+    /// (shuffled by `seed` and the card's id) and the kind of answer prompt.
+    /// The same for review and interview.
+    static func presentation(of card: Card, seed: UInt64, typedRequired: Bool)
+        -> (mode: Mode, choices: ShuffledChoices?, prompt: ReviewSession.AnswerPrompt) {
+        let mode = mode(for: card)
+        switch mode {
+        case .choice:
+            var choices: ShuffledChoices?
+            if case .choice(_, let options) = card.content { choices = ShuffledChoices(options, seed: seed, cardID: card.qualifiedID) }
+            return (mode, choices, .choice(options: choices?.choices.count ?? 0, multiple: (choices?.correct.count ?? 0) > 1))
+        case .automatic: return (mode, nil, .typed(required: typedRequired))
+        case .selfGraded: return (mode, nil, .open)
+        }
+    }
 }

@@ -230,18 +230,7 @@ public struct InterviewSession {
             nextIndex += 1
             guard let stored = try database.card(id: question.cardID) else { continue }
             let card = stored.card
-            let mode = AnswerChecking.mode(for: card)
-            var choices: ShuffledChoices?
-            let prompt: ReviewSession.AnswerPrompt
-            switch mode {
-            case .choice:
-                if case .choice(_, let options) = card.content {
-                    choices = ShuffledChoices(options, seed: configuration.seed, cardID: card.qualifiedID)
-                }
-                prompt = .choice(options: choices?.choices.count ?? 0, multiple: (choices?.correct.count ?? 0) > 1)
-            case .automatic: prompt = .typed(required: true)
-            case .selfGraded: prompt = .open
-            }
+            let (mode, choices, prompt) = AnswerChecking.presentation(of: card, seed: configuration.seed, typedRequired: true)
             current = Current(index: index, card: card, section: question.section, shownAt: moment.instant, choices: choices, mode: mode)
             awaiting = .answer(prompt, canOverrule: overrulable != nil)
             events.append(.question(Question(position: index + 1, total: questions.count, card: card, choices: choices?.texts,

@@ -442,18 +442,7 @@ public struct ReviewSession {
     private mutating func present(_ entry: ReviewQueue.Entry, at moment: Moment, _ events: inout [Event]) throws -> Bool {
         guard let stored = try database.card(id: entry.cardID), !stored.record.retired else { return false }
         let card = stored.card
-        let mode = AnswerChecking.mode(for: card)
-        var choices: ShuffledChoices?
-        let prompt: AnswerPrompt
-        switch mode {
-        case .choice:
-            if case .choice(_, let options) = card.content {
-                choices = ShuffledChoices(options, seed: configuration.seed, cardID: card.qualifiedID)
-            }
-            prompt = .choice(options: choices?.choices.count ?? 0, multiple: (choices?.correct.count ?? 0) > 1)
-        case .automatic: prompt = .typed(required: card.kind == .typed)
-        case .selfGraded: prompt = .open
-        }
+        let (mode, choices, prompt) = AnswerChecking.presentation(of: card, seed: configuration.seed, typedRequired: card.kind == .typed)
         progress.current = Current(entry: entry, card: card, schedule: stored.schedule, shownAt: moment.instant, today: today(moment),
                                    choices: choices, mode: mode)
         progress.awaiting = .answer(prompt)
