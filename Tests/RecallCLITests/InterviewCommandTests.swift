@@ -95,6 +95,16 @@ import Testing
         #expect(entries.first?["aborted"] as? Bool == true)
     }
 
+    @Test func theMissedCardsExportAsAStudySheet() throws {
+        let sandbox = try Sandbox()
+        sandbox.run(["interview", "--count", "4", "--seed", "3"], input: fourWrongAnswers)
+        let missed = try sandbox.database().interviewAttempts().filter { InterviewScoring.isMissed($0.outcome, late: $0.late) }
+        let sheet = sandbox.run(["export", "--format", "md", "--missed"])
+        #expect(sheet.status == 0, "\(sheet.errors)")
+        #expect(sheet.output.contains("\(missed.count) cards, missed only"), "\(sheet.output)")
+        #expect(sandbox.run(["export", "--format", "tsv", "--missed"]).errors.contains("--missed apply to the md study sheet"))
+    }
+
     @Test func badOptionsAreClearErrors() throws {
         let sandbox = try Sandbox()
         #expect(sandbox.run(["interview", "--time", "soon"]).errors.contains("--time takes a duration"))

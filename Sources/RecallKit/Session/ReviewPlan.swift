@@ -24,7 +24,7 @@ public struct ReviewPlan: Hashable, Sendable {
         let limits = DailyLimits.remaining(settings: settings, newIntroducedToday: counts.newCardsIntroduced,
                                            reviewsDoneToday: counts.reviewsDone, sessionNew: sessionNew, sessionLimit: sessionLimit)
         // Narrowed and limited in SQL (decks, tags, the day's limits), then checked by the filter itself.
-        let decks = try database.decks().map(\.deck)
+        let decks = try database.liveDecks()
         let deckByID = Dictionary(decks.map { ($0.id, $0) }) { first, _ in first }
         let narrowsDecks = !filter.deckIDs.isEmpty || !filter.sections.isEmpty
         let selection = RecallDatabase.QueueSelection(

@@ -251,6 +251,11 @@ public final class RecallDatabase: Sendable {
         }
     }
 
+    /// The decks that are not retired, without counting their cards: what the queue needs, read in one small query.
+    public func liveDecks() throws -> [DeckRecord] {
+        try writer.read { db in try DeckRecord.filter(Column("retired") == false).order(Column("section"), Column("id")).fetchAll(db) }
+    }
+
     // MARK: - Cards
 
     /// Cards that are not retired, in deck order.
