@@ -78,7 +78,10 @@ struct ReviewRunner {
         case .text(let text):
             switch awaiting {
             case .answer: return .answer(text)
-            case .goOn: return text.isEmpty ? .goOn : .quit
+            case .goOn:
+                if text.isEmpty { return .goOn }
+                console.line("Enter goes on with the card; q ends the session.")
+                return nil
             case .grade:
                 if text.isEmpty { return .acceptSuggestion }
                 if let grade = SessionInput.grade(text) { return .grade(grade) }
