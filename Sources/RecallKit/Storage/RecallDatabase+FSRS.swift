@@ -8,7 +8,7 @@ extension RecallDatabase {
     /// Every scheduled answer and re-drill of the log as FSRS reads it, one
     /// history a card (re-drills are answers like any other for FSRS).
     /// Rows whose values this Recall does not write are counted in `unreadable`.
-    public func fsrsHistories(timeZone: TimeZone, dayStartHour: Int) throws -> (histories: [[FSRSHistoryAnswer]], unreadable: Int) {
+    public func fsrsHistories(timeZone: TimeZone, dayStartHour: Int) throws -> (histories: [(cardID: String, answers: [FSRSHistoryAnswer])], unreadable: Int) {
         let rows = try writer.read { db in try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "1")) }
         var byCard: [String: [FSRSHistoryAnswer]] = [:]
         var order: [String] = []
@@ -23,7 +23,7 @@ extension RecallDatabase {
             let day = StudyDay(containing: instant, timeZone: timeZone, startHour: dayStartHour)
             byCard[log.cardID, default: []].append(FSRSHistoryAnswer(grade: log.grade, day: day, instant: instant))
         }
-        return (order.compactMap { byCard[$0] }, unreadable)
+        return (order.compactMap { id in byCard[id].map { (id, $0) } }, unreadable)
     }
 
     /// The weights `recall optimize` kept, or `nil` (the defaults apply).
