@@ -9,7 +9,7 @@ struct PlanCommand: ContextualCommand {
         discussion: """
             Predicted recall is FSRS-6's, with your fitted parameters ('recall optimize') or the \
             defaults, whichever scheduler you use. The plan assumes each card is reviewed on the \
-            day FSRS brings it due at 90% desired retention and is recalled, and that new cards \
+            day FSRS brings it due at your desired retention (default 90%) and is recalled, and that new cards \
             are started at an even pace until the day before DATE; unseen cards count 0. \
             See docs/scheduling.md.
             """
@@ -43,7 +43,7 @@ struct PlanCommand: ContextualCommand {
         let memories = cards.map { stored in
             CardMemory(answers: (byCard[stored.record.id] ?? []).map { ($0.quality, $0.day, $0.instant) }, parameters: parameters)
         }
-        let retention = FSRSSettings.defaultDesiredRetention
+        let retention = try library.database.desiredRetention()
         let plan: ReadinessPlan
         do {
             plan = try ReadinessPlan.make(memories, today: library.today, until: untilDay, parameters: parameters, desiredRetention: retention)
