@@ -9,6 +9,7 @@ struct ConfigCommand: ContextualCommand {
             "\(Settings.languageKey): \(Settings.languageSummary)",
             "scheduler: sm2 (default) or fsrs; switching replays the review log to reschedule every card (docs/scheduling.md)",
             "desired-retention: the recall FSRS schedules for, 0.7 to 0.99 (default 0.9)",
+            "interview-date: YYYY-MM-DD turns deadline mode on (off turns it off): the queue brings forward cards predicted below the desired retention on that day",
         ]).joined(separator: "\n")
     )
 
@@ -53,6 +54,24 @@ struct ConfigCommand: ContextualCommand {
             }
             return
         }
+        if key == "interview-date" {
+            if action == .set, let value {
+                if value.lowercased() == "off" || value.lowercased() == "none" {
+                    try library.database.setInterviewDate(nil)
+                    context.console.line("interview-date = off (deadline mode off)")
+                    return
+                }
+                guard let day = StudyDay(value) else {
+                    throw CLIError("'\(value)' is not a valid value for interview-date: a date (YYYY-MM-DD) or off")
+                }
+                guard day > library.today else { throw CLIError("interview-date \(day) is not after today (\(library.today))") }
+                try library.database.setInterviewDate(day)
+                context.console.line("interview-date = \(day) (deadline mode: 'recall review' brings forward cards FSRS predicts forgotten by then)")
+            } else {
+                context.console.line(try library.database.interviewDate()?.description ?? "off")
+            }
+            return
+        }
         if key == "desired-retention" {
             if action == .set, let value {
                 guard let retention = SchedulerKind.parseRetention(value) else {
@@ -87,6 +106,7 @@ struct ConfigCommand: ContextualCommand {
             context.console.line("\(Settings.languageKey) = \(settings.language.rawValue)")
             context.console.line("scheduler = \(try library.database.schedulerKind().rawValue)")
             context.console.line("desired-retention = \(try library.database.desiredRetention())")
+            context.console.line("interview-date = \(try library.database.interviewDate()?.description ?? "off")")
         }
     }
 }

@@ -65,8 +65,9 @@ struct QueueOptions: ParsableArguments {
     func queue(_ library: Library) throws -> [ReviewQueue.Entry] {
         let today = library.today
         let counts = try library.database.dailyCounts(today: today)
+        let deadline = try Deadline.make(library, matches: matches)
         let limits = ReviewQueue.Limits(
-            newCards: new ?? max(0, library.settings.newCardsPerDay - counts.newCardsIntroduced),
+            newCards: new ?? max(0, (deadline?.newCardsPerDay ?? library.settings.newCardsPerDay) - counts.newCardsIntroduced),
             reviews: max(0, library.settings.reviewsPerDay - counts.reviewsDone),
             total: limit)
         // Selected and limited in SQL: the queue takes at most `reviews` due cards and, round-robin,
@@ -74,7 +75,14 @@ struct QueueOptions: ParsableArguments {
         let selection = RecallDatabase.QueueSelection(deckIDs: deck.isEmpty ? nil : deck, tags: tag)
         let candidates = try library.database.queueCandidates(
             today: today, selection: selection, dueLimit: min(limits.reviews, limit ?? .max), newPerDeck: min(limits.newCards, limit ?? .max))
-        return ReviewQueue.build(candidates, today: today, limits: limits)
+        let built = ReviewQueue.build(candidates, today: today, limits: limits)
+        guard let deadline, !deadline.broughtForward.isEmpty else { return built }
+        // Deadline mode: the brought-forward cards after the due ones, before the new ones.
+        let dueCount = built.prefix { $0.kind == .review }.count
+        let forward = deadline.broughtForward.map { ReviewQueue.Entry(cardID: $0.id, kind: .review, dueDay: $0.dueDay) }
+        var entries = Array(built.prefix(dueCount)) + forward + built.dropFirst(dueCount)
+        if let limit { entries = Array(entries.prefix(limit)) }
+        return entries
     }
 
     func redrill(_ library: Library) throws -> [ReviewQueue.Entry] {
@@ -82,5 +90,38 @@ struct QueueOptions: ParsableArguments {
             guard let stored = try library.database.card(id: id), matches(deckID: stored.card.deckID, tags: stored.allTags) else { return nil }
             return ReviewQueue.Entry(cardID: id, kind: .redrill)
         }
+    }
+}
+
+/// What deadline mode adds to today's queue (docs/scheduling.md).
+struct Deadline {
+    var interview: StudyDay
+    var broughtForward: [(id: String, dueDay: StudyDay?)]
+    var newCardsPerDay: Int
+
+    /// `nil` when no interview date is set or it has passed.
+    static func make(_ library: Library, matches: (String, [String]) -> Bool) throws -> Deadline? {
+        guard let interview = try library.database.interviewDate(), library.today < interview else { return nil }
+        let parameters = try library.database.fsrsParameters() ?? .defaults
+        let target = try library.database.desiredRetention()
+        let (histories, _) = try library.database.fsrsHistories(timeZone: library.moment.timeZone, dayStartHour: library.settings.dayStartHour)
+        let byCard = Dictionary(histories, uniquingKeysWith: { first, _ in first })
+        var cards: [DeadlineMode.Card] = []
+        var unseen = 0
+        for stored in try library.database.cards() where !stored.record.retired && !stored.isSuspended {
+            guard matches(stored.card.deckID, stored.allTags) else { continue }
+            let answers = (byCard[stored.record.id] ?? []).map { ($0.quality, $0.day, $0.instant) }
+            guard let memory = CardMemory(answers: answers, parameters: parameters) else {
+                unseen += 1
+                continue
+            }
+            cards.append(DeadlineMode.Card(id: stored.record.id, memory: memory, dueDay: stored.schedule.dueDay))
+        }
+        let due = Dictionary(cards.map { ($0.id, $0.dueDay) }, uniquingKeysWith: { first, _ in first })
+        let ids = DeadlineMode.broughtForward(cards, today: library.today, interview: interview, target: target, parameters: parameters)
+        return Deadline(
+            interview: interview, broughtForward: ids.map { ($0, due[$0] ?? nil) },
+            newCardsPerDay: DeadlineMode.newCardsPerDay(
+                unseen: unseen, today: library.today, interview: interview, dailyLimit: library.settings.newCardsPerDay))
     }
 }

@@ -69,6 +69,21 @@ extension RecallDatabase {
     // MARK: - The scheduler
 
     static let schedulerKey = "scheduler"
+    static let interviewDateKey = "interview-date"
+
+    /// The day deadline mode prepares for, if set.
+    public func interviewDate() throws -> StudyDay? {
+        try writer.read { db in
+            guard let text = try Self.textSetting(db, Self.interviewDateKey) else { return nil }
+            guard let day = StudyDay(text) else { throw StoredSettingError(key: Self.interviewDateKey, text: text) }
+            return day
+        }
+    }
+
+    /// Turns deadline mode on for `day`, or off with `nil`.
+    public func setInterviewDate(_ day: StudyDay?) throws {
+        try writer.write { db in try Self.setTextSetting(db, Self.interviewDateKey, day?.description) }
+    }
     static let desiredRetentionKey = "desired-retention"
 
     static func textSetting(_ db: Database, _ key: String) throws -> String? {

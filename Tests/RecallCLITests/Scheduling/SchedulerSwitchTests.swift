@@ -66,3 +66,25 @@ import Testing
         #expect(sandbox.run(["config", "get", "desired-retention"]).output == "0.85\n")
     }
 }
+
+@Suite struct DeadlineModeCommandTests {
+    @Test func theQueueBringsForwardACardPredictedForgottenOnTheInterviewDay() throws {
+        let sandbox = try Sandbox()
+        sandbox.now = "2026-11-20T09:00:00Z"
+        sandbox.run(["grade", "sample/bubble", "3"])
+        sandbox.now = "2026-11-21T09:00:00Z"
+        sandbox.run(["grade", "sample/bubble", "3"])
+        sandbox.now = "2026-11-27T09:00:00Z"
+        sandbox.run(["grade", "sample/bubble", "3"])  // SM-2: 1, 6, then ⌈6 × 2.22⌉ = 14 days: due 2026-12-11
+        sandbox.now = "2026-11-29T09:00:00Z"
+        let before = sandbox.run(["due", "--json"]).output
+        #expect(!before.contains("\"sample/bubble\""))
+        // Hard three times with FSRS's defaults (by hand): S 1.29 → 3.25 → 8.77, so on
+        // 2026-12-10, 13 days after the last answer, R ≈ 0.871 < 0.9, and SM-2 has it due after.
+        #expect(sandbox.run(["config", "set", "interview-date", "2026-12-10"]).status == 0)
+        let after = sandbox.run(["due", "--json"]).output
+        #expect(after.contains("\"sample/bubble\""), "\(after)")
+        #expect(sandbox.run(["config", "set", "interview-date", "off"]).status == 0)
+        #expect(!sandbox.run(["due", "--json"]).output.contains("\"sample/bubble\""))
+    }
+}

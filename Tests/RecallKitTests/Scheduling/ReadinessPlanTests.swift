@@ -56,3 +56,36 @@ import Testing
         #expect(abs(memory.retrievability(on: day.adding(days: 10), parameters: .defaults) - r(7, s1)) < 1e-9)
     }
 }
+
+@Suite struct DeadlineModeTests {
+    let w = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+             1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]
+
+    func r(_ t: Double, _ s: Double) -> Double { pow(1 + (pow(0.9, 1 / -w[20]) - 1) * t / s, -w[20]) }
+
+    @Test func bringsForwardExactlyTheCardsTheRuleNames() {
+        let today = StudyDay(daysSinceEpoch: 20_000)
+        let interview = today.adding(days: 10)
+        func card(_ id: String, stability: Double, last: Int, due: Int?) -> DeadlineMode.Card {
+            DeadlineMode.Card(id: id, memory: CardMemory(memory: FSRSMemory(stability: stability, difficulty: 5), lastDay: today.adding(days: last)),
+                              dueDay: due.map { today.adding(days: $0) })
+        }
+        let cards = [
+            card("weak-late", stability: 8, last: -2, due: 12),     // due after the interview; R(12, 8) < 0.9: forward
+            card("strong-late", stability: 400, last: -2, due: 30), // due after, but R(12, 400) ≈ 0.996: stays
+            card("due-before", stability: 3, last: -2, due: 5),     // a review comes before the interview: stays
+            card("due-today", stability: 1, last: -2, due: 0),      // already due: in the queue anyway
+            card("weaker-late", stability: 5, last: -1, due: 11),   // R(11, 5) < R(12, 8): first
+        ]
+        #expect(r(12, 8) < 0.9 && r(12, 400) > 0.9 && r(11, 5) < r(12, 8))
+        let ids = DeadlineMode.broughtForward(cards, today: today, interview: interview, target: 0.9, parameters: .defaults)
+        #expect(ids == ["weaker-late", "weak-late"])
+        #expect(DeadlineMode.broughtForward(cards, today: interview, interview: interview, target: 0.9, parameters: .defaults).isEmpty)
+    }
+
+    @Test func newCardsComeAtThePaceThePlanNeeds() {
+        let today = StudyDay(daysSinceEpoch: 20_000)
+        #expect(DeadlineMode.newCardsPerDay(unseen: 280, today: today, interview: today.adding(days: 14), dailyLimit: 20) == 20)
+        #expect(DeadlineMode.newCardsPerDay(unseen: 1_290, today: today, interview: today.adding(days: 14), dailyLimit: 20) == 93)
+    }
+}

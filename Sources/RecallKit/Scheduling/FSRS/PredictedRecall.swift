@@ -145,3 +145,47 @@ public struct ReadinessPlan: Hashable, Sendable {
         return count
     }
 }
+
+/// Deadline mode (`recall config set interview-date DATE`): the queue brings
+/// forward the cards that would otherwise reach the interview day forgotten,
+/// and starts new cards at the pace the plan needs.
+///
+/// The rule: a card is brought forward to today when it has been answered,
+/// is not due by today, its next due day is after the interview day (so no
+/// scheduled review comes before it), and FSRS-6 predicts its recall on the
+/// interview day below the target (the desired retention). New cards a day:
+/// the larger of the daily limit and ⌈unseen cards / days left⌉.
+public enum DeadlineMode {
+    public struct Card: Hashable, Sendable {
+        public var id: String
+        public var memory: CardMemory
+        public var dueDay: StudyDay?
+
+        public init(id: String, memory: CardMemory, dueDay: StudyDay?) {
+            self.id = id
+            self.memory = memory
+            self.dueDay = dueDay
+        }
+    }
+
+    /// The ids the rule brings forward, lowest predicted recall on the interview day first.
+    public static func broughtForward(
+        _ cards: [Card], today: StudyDay, interview: StudyDay, target: Double, parameters: FSRSParameters
+    ) -> [String] {
+        guard today < interview else { return [] }
+        return cards.compactMap { card -> (String, Double)? in
+            guard let due = card.dueDay, due > today, due > interview else { return nil }
+            let recall = card.memory.retrievability(on: interview, parameters: parameters)
+            return recall < target ? (card.id, recall) : nil
+        }
+        .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        .map(\.0)
+    }
+
+    /// New cards a day: at least `dailyLimit`, more when the unseen cards need it.
+    public static func newCardsPerDay(unseen: Int, today: StudyDay, interview: StudyDay, dailyLimit: Int) -> Int {
+        let days = today.distance(to: interview)
+        guard days > 0, unseen > 0 else { return dailyLimit }
+        return max(dailyLimit, (unseen + days - 1) / days)
+    }
+}
