@@ -525,7 +525,14 @@ public final class RecallDatabase: Sendable {
             kind = before.isNew ? .new : .review
             outcome = Scheduler.answer(before, grade: grade, today: today)
         }
-        let after = outcome.schedule
+        var after = outcome.schedule
+        if try schedulerKind(db) == .fsrs {
+            // FSRS moves the due day on every answer, re-drills included;
+            // SM-2's own fields above stay as SM-2 has them.
+            var answers = (try loggedAnswers(db, cardKey: card.key)[card.key] ?? []).map { ($0.grade, $0.instant) }
+            answers.append((grade, moment.instant))
+            after.dueDay = fsrsDueDay(answers, cardID: cardID, lastDay: today, algorithm: try fsrsAlgorithm(db))
+        }
         let time = AnswerTime(moment)
         var generator = SystemRandomNumberGenerator()
         var log = ReviewLogRecord(
