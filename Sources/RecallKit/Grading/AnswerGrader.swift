@@ -187,6 +187,24 @@ public enum AnswerGrader {
         for candidate in candidates where ProseAnswer(candidate).joined == answer.joined {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
         }
+        // A Chinese term with its English gloss (`算子间（inter-operator）`): either part alone is the
+        // term, and an answer written that way is right when both of its parts are.
+        var terms: [(form: String, candidate: String)] = candidates.map { (ProseAnswer($0).joined, $0) }
+        for candidate in candidates {
+            if let (term, gloss) = chineseGloss(candidate) {
+                terms += [(ProseAnswer(term).joined, candidate), (ProseAnswer(gloss).joined, candidate)]
+            }
+        }
+        func matchingTerm(_ text: String) -> String? {
+            let form = ProseAnswer(text).joined
+            return terms.first { $0.form == form }?.candidate
+        }
+        if let candidate = matchingTerm(typed) {
+            return Verdict(outcome: .right, kind: kind, expected: candidate)
+        }
+        if let (term, gloss) = chineseGloss(typed), let candidate = matchingTerm(term), matchingTerm(gloss) != nil {
+            return Verdict(outcome: .right, kind: kind, expected: candidate)
+        }
         // An accepted answer written as a command (`Alt: --optim paged_adamw_32bit`) compares as one,
         // and a dotted name as a Python name (`nn.CrossEntropyLoss` = `torch.nn.CrossEntropyLoss`).
         let code = unwrapCode(typed)
@@ -210,6 +228,22 @@ public enum AnswerGrader {
             }
         }
         return Verdict(outcome: .wrong, kind: kind, expected: first)
+    }
+
+    /// `张量并行（tensor parallelism）` → (`张量并行`, `tensor parallelism`): a Chinese term with a gloss in parentheses.
+    static func chineseGloss(_ text: String) -> (term: String, gloss: String)? {
+        let folded = text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+        guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") else { return nil }
+        let term = folded[..<open].trimmingCharacters(in: .whitespaces)
+        let gloss = folded[folded.index(after: open)..<folded.index(before: folded.endIndex)].trimmingCharacters(in: .whitespaces)
+        guard !term.isEmpty, !gloss.isEmpty, !gloss.contains("("), term.unicodeScalars.contains(where: isHan) || gloss.unicodeScalars.contains(where: isHan) else {
+            return nil
+        }
+        return (term, gloss)
+    }
+
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
     }
 
     /// The unit a number answer gives (`4.25 bits`) may come from the question when no accepted answer writes one.

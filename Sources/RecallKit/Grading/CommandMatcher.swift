@@ -17,7 +17,7 @@ enum CommandMatcher {
         "LABEL", "HEALTHCHECK", "SHELL", "STOPSIGNAL", "ONBUILD",
     ]
 
-    static let sqlStatements: Set<String> = ["SELECT", "CREATE", "INSERT", "UPDATE", "DELETE", "ALTER", "DROP", "EXPLAIN", "WITH"]
+    static let sqlStatements: Set<String> = ["SELECT", "CREATE", "INSERT", "UPDATE", "DELETE", "ALTER", "DROP", "EXPLAIN", "WITH", "SET"]
 
     /// Whether `given` means the same command as `expected`.
     static func equivalent(_ given: String, _ expected: String, grammar: CommandGrammar, context: String?, learned extra: [String] = []) -> Bool {

@@ -81,7 +81,8 @@ struct NumberAnswer: Hashable, Sendable {
         if let word = numberWords[text.lowercased()] { text = String(word) }
         // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
         if let separator = text.lastIndex(where: { $0 == "≈" || $0 == "=" }),
-           text[separator] == "≈" || (separator > text.startIndex && text[text.index(before: separator)] == " ") {
+           text[separator] == "≈" || (separator > text.startIndex && text[text.index(before: separator)] == " "
+               && isWorking(text[..<separator])) {
             let tail = text[text.index(after: separator)...].trimmingCharacters(in: .whitespaces)
             if !tail.isEmpty { text = tail }
         }
@@ -165,6 +166,12 @@ struct NumberAnswer: Hashable, Sendable {
         self.unit = unit
         self.words = words
         self.factor = factor
+    }
+
+    /// `4 + 32/128` is working that ends in a number; `index.nprobe` or `SET x` is a name being assigned.
+    static func isWorking(_ left: Substring) -> Bool {
+        let words = left.split(separator: " ")
+        return left.contains(where: \.isNumber) && words.count > 1
     }
 
     /// Whether `given` is this reference within its precision (half a unit of its last digit) or `tolerance`.

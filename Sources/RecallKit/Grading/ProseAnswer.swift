@@ -135,7 +135,8 @@ struct ProseAnswer: Hashable, Sendable {
         guard differing.count == 1, let index = differing.first else { return false }
         let expected = reference.tokens[index], given = tokens[index]
         guard !reference.identifiers[index], !identifiers[index], expected.count >= 5,
-              expected.allSatisfy(\.isLetter), given.allSatisfy(\.isLetter),
+              // Latin letters only: one character of a Chinese term is another term.
+              expected.allSatisfy({ $0.isASCII && $0.isLetter }), given.allSatisfy({ $0.isASCII && $0.isLetter }),
               expected.first == given.first, !vocabulary.contains(given) else { return false }
         return Self.optimalStringAlignment(Array(given), Array(expected)) == 1
     }

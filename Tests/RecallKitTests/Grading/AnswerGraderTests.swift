@@ -96,6 +96,10 @@ import Testing
         ("f(b, a)", ["f(a, b)"], .wrong),
         ("peft.get_peft_model(model, config)", ["get_peft_model(model, config)"], .right),
         ("index.train(xt)", ["train(xt)"], .wrong),
+        ("index.nprobe=16", ["index.nprobe = 16"], .right),
+        ("index.nlist = 16", ["index.nprobe = 16"], .wrong),
+        ("set hnsw.ef_search = 100", ["SET hnsw.ef_search = 100;"], .right),
+        ("SET hnsw.ef_construction = 100;", ["SET hnsw.ef_search = 100;"], .wrong),
     ])
     func pythonCalls(_ given: String, _ accepted: [String], _ expected: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: accepted, as: .command).outcome == expected)
@@ -186,6 +190,22 @@ import Testing
         ("1.3x", "1.5x", .wrong),
     ])
     func prose(_ given: String, _ reference: String, _ expected: Outcome) {
+        #expect(AnswerGrader.grade(given, accepted: [reference], as: .text).outcome == expected)
+    }
+
+    @Test(arguments: [
+        ("张量并行", "张量并行（tensor parallelism）", Outcome.right),
+        ("tensor parallelism", "张量并行（tensor parallelism）", .right),
+        ("张量并行（Tensor Parallelism）", "张量并行（tensor parallelism）", .right),
+        ("张量并行(tensor parallelism)", "张量并行（tensor parallelism）", .right),
+        ("张量 并行。", "张量并行", .right),
+        ("ｔｅｎｓｏｒ parallelism", "tensor parallelism", .right),
+        ("流水线并行", "张量并行（tensor parallelism）", .wrong),
+        ("张量并行（pipeline parallelism）", "张量并行（tensor parallelism）", .wrong),
+        ("数据并行化", "数据并行化器", .wrong),
+        ("张量并列", "张量并行", .wrong),
+    ])
+    func chineseTerms(_ given: String, _ reference: String, _ expected: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: [reference], as: .text).outcome == expected)
     }
 

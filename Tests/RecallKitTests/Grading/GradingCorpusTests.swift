@@ -7,7 +7,8 @@ import Testing
 /// the bundled cards, each labelled right, partly, wrong or self (the card is
 /// self-graded). A row `ref:COMMAND` grades against that command alone (for
 /// tools the bundled typed cards do not use). `answers-a.tsv` was written
-/// before the grader, `answers-b.tsv` after it, fresh.
+/// before the grader, `answers-b.tsv` after it, fresh; `answers-zh.tsv` holds
+/// Chinese answers, written before the Chinese rules.
 ///
 /// Rerun: `swift test --filter GradingCorpusTests` prints the figures.
 @Suite struct GradingCorpusTests {
