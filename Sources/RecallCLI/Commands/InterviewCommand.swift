@@ -67,7 +67,7 @@ struct InterviewCommand: ContextualCommand {
         var session = try InterviewSession(
             questions: questions, database: library.database,
             configuration: .init(seed: seed, timeLimitSeconds: time.flatMap(Self.seconds), reschedule: reschedule,
-                                 dayStartHour: library.settings.dayStartHour),
+                                 dayStartHour: library.settings.dayStartHour, language: lang.language(library.settings)),
             filter: typed, at: clock())
         let runner = InterviewRunner(
             console: transcript, style: json ? Style(enabled: false) : context.style,

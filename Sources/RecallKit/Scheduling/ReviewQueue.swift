@@ -9,8 +9,8 @@
 ///    topic (a card's first tag) in turn, the starting topic rotating with the
 ///    day too, and within a topic in file order. So over any run of days every
 ///    deck and every topic gets its share, whatever the daily limit. (A
-///    deck's topics start each day at day × its share of the day's new cards,
-///    so consecutive days cover consecutive topics.)
+///    deck's topics are taken least recently introduced first: fewest cards
+///    introduced in the last 14 days, ties in file order.)
 /// 3. **Siblings apart**: cards of one note (cloze deletions) and cards a deck
 ///    links with `Related:` form a family; when `siblingsApart` is on, at most
 ///    one card of a family is queued on a day, and none when one was already
@@ -44,8 +44,12 @@ public enum ReviewQueue {
             self.subject = subject ?? CardFilter.Subject(cardID: cardID, deckID: deckID, section: "", tags: tags, dueDay: dueDay)
         }
 
-        /// The topic a new card is interleaved by: its first tag.
-        public var topic: String { tags.first ?? "" }
+        /// The topic a new card is interleaved by: its first tag that is not on
+        /// every card of its deck (`everywhere`: the deck's own tags), as the
+        /// knowledge map counts topics.
+        public func topic(besides everywhere: Set<String>) -> String {
+            tags.first { !everywhere.contains($0) } ?? ""
+        }
     }
 
     public enum EntryKind: String, Hashable, Sendable, Codable {
@@ -79,6 +83,21 @@ public enum ReviewQueue {
         }
     }
 
+    /// A card introduced (answered for the first time) in the last ``recentDays`` days:
+    /// its deck and tags, so that the topics it belongs to wait their turn.
+    public struct RecentCard: Hashable, Sendable {
+        public var deckID: String
+        public var tags: [String]
+
+        public init(deckID: String, tags: [String]) {
+            self.deckID = deckID
+            self.tags = tags
+        }
+    }
+
+    /// How far back introduced cards count against their topic.
+    public static let recentDays = 14
+
     /// What keeps siblings apart: whether to, and the families already answered today.
     public struct Siblings: Hashable, Sendable {
         public var keepApart: Bool
@@ -104,7 +123,7 @@ public enum ReviewQueue {
     /// The queue for `today` from the candidates (already filtered, and
     /// without suspended, buried or retired cards).
     public static func build(_ candidates: [Candidate], today: StudyDay, limits: Limits,
-                             siblings: Siblings = Siblings()) -> [Entry] {
+                             siblings: Siblings = Siblings(), recentlyIntroduced: [RecentCard] = []) -> [Entry] {
         var families = Families()
         for candidate in candidates { families.link(candidate.noteKey, candidate.related) }
         for answered in siblings.answeredToday { families.link(answered.noteKey, answered.related) }
@@ -124,7 +143,7 @@ public enum ReviewQueue {
 
         var newEntries: [Entry] = []
         let newLimit = limits.total.map { min(limits.newCards, max(0, $0 - due.count)) } ?? limits.newCards
-        var decks = DeckRotation(candidates.filter { $0.dueDay == nil }, today: today, newLimit: newLimit)
+        var decks = DeckRotation(candidates.filter { $0.dueDay == nil }, today: today, recentlyIntroduced: recentlyIntroduced)
         while newEntries.count < newLimit, let candidate = decks.next(admitting: admit) {
             newEntries.append(Entry(cardID: candidate.cardID, kind: .new))
         }
@@ -159,23 +178,33 @@ public enum ReviewQueue {
         private var deckCursor: Int
         private var topicCursors: [Int]
 
-        /// A deck's topics start, each day, where yesterday's share of them ended:
-        /// at day × (the day's new cards / decks), so consecutive days cover consecutive topics.
-        init(_ newCards: [Candidate], today: StudyDay, newLimit: Int) {
+        /// A deck's topics are taken least recently introduced first: by how many of
+        /// their cards were introduced in the last ``recentDays`` days (ties: the order
+        /// of the file), so each day continues where the days before left off.
+        init(_ newCards: [Candidate], today: StudyDay, recentlyIntroduced: [RecentCard]) {
             let byDeck = Dictionary(grouping: newCards, by: \.deckID)
+            let recentByDeck = Dictionary(grouping: recentlyIntroduced, by: \.deckID)
             decks = byDeck.keys.sorted().map { deck in
                 var order: [String] = []
                 var columns: [String: [Candidate]] = [:]
-                for card in (byDeck[deck] ?? []).sorted(by: { $0.position < $1.position }) {
-                    if columns[card.topic] == nil { order.append(card.topic) }
-                    columns[card.topic, default: []].append(card)
+                let cards = (byDeck[deck] ?? []).sorted(by: { $0.position < $1.position })
+                let everywhere: Set<String> = cards.count > 1
+                    ? Set(cards[0].tags).filter { tag in cards.allSatisfy { $0.tags.contains(tag) } } : []
+                for card in cards {
+                    let topic = card.topic(besides: everywhere)
+                    if columns[topic] == nil { order.append(topic) }
+                    columns[topic, default: []].append(card)
                 }
-                return order.map { columns[$0] ?? [] }
+                var recent: [String: Int] = [:]
+                for card in recentByDeck[deck] ?? [] {
+                    recent[card.tags.first { !everywhere.contains($0) } ?? "", default: 0] += 1
+                }
+                let ranked = order.enumerated().sorted { (recent[$0.element] ?? 0, $0.offset) < (recent[$1.element] ?? 0, $1.offset) }
+                return ranked.map { columns[$0.element] ?? [] }
             }
             let day = max(0, today.daysSinceEpoch)
             deckCursor = decks.isEmpty ? 0 : day % decks.count
-            let share = decks.isEmpty ? 1 : max(1, (newLimit + decks.count - 1) / decks.count)
-            topicCursors = decks.map { $0.isEmpty ? 0 : (day % $0.count) * (share % $0.count) % $0.count }
+            topicCursors = decks.map { _ in 0 }
         }
 
         /// The next card `admit` accepts, taking one card from the next deck

@@ -17,12 +17,16 @@ public struct InterviewSession {
         /// Also record each answer as an SM-2 review.
         public var reschedule: Bool
         public var dayStartHour: Int
+        /// The language questions are shown in: the report records the question and reference as shown.
+        public var language: Language
 
-        public init(seed: UInt64, timeLimitSeconds: Int? = nil, reschedule: Bool = false, dayStartHour: Int = StudyDay.defaultStartHour) {
+        public init(seed: UInt64, timeLimitSeconds: Int? = nil, reschedule: Bool = false, dayStartHour: Int = StudyDay.defaultStartHour,
+                    language: Language = .default) {
             self.seed = seed
             self.timeLimitSeconds = timeLimitSeconds
             self.reschedule = reschedule
             self.dayStartHour = dayStartHour
+            self.language = language
         }
     }
 
@@ -182,11 +186,12 @@ public struct InterviewSession {
             events.append(.late(seconds: durationMs / 1000, limitSeconds: limit))
         }
         let card = current.card
+        let shown = card.text(in: configuration.language)
         let attempt = InterviewAttempt(
             position: current.index + 1, cardID: card.qualifiedID, deckID: card.deckID, section: current.section, kind: card.kind,
-            question: card.prompt, answer: current.given, outcome: outcome, late: late,
+            question: shown.prompt, answer: current.given, outcome: outcome, late: late,
             credit: InterviewScoring.credit(outcome, late: late), durationMs: durationMs,
-            reference: card.answerText, automatic: automatic)
+            reference: shown.answer, automatic: automatic)
         let today = moment.studyDay(startHour: configuration.dayStartHour)
         let answeredMoment = Moment(instant: answeredAt, timeZone: moment.timeZone)
         let record = try database.recordInterviewAttempt(

@@ -42,7 +42,8 @@ public struct ReviewPlan: Hashable, Sendable {
             return filter.admits(candidate.subject, today: today) ? candidate : nil
         }
         let siblings = ReviewQueue.Siblings(keepApart: settings.siblingsApart != 0, answeredToday: try database.notesAnswered(today: today))
-        let queue = ReviewQueue.build(candidates, today: today, limits: limits, siblings: siblings)
+        let recent = try database.cardsIntroduced(since: today.adding(days: -ReviewQueue.recentDays))
+        let queue = ReviewQueue.build(candidates, today: today, limits: limits, siblings: siblings, recentlyIntroduced: recent)
         let waiting = try database.redrillCardIDs(today: today)
         let subjects = try database.filterSubjects(cardIDs: waiting)
         let redrill = waiting.filter { id in subjects[id].map { filter.admits($0, today: today) } ?? false }

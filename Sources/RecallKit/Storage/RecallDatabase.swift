@@ -426,6 +426,18 @@ public final class RecallDatabase: Sendable {
         return notes
     }
 
+    /// The cards introduced (first answered) from `day` on, with their decks and tags.
+    public func cardsIntroduced(since day: StudyDay) throws -> [ReviewQueue.RecentCard] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT card.deck_id, card.tags FROM review_log JOIN card ON card.key = review_log.card_key
+                WHERE review_log.day >= ? AND review_log.kind = ?
+                """, arguments: [day, ReviewQueue.EntryKind.new.storedCode]).map { row in
+                ReviewQueue.RecentCard(deckID: row[0], tags: (row[1] as String).split(separator: " ").map(String.init))
+            }
+        }
+    }
+
     /// The notes of the cards answered on `today` and the notes they are related to, for keeping siblings apart.
     public func notesAnswered(today: StudyDay) throws -> [ReviewQueue.Siblings.Link] {
         try writer.read { db in

@@ -44,10 +44,16 @@ import Testing
         }
         #expect(ReviewQueue.build(deck, today: today, limits: .init(newCards: 6, reviews: 0)).map(\.cardID)
                 == ["x1", "y1", "z1", "x2", "y2", "x3"])
-        // The next day starts where the day before ended: 2 cards a day cover x, y, then z, x.
-        #expect(ReviewQueue.build(deck, today: today, limits: .init(newCards: 2, reviews: 0)).map(\.cardID) == ["x1", "y1"])
-        #expect(ReviewQueue.build(deck, today: today.adding(days: 1), limits: .init(newCards: 2, reviews: 0)).map(\.cardID)
-                == ["z1", "x1"])
+        // Topics introduced lately wait their turn: x and y had cards these last days, so z comes first, then x, y.
+        let recent = [ReviewQueue.RecentCard(deckID: "d", tags: ["x", "shared"]), ReviewQueue.RecentCard(deckID: "d", tags: ["y", "shared"])]
+        #expect(ReviewQueue.build(deck, today: today, limits: .init(newCards: 3, reviews: 0), recentlyIntroduced: recent).map(\.cardID)
+                == ["z1", "x1", "y1"])
+        let moreY = recent + [ReviewQueue.RecentCard(deckID: "d", tags: ["y", "shared"])]
+        #expect(ReviewQueue.build(deck, today: today, limits: .init(newCards: 3, reviews: 0), recentlyIntroduced: moreY).map(\.cardID)
+                == ["z1", "x1", "y1"])
+        let moreX = recent + [ReviewQueue.RecentCard(deckID: "d", tags: ["x", "shared"]), ReviewQueue.RecentCard(deckID: "other", tags: ["z"])]
+        #expect(ReviewQueue.build(deck, today: today, limits: .init(newCards: 2, reviews: 0), recentlyIntroduced: moreX).map(\.cardID)
+                == ["z1", "y1"])
     }
 
     @Test func siblingsAreNotQueuedOnTheSameDay() {
