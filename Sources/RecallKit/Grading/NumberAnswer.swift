@@ -64,8 +64,28 @@ struct NumberAnswer: Hashable, Sendable {
     static let hedges: Set<String> = ["about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:"]
 
     /// Reads the number an answer ends in (after the last `=` or `≈`, if any).
+    static let superscripts: [Character: Character] = [
+        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-",
+    ]
+
+    /// `10⁹` → `10^9` (NFKC would make it `109`).
+    static func powersWritten(_ text: String) -> String {
+        var out = ""
+        var inPower = false
+        for c in text {
+            if let digit = superscripts[c] {
+                if !inPower { out.append("^"); inPower = true }
+                out.append(digit)
+            } else {
+                inPower = false
+                out.append(c)
+            }
+        }
+        return out
+    }
+
     static func parse(_ raw: String) -> NumberAnswer? {
-        var text = raw.precomposedStringWithCompatibilityMapping
+        var text = powersWritten(raw).precomposedStringWithCompatibilityMapping
             .replacingOccurrences(of: "−", with: "-")
             .replacingOccurrences(of: "–", with: "-")
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -118,8 +138,42 @@ struct NumberAnswer: Hashable, Sendable {
             }
             i += 1
         }
-        guard sawDigit, var value = Double(number) else { return nil }
+        // An exponent: `7e9`, `1.5E-3`.
+        if sawDigit, i + 1 < chars.count, chars[i] == "e" || chars[i] == "E" {
+            var j = i + 1
+            var exponent = ""
+            if j < chars.count, chars[j] == "-" || chars[j] == "+" { exponent.append(chars[j]); j += 1 }
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber { exponent.append(chars[j]); j += 1 }
+            if exponent.contains(where: \.isNumber) {
+                number += "e" + exponent
+                decimals = max(0, decimals - (Int(exponent) ?? 0))
+                i = j
+            }
+        }
+        guard sawDigit, var value = Double(number), value.isFinite else { return nil }
         var rest = String(chars[i...])
+        // A power: `2^16`, `2**16`.
+        for power in ["^", "**"] where rest.hasPrefix(power) {
+            let digits = rest.dropFirst(power.count).prefix { $0.isASCII && $0.isNumber }
+            if let exponent = Double(digits), !digits.isEmpty, exponent < 300 {
+                value = pow(value, exponent)
+                decimals = 0
+                rest = String(rest.dropFirst(power.count + digits.count))
+            }
+        }
+        // `7 × 10^9`, `7x10^9`: times a power of ten.
+        var tail = tokens.dropFirst().joined(separator: " ")
+        if !rest.isEmpty { tail = rest + (tail.isEmpty ? "" : " " + tail) }
+        if let match = tail.range(of: #"^\s*[×x*·]\s*10(\^|\*\*)(-?\d{1,3})"#, options: .regularExpression) {
+            let written = String(tail[match])
+            if let exponentText = written.split(whereSeparator: { $0 == "^" || $0 == "*" }).last, let exponent = Double(exponentText) {
+                value *= pow(10, exponent)
+                decimals = max(0, decimals - Int(exponent))
+                let remaining = tail[match.upperBound...].trimmingCharacters(in: .whitespaces)
+                rest = ""
+                tokens = [first] + remaining.split(separator: " ").map(String.init)
+            }
+        }
         // `4N`, `2p`: a number times a variable is algebra, not a quantity.
         if rest.count == 1, let letter = rest.first, letter.isLetter, scales[rest] == nil, units[rest] == nil { return nil }
         var unitWords = Array(tokens.dropFirst())

@@ -78,6 +78,13 @@ import Testing
         ("CMD python app.py", ["CMD [\"python\", \"app.py\"]"], .wrong),
         // SQL.
         ("create extension if not exists vector", ["CREATE EXTENSION IF NOT EXISTS vector;"], .right),
+        // A pasted prompt, variables for one command, a `--` that protects nothing.
+        ("$ docker ps -a", ["docker ps -a"], .right),
+        ("NCCL_DEBUG=INFO CUDA_VISIBLE_DEVICES=0 python train.py", ["CUDA_VISIBLE_DEVICES=0 NCCL_DEBUG=INFO python train.py"], .right),
+        ("CUDA_VISIBLE_DEVICES=1 python train.py", ["CUDA_VISIBLE_DEVICES=0 python train.py"], .wrong),
+        ("grep -rn -- \"OOM\" logs/", ["grep -rn OOM logs/"], .right),
+        ("grep -rn -- -v logs/", ["grep -rn -v logs/"], .wrong),
+        ("nvidia-smi --query-gpu=name --format=noheader,csv", ["nvidia-smi --query-gpu=name --format=csv,noheader"], .right),
     ])
     func commands(_ given: String, _ accepted: [String], _ expected: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: accepted, as: .command).outcome == expected)
@@ -147,6 +154,13 @@ import Testing
         ("5300 ms", "5.3 s", "?", .right),
         ("≈ 31.42 GB", "About 31.4 GB.", "?", .right),
         ("−100", "-100", "?", .right),
+        ("7e9", "7,000,000,000", "?", .right),
+        ("7 × 10^9", "7,000,000,000", "?", .right),
+        ("7×10⁹", "7,000,000,000", "?", .right),
+        ("7 × 10^8", "7,000,000,000", "?", .wrong),
+        ("2^16", "65,536", "?", .right),
+        ("2**16", "65536", "?", .right),
+        ("2^15", "65536", "?", .wrong),
         ("100", "-100", "?", .wrong),
     ])
     func numbers(_ given: String, _ reference: String, _ question: String, _ expected: Outcome) {
@@ -177,6 +191,8 @@ import Testing
         ("allgather", "all-gather", .right),
         ("α/r", "alpha / r", .right),
         ("x^2", "x²", .right),
+        ("x²", "x^2", .right),
+        ("QKᵀ", "QK^T", .right),
         ("optimiser states", "optimizer states", .right),
         ("gradeints", "gradients", .partly),
         ("decoder", "encoder", .wrong),
@@ -188,6 +204,9 @@ import Testing
         ("FlatParam", "FlatParameter", .wrong),
         ("FlatParamter", "FlatParameter", .wrong),
         ("1.3x", "1.5x", .wrong),
+        ("TPOT and TTFT", "TTFT and TPOT", .right),
+        ("BF16 & TF32", "TF32 and BF16", .right),
+        ("TF32 and FP8", "TF32 and BF16", .wrong),
     ])
     func prose(_ given: String, _ reference: String, _ expected: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: [reference], as: .text).outcome == expected)
@@ -237,6 +256,8 @@ import Testing
         #expect(AnswerGrader.gradeChoice("b a", choices: two, order: nil).outcome == .right)
         #expect(AnswerGrader.gradeChoice("a", choices: two, order: nil).outcome == .partly)
         #expect(AnswerGrader.gradeChoice("a c", choices: two, order: nil).outcome == .wrong)
+        #expect(AnswerGrader.gradeChoice("ba", choices: two, order: nil).outcome == .right)
+        #expect(AnswerGrader.gradeChoice("ad", choices: two, order: nil).outcome == .wrong)
     }
 
     // MARK: Pieces
