@@ -205,6 +205,12 @@ import Testing
         ("FlatParamter", "FlatParameter", .wrong),
         ("1.3x", "1.5x", .wrong),
         ("TPOT and TTFT", "TTFT and TPOT", .right),
+        ("(p-1)/(m+p-1)", "(p − 1)/(m + p − 1)", .right),
+        ("p-1/m+p-1", "(p − 1)/(m + p − 1)", .wrong),
+        ("(N-1)/N", "(N − 1)/N", .right),
+        ("N-1/N", "(N − 1)/N", .wrong),
+        ("exp(loss)", "exp (loss)", .right),
+        ("O(sqrt(n))", "O(√n)", .right),
         ("BF16 & TF32", "TF32 and BF16", .right),
         ("TF32 and FP8", "TF32 and BF16", .wrong),
     ])
