@@ -4,7 +4,8 @@ import Foundation
 /// `4 + 32/128 = 4.25`, `2,000`, `2k`, `~40%` or `5.3 seconds`.
 struct NumberAnswer: Hashable, Sendable {
     var value: Double
-    /// Digits after the decimal point as written: the precision of a reference.
+    /// Digits after the decimal point as written, the precision of a reference: negative for
+    /// `2k` (-3) or `3.61 × 10^9` (-7).
     var decimals: Int
     /// The canonical unit (`GB`, `s`, `%`), or nil when none is written.
     var unit: String?
@@ -93,10 +94,14 @@ struct NumberAnswer: Hashable, Sendable {
         // A remark in parentheses is not the answer: `About 3.07 GB (2.86 GiB).`
         text = text.replacingOccurrences(of: #"\s*\([^()]*\)"#, with: "", options: .regularExpression)
         while let last = text.last, ".;,!".contains(last) { text.removeLast() }
-        // `About 45 ms, 1.5x longer`: a short comment after a comma.
+        // `About 3.6 GB: 7 × 10^9 × 4.125 bits / 8 …`: the answer, then its working.
+        if let colon = text.range(of: ": "), let lead = parse(String(text[..<colon.lowerBound])), lead.words.isEmpty {
+            return lead
+        }
+        // `About 45 ms, 1.5x longer`: a whole quantity, then a short comment.
         if let comma = text.range(of: ", "), text[comma.upperBound...].split(separator: " ").count <= 3,
-           !text[..<comma.lowerBound].contains(", ") {
-            text = String(text[..<comma.lowerBound])
+           !text[..<comma.lowerBound].contains(", "), let lead = parse(String(text[..<comma.lowerBound])), lead.words.isEmpty {
+            return lead
         }
         if let word = numberWords[text.lowercased()] { text = String(word) }
         // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
@@ -146,7 +151,7 @@ struct NumberAnswer: Hashable, Sendable {
             while j < chars.count, chars[j].isASCII, chars[j].isNumber { exponent.append(chars[j]); j += 1 }
             if exponent.contains(where: \.isNumber) {
                 number += "e" + exponent
-                decimals = max(0, decimals - (Int(exponent) ?? 0))
+                decimals -= Int(exponent) ?? 0
                 i = j
             }
         }
@@ -168,7 +173,7 @@ struct NumberAnswer: Hashable, Sendable {
             let written = String(tail[match])
             if let exponentText = written.split(whereSeparator: { $0 == "^" || $0 == "*" }).last, let exponent = Double(exponentText) {
                 value *= pow(10, exponent)
-                decimals = max(0, decimals - Int(exponent))
+                decimals -= Int(exponent)
                 let remaining = tail[match.upperBound...].trimmingCharacters(in: .whitespaces)
                 rest = ""
                 tokens = [first] + remaining.split(separator: " ").map(String.init)
@@ -188,7 +193,7 @@ struct NumberAnswer: Hashable, Sendable {
         if let scaleWord = unitWords.first, let scale = scales[scaleWord], scaleWord != "B" || chars.count > i {
             if !(scaleWord == "B" && unitWords.count > 1) {
                 value *= scale
-                decimals = max(0, decimals - Int(log10(scale)))
+                decimals -= Int(log10(scale))
                 unitWords.removeFirst()
             }
         }
@@ -224,8 +229,8 @@ struct NumberAnswer: Hashable, Sendable {
 
     /// `4 + 32/128` is working that ends in a number; `index.nprobe` or `SET x` is a name being assigned.
     static func isWorking(_ left: Substring) -> Bool {
-        let words = left.split(separator: " ")
-        return left.contains(where: \.isNumber) && words.count > 1
+        let segment = left.split(whereSeparator: { $0 == "=" || $0 == "≈" }).last ?? left
+        return segment.contains(where: \.isNumber) && segment.contains(where: { "+-×*/^·".contains($0) })
     }
 
     /// Whether `given` is this reference within its precision (half a unit of its last digit) or `tolerance`.

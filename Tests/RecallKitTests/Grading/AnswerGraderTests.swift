@@ -161,10 +161,22 @@ import Testing
         ("2^16", "65,536", "?", .right),
         ("2**16", "65536", "?", .right),
         ("2^15", "65536", "?", .wrong),
+        ("3.6 GB", "About 3.6 GB: 7 × 10^9 × 4.125 bits / 8 ≈ 3.61 × 10^9 bytes.", "?", .right),
+        ("3.8 GB", "About 3.6 GB: 7 × 10^9 × 4.125 bits / 8 ≈ 3.61 × 10^9 bytes.", "?", .wrong),
+        ("175 GB/s", "busbw = algbw × 2(N − 1)/N = 100 × 14/8 = 175 GB/s.", "?", .right),
+        ("45 ms", "About 45 ms, 1.5x longer.", "?", .right),
+        ("3.61e9 bytes", "3.61 × 10^9 bytes", "?", .right),
+        ("3.7e9 bytes", "3.61 × 10^9 bytes", "?", .wrong),
         ("100", "-100", "?", .wrong),
     ])
     func numbers(_ given: String, _ reference: String, _ question: String, _ expected: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: [reference], as: .number, question: question).outcome == expected)
+    }
+
+    @Test func aReferenceOfTwoAnswersIsNotOneNumber() {
+        #expect(AnswerGrader.mode(for: basic("About 43% with m = 4, about 16% with m = 16.")) == .selfGraded)
+        #expect(AnswerGrader.mode(for: basic("About 11.3 before scaling (√128), 1 after.")) == .selfGraded)
+        #expect(AnswerGrader.mode(for: basic("s = 2.54 / 127 = 0.02; q = round(−0.5 / 0.02) = −25.")) == .selfGraded)
     }
 
     @Test func aCardMayDeclareATolerance() {
