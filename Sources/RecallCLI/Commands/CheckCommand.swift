@@ -15,7 +15,7 @@ struct CheckCommand: ContextualCommand {
     @Flag(help: "Treat warnings (no source, a question asked twice, over-long answers, multiple-choice answers that show by their form, Chinese that differs from the English) as errors.")
     var strict = false
 
-    @Flag(help: "Require Chinese ('.zh' fields) for every field of every card, the bar the bundled decks meet.")
+    @Flag(help: "Require Chinese ('.zh' fields) for every field of every card, the bar the bundled decks are always held to.")
     var bilingual = false
 
     @OptionGroup var global: GlobalOptions
@@ -38,9 +38,11 @@ struct CheckCommand: ContextualCommand {
             }
         }
         let result = DeckLoader.load(files)
-        let requireChinese = bilingual
+        // The bundled decks are held to the bilingual bar whenever they are checked; user decks only with --bilingual.
+        let bundled: Set<String> = paths.isEmpty && !global.noBundled ? Set(context.bundledDeckFiles.map { "Decks/\($0.name)" }) : []
+        let requireAll = bilingual
         let diagnostics = result.diagnostics
-            + ContentLinter.lint(result.decks, options: ContentLinter.Options(requireChinese: { _ in requireChinese }))
+            + ContentLinter.lint(result.decks, options: ContentLinter.Options(requireChinese: { requireAll || bundled.contains($0.path) }))
         let style = context.style
         for diagnostic in diagnostics {
             let severity = strict ? DeckDiagnostic.Severity.error : diagnostic.severity

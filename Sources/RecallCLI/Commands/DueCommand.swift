@@ -78,9 +78,10 @@ struct QueueOptions: ParsableArguments {
     }
 
     func redrill(_ library: Library) throws -> [ReviewQueue.Entry] {
-        try library.database.redrillCardIDs(today: library.today).compactMap { id in
-            guard let stored = try library.database.card(id: id), matches(deckID: stored.card.deckID, tags: stored.allTags) else { return nil }
-            return ReviewQueue.Entry(cardID: id, kind: .redrill)
+        // Filtered in SQL: one query however many cards wait for the re-drill.
+        let selection = RecallDatabase.QueueSelection(deckIDs: deck.isEmpty ? nil : deck, tags: tag)
+        return try library.database.redrillCardIDs(today: library.today, selection: selection).map {
+            ReviewQueue.Entry(cardID: $0, kind: .redrill)
         }
     }
 }

@@ -193,7 +193,7 @@ struct InterviewRunner {
         if let why = text.explanation { console.line(style.dim("Why: ") + why) }
         if let source = card.source { console.line(style.dim("Source: ") + source) }
         return InterviewAttempt(position: position, cardID: card.qualifiedID, deckID: card.deckID, section: section, kind: card.kind,
-                                question: card.prompt.firstLine, answer: given, outcome: outcome, late: late,
+                                question: text.prompt.firstLine, answer: given, outcome: outcome, late: late,
                                 credit: InterviewScoring.credit(outcome, late: late), durationMs: durationMs)
     }
 }

@@ -54,9 +54,12 @@ public final class RecallDatabase: Sendable {
     private init(queue: DatabaseQueue, path: String) throws {
         writer = queue
         let migrator = Migrations.migrator
-        let superseded = try queue.read { db in try migrator.hasBeenSuperseded(db) }
+        let (superseded, complete) = try queue.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
         if superseded { throw OpenError.newerSchema(path: path) }
-        try migrator.migrate(queue)
+        // An up-to-date database (every start but the first after an upgrade) needs no write here.
+        if !complete { try migrator.migrate(queue) }
     }
 
     private static var configuration: Configuration {
@@ -313,8 +316,8 @@ public final class RecallDatabase: Sendable {
 
         public static let all = QueueSelection()
 
-        /// The SQL condition on `card` and its arguments.
-        var condition: (sql: String, arguments: StatementArguments) {
+        /// The SQL condition on `card` and its arguments; with `leechTag`, a leech also has the tag `leech`.
+        func condition(leechTag: Bool = false) -> (sql: String, arguments: StatementArguments) {
             var sql = ""
             var arguments = StatementArguments()
             if let deckIDs {
@@ -322,7 +325,8 @@ public final class RecallDatabase: Sendable {
                 arguments += StatementArguments(deckIDs)
             }
             if !tags.isEmpty {
-                sql += " AND (" + Array(repeating: "instr(' ' || tags || ' ', ' ' || ? || ' ') > 0", count: tags.count).joined(separator: " OR ") + ")"
+                let all = leechTag ? "' ' || tags || (CASE WHEN leech = 1 THEN ' leech' ELSE '' END) || ' '" : "' ' || tags || ' '"
+                sql += " AND (" + Array(repeating: "instr(\(all), ' ' || ? || ' ') > 0", count: tags.count).joined(separator: " OR ") + ")"
                 arguments += StatementArguments(tags)
             }
             return (sql, arguments)
@@ -332,7 +336,7 @@ public final class RecallDatabase: Sendable {
     /// The statements that select a day's queue, kept apart so that tests can read their query plans.
     static func queueStatements(today: StudyDay, selection: QueueSelection, dueLimit: Int?, newPerDeck: Int?)
         -> (due: (sql: String, arguments: StatementArguments), new: (sql: String, arguments: StatementArguments)) {
-        let (condition, conditionArguments) = selection.condition
+        let (condition, conditionArguments) = selection.condition()
         let notBuried = "(buried_until IS NULL OR buried_until <= ?)"
         // Due cards, most overdue first, straight from the card_due index: the LIMIT stops the walk.
         let due = (sql: """
@@ -391,21 +395,23 @@ public final class RecallDatabase: Sendable {
 
     /// The statement behind ``redrillCardIDs(today:)``: one pass over today's answers
     /// (a range of review_log_day), the latest per card, then each such card by key.
-    static func redrillStatement(today: StudyDay) -> (sql: String, arguments: StatementArguments) {
-        (sql: """
+    static func redrillStatement(today: StudyDay, selection: QueueSelection = .all) -> (sql: String, arguments: StatementArguments) {
+        let (condition, conditionArguments) = selection.condition(leechTag: true)
+        return (sql: """
             SELECT card.id FROM (
                 SELECT card_key, grade, MAX(id) AS latest FROM review_log WHERE day = ? GROUP BY card_key
             ) AS today
             JOIN card ON card.key = today.card_key
             WHERE today.grade < ? AND card.retired = 0 AND card.suspended = 0
-              AND (card.buried_until IS NULL OR card.buried_until <= ?)
+              AND (card.buried_until IS NULL OR card.buried_until <= ?)\(condition)
             ORDER BY today.latest
-            """, arguments: [today, SM2.redrillBelowGrade, today])
+            """, arguments: [today, SM2.redrillBelowGrade, today] + conditionArguments)
     }
 
-    /// Cards whose latest answer today was below 4: the same-day re-drill.
-    public func redrillCardIDs(today: StudyDay) throws -> [String] {
-        let statement = Self.redrillStatement(today: today)
+    /// Cards whose latest answer today was below 4: the same-day re-drill, of `selection`'s
+    /// decks and tags (`leech` counts as a tag of a leech).
+    public func redrillCardIDs(today: StudyDay, selection: QueueSelection = .all) throws -> [String] {
+        let statement = Self.redrillStatement(today: today, selection: selection)
         return try writer.read { db in
             try String.fetchAll(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
         }
@@ -527,18 +533,20 @@ public final class RecallDatabase: Sendable {
     // MARK: - Settings
 
     public func settings() throws -> Settings {
-        try writer.read { db in
-            var settings = Settings()
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) {
-                    settings[key] = value
-                } else if row["key"] == Settings.languageKey, let language = Language(rawValue: row["value"]) {
-                    // A value this version does not know leaves the default.
-                    settings.language = language
-                }
+        try writer.read { db in try Self.readSettings(db) }
+    }
+
+    /// The settings as the `setting` table holds them; a value this version does not know leaves the default.
+    static func readSettings(_ db: Database) throws -> Settings {
+        var settings = Settings()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
+            if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) {
+                settings[key] = value
+            } else if row["key"] == Settings.languageKey, let language = Language(rawValue: row["value"]) {
+                settings.language = language
             }
-            return settings
         }
+        return settings
     }
 
     public func set(language: Language) throws {
