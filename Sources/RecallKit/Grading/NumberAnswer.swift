@@ -113,6 +113,8 @@ struct NumberAnswer: Hashable, Sendable {
         }
         var tokens = text.replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: " ").map(String.init)
         while let first = tokens.first, hedges.contains(first.lowercased()) { tokens.removeFirst() }
+        // `three hours`: a number word, then a unit.
+        if let first = tokens.first, let number = numberWords[first.lowercased()] { tokens[0] = String(number) }
         if let first = tokens.first, first.count > 1, "~≈".contains(first.first!) { tokens[0] = String(first.dropFirst()) }
         // `2 000` and `81 920`: a space between groups of three digits.
         while tokens.count > 1, tokens[0].allSatisfy(\.isNumber), tokens[0].count <= 3, tokens[1].count == 3, tokens[1].allSatisfy(\.isNumber) {

@@ -165,6 +165,8 @@ import Testing
         ("3.8 GB", "About 3.6 GB: 7 × 10^9 × 4.125 bits / 8 ≈ 3.61 × 10^9 bytes.", "?", .wrong),
         ("175 GB/s", "busbw = algbw × 2(N − 1)/N = 100 × 14/8 = 175 GB/s.", "?", .right),
         ("45 ms", "About 45 ms, 1.5x longer.", "?", .right),
+        ("three hours", "3 hours", "?", .right),
+        ("two hours", "3 hours", "?", .wrong),
         ("3.61e9 bytes", "3.61 × 10^9 bytes", "?", .right),
         ("3.7e9 bytes", "3.61 × 10^9 bytes", "?", .wrong),
         ("100", "-100", "?", .wrong),
