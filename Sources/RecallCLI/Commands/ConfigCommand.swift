@@ -4,7 +4,7 @@ import RecallKit
 struct ConfigCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Get or set a setting: new-per-day, reviews-per-day, day-starts-at, language.",
+        abstract: "Get or set a setting: \((Settings.Key.allCases.map(\.rawValue) + [Settings.languageKey]).joined(separator: ", ")).",
         discussion: (Settings.Key.allCases.map { "\($0.rawValue): \($0.summary)" } + ["\(Settings.languageKey): \(Settings.languageSummary)"])
             .joined(separator: "\n")
     )
