@@ -39,9 +39,7 @@ struct GlobalOptions: ParsableArguments {
     /// `unchanged` instead. Start-up then costs a `stat` per unchanged file.
     func deckFiles(_ context: RecallContext, skipping known: [String: DeckFileStamp]) throws -> DeckFiles.Listing {
         var listing = DeckFiles.Listing()
-        if !noBundled {
-            listing.files += context.bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes, isBundled: true) }
-        }
+        var userNames: Set<String> = []
         for folder in deckFolders(context) {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
@@ -49,12 +47,18 @@ struct GlobalOptions: ParsableArguments {
                 continue
             }
             for url in try isDirectory.boolValue ? DeckFiles.list(folder) : [folder] {
+                userNames.insert(url.lastPathComponent)
                 if let stamp = DeckFiles.stamp(url), known[url.path] == stamp {
                     listing.unchanged.append(url.path)
                 } else {
                     listing.append(DeckFiles.read([url]))
                 }
             }
+        }
+        // A file of yours named like a bundled deck (`recall decks --copy` makes one) replaces it.
+        if !noBundled {
+            listing.files += context.bundledDeckFiles.filter { !userNames.contains($0.name) }
+                .map { DeckFile(path: BundledDeckPath.prefix + $0.name, bytes: $0.bytes, isBundled: true) }
         }
         return listing
     }

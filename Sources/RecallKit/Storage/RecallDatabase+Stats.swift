@@ -165,11 +165,11 @@ extension RecallDatabase {
         let filter = deckIDs == nil ? "" : "AND deck_id IN (\(Array(repeating: "?", count: decks.count).joined(separator: ", ")))"
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT deck_id, tags, due_day IS NOT NULL AS seen, \(Self.clampedInterval) AS interval_days, lapses FROM card
+                SELECT id, deck_id, tags, due_day IS NOT NULL AS seen, \(Self.clampedInterval) AS interval_days, lapses FROM card
                 WHERE retired = 0 \(filter) ORDER BY deck_id, position
                 """, arguments: StatementArguments(decks)).map { row in
                 KnowledgeMap.Card(deckID: try row.decode(forColumn: "deck_id"), tags: (try row.decode(String.self, forColumn: "tags")).split(separator: " ").map(String.init),
-                                  isSeen: try row.decode(forColumn: "seen"), intervalDays: try row.decode(forColumn: "interval_days"), lapses: try row.decode(forColumn: "lapses"))
+                                  isSeen: try row.decode(forColumn: "seen"), intervalDays: try row.decode(forColumn: "interval_days"), lapses: try row.decode(forColumn: "lapses"), cardID: try row.decode(forColumn: "id"))
             }
         }
     }
