@@ -25,21 +25,25 @@ import sys
 import tempfile
 
 
+def one_line(text):
+    return " ".join(text.split())[:200]
+
+
 def grade(recall, home, card, answer):
     env = dict(os.environ, RECALL_HOME=home)
     proc = subprocess.run(
-        [recall, "grade", card, "--answer", answer, "--dry-run", "--json"],
+        [recall, "grade", card, "--answer=" + answer, "--dry-run", "--json"],
         capture_output=True, text=True, env=env)
     if proc.returncode == 0:
         try:
             obj = json.loads(proc.stdout)
         except json.JSONDecodeError:
-            return "error", proc.stdout.strip()[:200]
-        return obj.get("verdict", "error"), obj.get("expected", "")
+            return "error", one_line(proc.stdout)
+        return obj.get("verdict", "error"), one_line(str(obj.get("expected", "")))
     message = (proc.stderr or proc.stdout).strip()
     if "self-graded" in message:
         return "self", ""
-    return "error", message[:200]
+    return "error", one_line(message)
 
 
 def main():
@@ -62,8 +66,11 @@ def main():
             rows.append(tuple(parts))
 
     home = tempfile.mkdtemp(prefix="recall-measure-")
+    # The first call creates and migrates the database in the fresh data folder;
+    # run it alone, since concurrent first runs race on the migration.
+    verdicts = [grade(args.recall, home, rows[0][0], rows[0][1])] if rows else []
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        verdicts = list(pool.map(lambda r: grade(args.recall, home, r[0], r[1]), rows))
+        verdicts += list(pool.map(lambda r: grade(args.recall, home, r[0], r[1]), rows[1:]))
 
     results = [(c, a, l, v, e) for (c, a, l), (v, e) in zip(rows, verdicts)]
     if args.out:
