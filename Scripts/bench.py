@@ -296,6 +296,18 @@ def main():
     if options.json:
         with open(options.json, "w") as out:
             json.dump(results, out, indent=2)
+    print()
+    print("| task | size | Recall | Anki | Recall / Anki |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for r in results:
+        def fmt(v):
+            if v is None:
+                return "—"
+            return f"{v:,.0f}" if v >= 100 else f"{v:.2f}" if v >= 1 else f"{v:.3f}"
+        ratio = f"{r['ratio']:.2f}×" if r["ratio"] is not None else "—"
+        peak = f" ({r['recall_peak_mb']:.0f} MB peak)" if r["recall_peak_mb"] else ""
+        print(f"| {r['task']} | {r['size']} | {fmt(r['recall'])} {r['unit']}{peak} | {fmt(r['anki'])}"
+              f"{' ' + r['unit'] if r['anki'] is not None else ''} | {ratio} |")
 
 
 if __name__ == "__main__":

@@ -55,11 +55,33 @@ def moment(day, rng):
     return f"{day.isoformat()}T{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}Z"
 
 
-INSERT = """INSERT INTO review_log (card_id, reviewed_at, study_day, grade, duration_ms, kind,
+# Recall's review-log layout since the migration v4-compact-review-log: the
+# card's integer key, Unix milliseconds and UTC offset, day numbers (days since
+# 1970-01-01), the kind as 0 new / 1 review / 2 re-drill, and a UUIDv7 as two
+# signed 64-bit halves (docs/storage.md).
+INSERT = """INSERT INTO review_log (uuid_hi, uuid_lo, card_key, answered_ms, utc_offset_minutes, day, grade, duration_ms, kind,
     previous_repetitions, new_repetitions, previous_easiness, new_easiness,
     previous_interval_days, new_interval_days, previous_due_day, new_due_day,
     previous_lapses, new_lapses, previous_leech, new_leech)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+KIND_CODES = {"new": 0, "review": 1, "redrill": 2}
+EPOCH = dt.date(1970, 1, 1)
+
+
+def day_number(text):
+    return None if text is None else (dt.date.fromisoformat(text) - EPOCH).days
+
+
+def stored(row, keys, rng):
+    """One generated row (text values) in the stored layout."""
+    card, at, day, grade, duration, kind, *rest = row
+    ms = int(dt.datetime.fromisoformat(at.replace("Z", "+00:00")).timestamp() * 1000)
+    high = (ms << 16) | 0x7000 | rng.getrandbits(12)
+    low = (1 << 63) | rng.getrandbits(62)
+    to_signed = lambda v: v - (1 << 64) if v >= 1 << 63 else v
+    rest[6], rest[7] = day_number(rest[6]), day_number(rest[7])
+    return (to_signed(high), to_signed(low), keys[card], ms, 0, day_number(day), grade, duration, KIND_CODES[kind], *rest)
 
 
 class State:
@@ -195,9 +217,10 @@ def main():
     with db:
         db.execute("DELETE FROM review_log")
         db.execute("UPDATE card SET repetitions = 0, easiness = 2.5, interval_days = 0, due_day = NULL, lapses = 0, leech = 0, suspended = 0, buried_until = NULL")
-        db.executemany(INSERT, rows)
+        keys = dict(db.execute("SELECT id, key FROM card"))
+        db.executemany(INSERT, (stored(row, keys, rng) for row in rows))
         db.executemany("UPDATE card SET repetitions = ?, easiness = ?, interval_days = ?, due_day = ?, lapses = ?, leech = ? WHERE id = ?",
-                       [(s.reps, s.ef, s.interval, day_text(s.due) if s.due else None, s.lapses, s.leech, c)
+                       [(s.reps, s.ef, s.interval, day_number(day_text(s.due)) if s.due else None, s.lapses, s.leech, c)
                         for c, s in states.items() if s.due is not None])
         if args.mode == "simulate":
             # A few cards the learner set aside.

@@ -38,30 +38,31 @@ printf 'database: %s MB, %s review_log rows\n' "$(( $(stat -c %s "$DB") / 104857
 
 # The reference: the aggregate queries `recall stats` runs
 # (Sources/RecallKit/Storage/RecallDatabase+Stats.swift), with today's
-# parameters written in: today 2026-11-29, heatmap from 2025-11-24, the
-# default 365-day period from 2025-11-30, forecast to 2026-12-28.
+# parameters written in as day numbers (days since 1970-01-01): today
+# 2026-11-29 = 20786, heatmap from 2025-11-24 = 20416, the default 365-day
+# period from 2025-11-30 = 20422, forecast to 2026-12-28 = 20815.
 cat > "$WORK/reference.sql" <<'SQL'
-SELECT l.study_day, l.kind, l.grade, COUNT(*), SUM(l.previous_interval_days >= 21), SUM(l.duration_ms)
-  FROM review_log AS l WHERE l.study_day BETWEEN '2025-11-24' AND '2026-11-29'
-  GROUP BY l.study_day, l.kind, l.grade;
+SELECT l.day, l.kind, l.grade, COUNT(*), SUM(l.previous_interval_days >= 21), SUM(l.duration_ms)
+  FROM review_log AS l WHERE l.day BETWEEN 20416 AND 20786
+  GROUP BY l.day, l.kind, l.grade;
 WITH RECURSIVE days(day) AS (
-    SELECT MIN(study_day) FROM review_log
+    SELECT MIN(day) FROM review_log
     UNION ALL
-    SELECT (SELECT MIN(study_day) FROM review_log WHERE study_day > days.day) FROM days WHERE days.day IS NOT NULL)
+    SELECT (SELECT MIN(day) FROM review_log WHERE day > days.day) FROM days WHERE days.day IS NOT NULL)
   SELECT day FROM days WHERE day IS NOT NULL;
 SELECT card.deck_id, COUNT(*), SUM(l.grade >= 3), SUM(l.previous_interval_days >= 21),
        SUM(l.previous_interval_days >= 21 AND l.grade >= 3)
-  FROM card CROSS JOIN review_log AS l ON l.card_id = card.id
-  WHERE l.kind = 'review' AND l.study_day BETWEEN '2025-11-30' AND '2026-11-29' GROUP BY card.deck_id;
-SELECT due_day, COUNT(*) FROM card WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL AND due_day <= '2026-12-28' GROUP BY due_day;
+  FROM card CROSS JOIN review_log AS l ON l.card_key = card.key
+  WHERE l.kind = 1 AND l.day BETWEEN 20422 AND 20786 GROUP BY card.deck_id;
+SELECT due_day, COUNT(*) FROM card WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL AND due_day <= 20815 GROUP BY due_day;
 SELECT interval_days, COUNT(*) FROM card WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL GROUP BY interval_days;
 SELECT easiness, COUNT(*) FROM card WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL GROUP BY easiness;
 SELECT deck_id, SUM(suspended = 0 AND due_day IS NULL), SUM(suspended = 0 AND due_day IS NOT NULL AND interval_days < 21 AND repetitions < 2),
        SUM(suspended = 0 AND due_day IS NOT NULL AND interval_days < 21 AND repetitions >= 2),
        SUM(suspended = 0 AND due_day IS NOT NULL AND interval_days >= 21), SUM(suspended = 1), SUM(leech = 1)
   FROM card WHERE retired = 0 GROUP BY deck_id;
-SELECT COUNT(*) FROM card WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= '2026-11-29') AND due_day <= '2026-11-29';
-SELECT COUNT(*) FROM card WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= '2026-11-29') AND due_day IS NULL;
+SELECT COUNT(*) FROM card WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= 20786) AND due_day <= 20786;
+SELECT COUNT(*) FROM card WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= 20786) AND due_day IS NULL;
 SQL
 
 RESULTS="$WORK/results"

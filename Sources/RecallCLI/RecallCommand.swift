@@ -20,7 +20,7 @@ public struct RecallCommand: ParsableCommand {
             ReviewCommand.self, InterviewCommand.self, DueCommand.self, ShowCommand.self, GradeCommand.self, ListCommand.self,
             DecksCommand.self, SuspendCommand.self, UnsuspendCommand.self, ConfigCommand.self, CheckCommand.self,
             ExportCommand.self, ImportCommand.self,
-            StatsCommand.self, MapCommand.self,
+            StatsCommand.self, MapCommand.self, OptimizeCommand.self, EvaluateCommand.self, PlanCommand.self,
         ],
         defaultSubcommand: nil
     )

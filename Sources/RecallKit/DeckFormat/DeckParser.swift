@@ -116,6 +116,12 @@ enum FieldKey: String, CaseIterable {
         }
     }
 
+    /// A `.zh` field: the Chinese text of a card.
+    var isChinese: Bool { rawValue.hasSuffix(".zh") }
+
+    /// A field holding the card's English text, which the `.zh` fields follow.
+    var isEnglishContent: Bool { [.question, .cloze, .choice, .typed, .answer, .alternative, .why].contains(self) }
+
     /// Recognises `Key:` at the start of a line; returns the key and the value after it.
     static func match(_ line: Substring) -> (FieldKey, Substring)? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
@@ -429,6 +435,11 @@ private struct ParseState {
             error(answerZh.line, 1, "'A.zh:' without 'A:'", hint: "the Chinese answer translates the English one; add 'A:' first")
         }
         let related = values[.related].map { parseRelated($0, of: raw.id) } ?? []
+        if let firstChinese = raw.fields.first(where: \.key.isChinese),
+           let late = raw.fields.first(where: { $0.key.isEnglishContent && $0.line > firstChinese.line }) {
+            warning(late.line, 1, "'\(late.key.rawValue):' comes after the Chinese field '\(firstChinese.key.rawValue):' on line \(firstChinese.line)",
+                    hint: "put the '.zh' fields after the card's English fields, before 'Source:' and 'Tags:'")
+        }
 
         let explanation = values[.why]?.value
         let source = values[.source]?.value

@@ -217,6 +217,8 @@ public enum AnkiPackageReader {
             }
             if let noteID = builder.add(note) { noteIDs[id] = noteID }
         }
+        let dropped = builder.finish()
+        noteIDs = noteIDs.filter { !dropped.contains($0.value) }
         guard !builder.deck.cards.isEmpty else { throw ExchangeError.nothingToImport(file: displayName) }
 
         // Scheduling: Anki's cards → Recall card ids.

@@ -108,6 +108,7 @@ extension DelimitedText {
         if title == nil, deckNames.count == 1, let only = deckNames.first {
             builder.deck.title = only.components(separatedBy: "::").last ?? only
         }
+        _ = builder.finish()
         guard !builder.deck.cards.isEmpty else { throw ExchangeError.nothingToImport(file: displayName) }
         return ImportedDeck(deck: builder.deck, notes: builder.notes)
     }

@@ -84,17 +84,41 @@ struct ForeignDeckBuilder {
             cards.append(Card(deckID: deck.id, id: id, noteID: id, content: .basic(question: note.front, answer: note.back),
                               explanation: explanation, source: source, tags: tags, chinese: chinese))
         }
-        // Each note must survive the deck format on its own; one that does not is left out, not the whole file.
-        let probe = DeckParser.parse(DeckWriter.render(Deck(id: deck.id, title: "probe", section: "probe", cards: cards)), file: "probe")
-        guard let parsed = probe.deck, parsed.cards.count == cards.count else {
-            let reason = probe.diagnostics.first(where: { $0.severity == .error })?.message ?? "it does not fit the deck format"
-            notes.append("\(note.origin): left out, \(reason)")
-            used.remove(id)
-            return nil
-        }
         deck.cards += cards
         origins[id] = note.origin
         return id
+    }
+
+    /// Checks that every note survives the deck format, leaving out (with a note saying why)
+    /// those that do not; returns the note ids left out. Call once, after the last ``add(_:)``.
+    ///
+    /// The whole deck is rendered and parsed once; only if that fails is each note tried on
+    /// its own to find the ones at fault, so a clean import costs one pass, not one parse per note.
+    mutating func finish() -> Set<String> {
+        let whole = DeckParser.parse(DeckWriter.render(deck), file: "import")
+        if let parsed = whole.deck, parsed.cards.count == deck.cards.count { return [] }
+        var kept: [Card] = []
+        var dropped: Set<String> = []
+        var start = 0
+        while start < deck.cards.count {
+            let noteID = deck.cards[start].noteID
+            var end = start
+            while end < deck.cards.count && deck.cards[end].noteID == noteID { end += 1 }
+            let cards = Array(deck.cards[start..<end])
+            let probe = DeckParser.parse(DeckWriter.render(Deck(id: deck.id, title: "probe", section: "probe", cards: cards)), file: "probe")
+            if let parsed = probe.deck, parsed.cards.count == cards.count {
+                kept += cards
+            } else {
+                let reason = probe.diagnostics.first(where: { $0.severity == .error })?.message ?? "it does not fit the deck format"
+                notes.append("\(origins[noteID] ?? noteID): left out, \(reason)")
+                dropped.insert(noteID)
+                origins[noteID] = nil
+                clozeNumbers[noteID] = nil
+            }
+            start = end
+        }
+        deck.cards = kept
+        return dropped
     }
 
     /// Splits trailing `Why: …` and `Source: …` paragraphs (as Recall's text export writes them) off a field.

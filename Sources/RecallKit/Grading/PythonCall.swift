@@ -21,8 +21,8 @@ struct PythonCall: Hashable, Sendable {
             let right = body[body.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             guard isTargetList(left), !right.isEmpty else { return nil }
             if !right.hasSuffix(")") {
-                // `name=value`: a keyword argument on its own. ALL_CAPS=… is a shell variable, not Python.
-                guard !left.contains(","), !left.contains("."), left.contains(where: \.isLowercase) else { return nil }
+                // `name=value`: a keyword argument on its own, or `obj.attr = value`. ALL_CAPS=… is a shell variable, not Python.
+                guard !left.contains(","), left.contains(where: \.isLowercase) else { return nil }
                 return PythonCall(target: nil, callee: "", arguments: [Argument(name: left, value: normalizeExpression(right))])
             }
             target = left.replacingOccurrences(of: " ", with: "")

@@ -8,10 +8,7 @@ extension RecallDatabase {
             let decks = try DeckRecord.order(Column("section"), Column("id")).fetchAll(db)
             let cards = try CardRecord.order(Column("deck_id"), Column("position"), Column("id")).fetchAll(db).map(StoredCard.init)
             let log = try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "1")).compactMap(ReviewLogRecord.init(row:))
-            var settings = Settings()
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) { settings[key] = value }
-            }
+            let settings = try Self.readSettings(db)
             let interviews = try InterviewRecord.order(Column("id")).fetchAll(db)
             let attempts = try InterviewAttemptRecord.order(Column("interview_id"), Column("position"), Column("id")).fetchAll(db)
             return ExchangeSnapshot(decks: decks, cards: cards, reviewLog: log, settings: settings,
@@ -27,10 +24,7 @@ extension RecallDatabase {
         try writer.read { db in
             let decks = try DeckRecord.order(Column("section"), Column("id")).fetchAll(db)
             let cards = try CardRecord.order(Column("deck_id"), Column("position"), Column("id")).fetchAll(db).map(StoredCard.init)
-            var settings = Settings()
-            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-                if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) { settings[key] = value }
-            }
+            let settings = try Self.readSettings(db)
             let interviews = try InterviewRecord.order(Column("id")).fetchAll(db)
             let attempts = try InterviewAttemptRecord.order(Column("interview_id"), Column("position"), Column("id")).fetchAll(db)
             // The index in the log of each review an attempt points at: one pass over the row ids.
@@ -205,6 +199,10 @@ extension RecallDatabase {
                     guard let key = Settings.Key(rawValue: name) else { continue }
                     try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                    arguments: [key.rawValue, String(value)])
+                }
+                if let language = backup.language {
+                    try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                                   arguments: [Settings.languageKey, language.rawValue])
                 }
                 try writeFiles()
                 wrote = true

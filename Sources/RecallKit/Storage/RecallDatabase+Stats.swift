@@ -159,11 +159,11 @@ extension RecallDatabase {
         let filter = deckIDs == nil ? "" : "AND deck_id IN (\(Array(repeating: "?", count: decks.count).joined(separator: ", ")))"
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT deck_id, tags, due_day IS NOT NULL AS seen, interval_days, lapses FROM card
+                SELECT id, deck_id, tags, due_day IS NOT NULL AS seen, interval_days, lapses FROM card
                 WHERE retired = 0 \(filter) ORDER BY deck_id, position
                 """, arguments: StatementArguments(decks)).map { row in
                 KnowledgeMap.Card(deckID: row["deck_id"], tags: (row["tags"] as String).split(separator: " ").map(String.init),
-                                  isSeen: row["seen"], intervalDays: row["interval_days"], lapses: row["lapses"])
+                                  isSeen: row["seen"], intervalDays: row["interval_days"], lapses: row["lapses"], cardID: row["id"])
             }
         }
     }

@@ -216,6 +216,15 @@ import Testing
         let streamed = pieces.reduce(Data(), +)
         #expect(counts == (1, 3, 3))
         #expect(streamed == (try Backup(db.exchangeSnapshot()).encoded()))
+        // And both are what Foundation's encoder writes for the whole backup, with or without answers.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let whole = try Backup(db.exchangeSnapshot())
+        let mine = String(decoding: streamed, as: UTF8.self), theirs = String(decoding: try encoder.encode(whole), as: UTF8.self)
+        let firstDifference = zip(mine, theirs).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? 0
+        #expect(mine == theirs + "\n", "first difference at \(firstDifference): \(mine.dropFirst(max(0, firstDifference - 80)).prefix(160)) || \(theirs.dropFirst(max(0, firstDifference - 80)).prefix(160))")
+        let empty = try Backup(RecallDatabase.inMemory().exchangeSnapshot())
+        #expect((try empty.encoded()) == (try encoder.encode(empty)) + Data([0x0A]))
         let backup = try Backup.decode(streamed, file: "b.json")
         #expect(backup.reviewLog.map(\.id) == (try db.history(cardID: "d/a") + db.history(cardID: "d/b") + db.history(cardID: "d/c")).map(\.uuid))
         #expect(backup.interviews.first?.attempts.first?.review == 1, "the attempt points at the second answer")
@@ -252,5 +261,45 @@ import Testing
         text = longer
         // Parsed again unchanged (e.g. after a touch): nothing is written.
         #expect(try db.synchronize(DeckLoader.load([DeckFile(path: "d.md", bytes: Array(text.utf8))])).cardsWritten == 0)
+    }
+}
+
+@Suite struct RedrillSelectionTests {
+    @Test func theRedrillIsFilteredInSQLByDeckAndTagWithLeechAsATag() throws {
+        let db = try RecallDatabase.inMemory()
+        try db.synchronize(DeckLoader.load([deckFile("x", ids: ["a", "b"]), deckFile("y", ids: ["c"])]))
+        for id in ["x/a", "x/b", "y/c"] {
+            try db.recordAnswer(cardID: id, grade: grade(2), at: moment, today: november29, durationMs: 1)
+        }
+        #expect(try db.redrillCardIDs(today: november29) == ["x/a", "x/b", "y/c"])
+        #expect(try db.redrillCardIDs(today: november29, selection: .init(deckIDs: ["y"])) == ["y/c"])
+        #expect(try db.redrillCardIDs(today: november29, selection: .init(tags: ["leech"])).isEmpty)
+        let leech = try #require(try db.card(id: "x/b"))
+        var schedule = leech.schedule
+        schedule.isLeech = true
+        try db.writer.write { database in try RecallDatabase.writeSchedule(database, cardKey: leech.record.key, schedule) }
+        #expect(try db.redrillCardIDs(today: november29, selection: .init(tags: ["leech"])) == ["x/b"])
+        #expect(try db.redrillCardIDs(today: november29, selection: .init(deckIDs: ["y"], tags: ["leech"])).isEmpty)
+    }
+}
+
+@Suite struct BackupReviewJSONTests {
+    /// The hand-written JSON of a review entry is byte for byte what JSONEncoder writes.
+    @Test(arguments: [2.5, 1.3, 2.36, 2.3600000000000003, 3.0, 1.9000000000000001])
+    func aReviewEntryIsWrittenAsTheEncoderWritesIt(easiness: Double) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        for due in [StudyDay("2026-12-05"), nil] {
+            for id in [AnswerID("0192f3a4-5b6c-7d8e-9f01-23456789abcd"), nil] {
+                let entry = Backup.BackupReview(
+                    id: id, card: "deck-1/card.c2", reviewedAt: "2026-11-29T21:05:00.250+08:00", studyDay: november29,
+                    grade: grade(3), durationMs: 1234, kind: .redrill,
+                    previous: .init(repetitions: 2, easiness: easiness, intervalDays: 6, due: due, lapses: 1, leech: false),
+                    new: .init(repetitions: 3, easiness: 2.5, intervalDays: 15, due: StudyDay("2026-12-14"), lapses: 1, leech: true))
+                let expected = String(decoding: try encoder.encode(entry), as: UTF8.self)
+                #expect(entry.prettyJSON(depth: 0) == expected)
+                #expect(entry.prettyJSON(depth: 2) == expected.replacingOccurrences(of: "\n", with: "\n    "))
+            }
+        }
     }
 }

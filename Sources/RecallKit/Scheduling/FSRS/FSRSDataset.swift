@@ -99,7 +99,7 @@ extension FSRSDataset {
     /// Runs the model over every card and hands each item's predicted
     /// recall to `visit`: the model as fsrs-rs trains it (stability kept
     /// within 0.001…36,500 days, difficulty within 1…10).
-    @inlinable func forEachPrediction<R: FSRSReal>(_ w: [R], cards range: Range<Int>? = nil, _ visit: (Int, R) -> Void) {
+    @inline(__always) func forEachPrediction<R: FSRSReal>(_ w: [R], cards range: Range<Int>? = nil, _ visit: (Int, R) -> Void) {
         for card in range ?? cards.indices {
             let steps = cards[card]
             guard let first = steps.first else { continue }

@@ -125,9 +125,9 @@ extension Double: FSRSReal {
 
 extension FSRSReal {
     /// The smaller of the two, by value (the gradient follows the one taken).
-    @inlinable func atMost(_ other: Self) -> Self { value <= other.value ? self : other }
-    @inlinable func atLeast(_ other: Self) -> Self { value >= other.value ? self : other }
-    @inlinable func clamped(_ low: Double, _ high: Double) -> Self {
+    @inline(__always) @inlinable func atMost(_ other: Self) -> Self { value <= other.value ? self : other }
+    @inline(__always) @inlinable func atLeast(_ other: Self) -> Self { value >= other.value ? self : other }
+    @inline(__always) @inlinable func clamped(_ low: Double, _ high: Double) -> Self {
         value < low ? Self(low) : value > high ? Self(high) : self
     }
 }
@@ -145,13 +145,13 @@ public enum FSRSModel {
     public static let stabilityRetention = 0.9
 
     /// The forgetting curve's factor, chosen so that R(t = S) = 0.9 for any decay.
-    @inlinable public static func factor<R: FSRSReal>(_ w: [R]) -> R {
+    @inline(__always) @inlinable public static func factor<R: FSRSReal>(_ w: [R]) -> R {
         let decay = -w[20]
         return (R(Foundation.log(stabilityRetention)) / decay).exponential() - R(1)
     }
 
     /// R(t, S) = (1 + factor · t / S)^(−w20): the probability of recall after `elapsedDays`.
-    @inlinable public static func retrievability<R: FSRSReal>(_ w: [R], elapsedDays: R, stability: R) -> R {
+    @inline(__always) @inlinable public static func retrievability<R: FSRSReal>(_ w: [R], elapsedDays: R, stability: R) -> R {
         (R(1) + factor(w) * elapsedDays / stability).power(-w[20])
     }
 
@@ -162,21 +162,21 @@ public enum FSRSModel {
     }
 
     /// S₀(G) = w[G−1].
-    @inlinable public static func initialStability<R: FSRSReal>(_ w: [R], _ rating: FSRSRating) -> R {
+    @inline(__always) @inlinable public static func initialStability<R: FSRSReal>(_ w: [R], _ rating: FSRSRating) -> R {
         w[rating.rawValue - 1].atLeast(R(minimumStability))
     }
 
     /// D₀(G) = w4 − e^(w5·(G−1)) + 1, before clamping to 1…10.
-    @inlinable public static func rawInitialDifficulty<R: FSRSReal>(_ w: [R], _ rating: FSRSRating) -> R {
+    @inline(__always) @inlinable public static func rawInitialDifficulty<R: FSRSReal>(_ w: [R], _ rating: FSRSRating) -> R {
         w[4] - (w[5] * R(Double(rating.rawValue - 1))).exponential() + R(1)
     }
 
-    @inlinable public static func initialDifficulty<R: FSRSReal>(_ w: [R], _ rating: FSRSRating) -> R {
+    @inline(__always) @inlinable public static func initialDifficulty<R: FSRSReal>(_ w: [R], _ rating: FSRSRating) -> R {
         rawInitialDifficulty(w, rating).clamped(minimumDifficulty, maximumDifficulty)
     }
 
     /// D' = w7·D₀(easy) + (1 − w7)·(D + ΔD·(10 − D)/9), ΔD = −w6·(G − 3), clamped to 1…10.
-    @inlinable public static func nextDifficulty<R: FSRSReal>(_ w: [R], difficulty: R, rating: FSRSRating) -> R {
+    @inline(__always) @inlinable public static func nextDifficulty<R: FSRSReal>(_ w: [R], difficulty: R, rating: FSRSRating) -> R {
         let delta = -(w[6] * R(Double(rating.rawValue - 3)))
         let damped = difficulty + (R(10) - difficulty) * delta / R(9)
         let reverted = w[7] * rawInitialDifficulty(w, .easy) + (R(1) - w[7]) * damped
@@ -184,7 +184,7 @@ public enum FSRSModel {
     }
 
     /// S'ᵣ = S · (1 + e^w8 · (11 − D) · S^(−w9) · (e^(w10·(1−R)) − 1) · hard · easy).
-    @inlinable public static func stabilityAfterRecall<R: FSRSReal>(
+    @inline(__always) @inlinable public static func stabilityAfterRecall<R: FSRSReal>(
         _ w: [R], stability s: R, difficulty d: R, retrievability r: R, rating: FSRSRating
     ) -> R {
         let hardPenalty = rating == .hard ? w[15] : R(1)
@@ -195,7 +195,7 @@ public enum FSRSModel {
     }
 
     /// S'f = min(w11 · D^(−w12) · ((S + 1)^w13 − 1) · e^(w14·(1−R)), S / e^(w17·w18)).
-    @inlinable public static func stabilityAfterLapse<R: FSRSReal>(
+    @inline(__always) @inlinable public static func stabilityAfterLapse<R: FSRSReal>(
         _ w: [R], stability s: R, difficulty d: R, retrievability r: R
     ) -> R {
         let longTerm = w[11] * d.power(-w[12]) * (s + R(1)).power(w[13]).minusOne() * ((R(1) - r) * w[14]).exponential()
@@ -205,7 +205,7 @@ public enum FSRSModel {
 
     /// A same-day answer: S' = S · e^(w17·(G − 3 + w18)) · S^(−w19), never
     /// lower than S for a recall.
-    @inlinable public static func stabilityShortTerm<R: FSRSReal>(_ w: [R], stability s: R, rating: FSRSRating) -> R {
+    @inline(__always) @inlinable public static func stabilityShortTerm<R: FSRSReal>(_ w: [R], stability s: R, rating: FSRSRating) -> R {
         var increase = (w[17] * (R(Double(rating.rawValue - 3)) + w[18])).exponential() * s.power(-w[19])
         if rating.isRecall { increase = increase.atLeast(R(1)) }
         return s * increase
@@ -213,7 +213,7 @@ public enum FSRSModel {
 
     /// The next stability after a review `elapsedDays` (whole days) after the
     /// last one, at least the minimum; `elapsedDays == 0` is a same-day review.
-    @inlinable public static func nextStability<R: FSRSReal>(
+    @inline(__always) @inlinable public static func nextStability<R: FSRSReal>(
         _ w: [R], memory: (stability: R, difficulty: R), elapsedDays: R, rating: FSRSRating
     ) -> R {
         let next: R
@@ -230,5 +230,5 @@ public enum FSRSModel {
 }
 
 extension FSRSReal {
-    @inlinable func minusOne() -> Self { self - Self(1) }
+    @inline(__always) @inlinable func minusOne() -> Self { self - Self(1) }
 }
