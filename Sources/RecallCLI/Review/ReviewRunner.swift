@@ -47,7 +47,17 @@ struct ReviewRunner {
                 break
             }
             guard let command = command(line, session) else { continue }
-            render(try session.handle(command, at: clock()), session)
+            do {
+                render(try session.handle(command, at: clock()), session)
+            } catch {
+                // A storage fault (a full disk, an I/O error) ends the session with its summary:
+                // every answer acknowledged before it is committed, and the user is told what happened.
+                guard let sentence = StorageFault.sentence(for: error, path: nil) else { throw error }
+                console.writeError("error: \(sentence)\n")
+                if let events = try? session.handle(.quit, at: clock()) { render(events, session) }
+                _ = try? printNextDue()
+                throw CLIError("the session ended early: \(sentence)")
+            }
         }
         let (waiting, next) = try printNextDue()
         let summary = session.summary
