@@ -131,7 +131,10 @@ struct ReviewRunner {
         }
         if let why = text.explanation { console.line(style.dim("Why: ") + why) }
         if let source = card.source { console.line(style.dim("Source: ") + source) }
-        if entry.kind == .redrill {
+        if let fsrs = try library.database.fsrsPreview(cardID: entry.cardID, at: Moment(instant: clock(), timeZone: library.moment.timeZone)) {
+            // FSRS: every answer, a re-drill too, moves the schedule.
+            console.line(style.dim("Next interval (FSRS): ") + Scheduler.previewLine(fsrs))
+        } else if entry.kind == .redrill {
             console.line(style.dim("Re-drill: the schedule stays as it is; 4 or 5 clears the card for today."))
         } else {
             console.line(style.dim("Next interval: ") + Scheduler.previewLine(schedule))
