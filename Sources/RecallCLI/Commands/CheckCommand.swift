@@ -18,7 +18,28 @@ struct CheckCommand: ContextualCommand {
     @Flag(help: "Require Chinese ('.zh' fields) for every field of every card, the bar the bundled decks are always held to.")
     var bilingual = false
 
+    @Flag(help: "Print the result as JSON (docs/json.md) instead of lines on standard error.") var json = false
+
     @OptionGroup var global: GlobalOptions
+
+    struct CheckJSON: Encodable {
+        var version = 1
+        var files: Int
+        var decks: Int
+        var cards: Int
+        var errors: Int
+        var warnings: Int
+        var diagnostics: [DiagnosticJSON]
+    }
+
+    struct DiagnosticJSON: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var severity: String
+        var message: String
+        var hint: String?
+    }
 
     func run(in context: RecallContext) throws {
         let files: [DeckFile]
@@ -44,6 +65,19 @@ struct CheckCommand: ContextualCommand {
         let diagnostics = result.diagnostics
             + ContentLinter.lint(result.decks, options: ContentLinter.Options(requireChinese: { requireAll || bundled.contains($0.path) }))
         let style = context.style
+        if json {
+            let shown = diagnostics.map { diagnostic in
+                DiagnosticJSON(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
+                               severity: (strict ? DeckDiagnostic.Severity.error : diagnostic.severity).rawValue,
+                               message: diagnostic.message, hint: diagnostic.hint)
+            }
+            let errors = shown.filter { $0.severity == DeckDiagnostic.Severity.error.rawValue }.count
+            context.console.line(try JSONOutput.string(CheckJSON(
+                files: files.count, decks: result.decks.count, cards: result.decks.reduce(0) { $0 + $1.deck.cards.count },
+                errors: errors, warnings: shown.count - errors, diagnostics: shown)))
+            if errors > 0 { throw ExitCode(1) }
+            return
+        }
         for diagnostic in diagnostics {
             let severity = strict ? DeckDiagnostic.Severity.error : diagnostic.severity
             var shown = diagnostic

@@ -4,7 +4,7 @@ import RecallKit
 struct ConfigCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Get or set a setting: new-per-day, reviews-per-day, day-starts-at, language, scheduler, desired-retention.",
+        abstract: "Get or set a setting: \((Settings.Key.allCases.map(\.rawValue) + [Settings.languageKey, "scheduler", "desired-retention", "interview-date"]).joined(separator: ", ")).",
         discussion: (Settings.Key.allCases.map { "\($0.rawValue): \($0.summary)" } + [
             "\(Settings.languageKey): \(Settings.languageSummary)",
             "scheduler: sm2 (default) or fsrs; switching replays the review log to reschedule every card (docs/scheduling.md)",

@@ -20,11 +20,10 @@ struct DueCommand: ContextualCommand {
 
     func run(in context: RecallContext) throws {
         let library = try Library.open(global, context)
-        try library.requireDecks(filter.deck)
-        let queue = try filter.queue(library)
-        let redrill = try filter.redrill(library)
+        let cardFilter = try filter.cardFilter(library)
+        let plan = try filter.plan(library, filter: cardFilter)
         var entries: [EntryJSON] = []
-        for entry in queue + redrill {
+        for entry in plan.queue + plan.redrill.map({ ReviewQueue.Entry(cardID: $0, kind: .redrill) }) {
             guard let stored = try library.database.card(id: entry.cardID) else { continue }
             entries.append(EntryJSON(id: entry.cardID, kind: entry.kind.rawValue, due: entry.dueDay?.description, question: stored.card.prompt.firstLine))
         }
@@ -48,7 +47,9 @@ struct DueCommand: ContextualCommand {
 /// The queue options shared by `review` and `due`.
 struct QueueOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only this deck (repeatable).", valueName: "deck-id")) var deck: [String] = []
-    @Option(help: ArgumentHelp("Only cards with this tag (repeatable; any of them).", valueName: "tag")) var tag: [String] = []
+    @Option(help: ArgumentHelp("Only the decks of this section, by its English or Chinese name, any case (repeatable).", valueName: "name"))
+    var section: [String] = []
+    @Option(help: ArgumentHelp("Only cards with this tag, any case (repeatable; any of them).", valueName: "tag")) var tag: [String] = []
     @Option(help: ArgumentHelp("At most this many new cards in this session (default: the daily limit less those already introduced today).", valueName: "n"))
     var new: Int?
     @Option(help: ArgumentHelp("At most this many cards in this session, before the re-drill.", valueName: "n")) var limit: Int?
@@ -58,39 +59,32 @@ struct QueueOptions: ParsableArguments {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
-    func matches(deckID: String, tags: [String]) -> Bool {
-        (deck.isEmpty || deck.contains(deckID)) && (tag.isEmpty || tags.contains(where: tag.contains))
+    /// The filter these options name; an unknown deck or section is an error.
+    func cardFilter(_ library: Library) throws -> CardFilter {
+        try library.requireDecks(deck)
+        try library.requireSections(section)
+        return CardFilter(deckIDs: deck, sections: section, tags: tag)
     }
 
-    func queue(_ library: Library) throws -> [ReviewQueue.Entry] {
-        let today = library.today
-        let counts = try library.database.dailyCounts(today: today)
-        let deadline = try Deadline.make(library, matches: matches)
-        let limits = ReviewQueue.Limits(
-            newCards: new ?? max(0, (deadline?.newCardsPerDay ?? library.settings.newCardsPerDay) - counts.newCardsIntroduced),
-            reviews: max(0, library.settings.reviewsPerDay - counts.reviewsDone),
-            total: limit)
-        // Selected and limited in SQL: the queue takes at most `reviews` due cards and, round-robin,
-        // at most `newCards` from any one deck, so no more than that is read.
-        let selection = RecallDatabase.QueueSelection(deckIDs: deck.isEmpty ? nil : deck, tags: tag)
-        let candidates = try library.database.queueCandidates(
-            today: today, selection: selection, dueLimit: min(limits.reviews, limit ?? .max), newPerDeck: min(limits.newCards, limit ?? .max))
-        let built = ReviewQueue.build(candidates, today: today, limits: limits)
-        guard let deadline, !deadline.broughtForward.isEmpty else { return built }
-        // Deadline mode: the brought-forward cards after the due ones, before the new ones.
-        let dueCount = built.prefix { $0.kind == .review }.count
-        let forward = deadline.broughtForward.map { ReviewQueue.Entry(cardID: $0.id, kind: .review, dueDay: $0.dueDay) }
-        var entries = Array(built.prefix(dueCount)) + forward + built.dropFirst(dueCount)
-        if let limit { entries = Array(entries.prefix(limit)) }
-        return entries
-    }
-
-    func redrill(_ library: Library) throws -> [ReviewQueue.Entry] {
-        // Filtered in SQL: one query however many cards wait for the re-drill.
-        let selection = RecallDatabase.QueueSelection(deckIDs: deck.isEmpty ? nil : deck, tags: tag)
-        return try library.database.redrillCardIDs(today: library.today, selection: selection).map {
-            ReviewQueue.Entry(cardID: $0, kind: .redrill)
+    func plan(_ library: Library, filter: CardFilter) throws -> ReviewPlan {
+        // Deadline mode (docs/scheduling.md) paces new cards and brings reviews forward.
+        let deadline = try Deadline.make(library) { deckID, tags in
+            (deck.isEmpty || deck.contains(deckID))
+                && (tag.isEmpty || tags.contains { have in tag.contains { $0.lowercased() == have.lowercased() } })
         }
+        var settings = library.settings
+        if let deadline { settings.newCardsPerDay = deadline.newCardsPerDay }
+        var plan = try ReviewPlan.build(library.database, filter: filter, settings: settings, today: library.today,
+                                        sessionNew: new, sessionLimit: limit)
+        guard let deadline, !deadline.broughtForward.isEmpty else { return plan }
+        // The brought-forward cards come after the due ones, before the new ones.
+        let queued = Set(plan.queue.map(\.cardID))
+        let forward = deadline.broughtForward.filter { !queued.contains($0.id) }
+            .map { ReviewQueue.Entry(cardID: $0.id, kind: .review, dueDay: $0.dueDay) }
+        let dueCount = plan.queue.prefix { $0.kind == .review }.count
+        plan.queue = Array(plan.queue.prefix(dueCount)) + forward + plan.queue.dropFirst(dueCount)
+        if let limit { plan.queue = Array(plan.queue.prefix(limit)) }
+        return plan
     }
 }
 

@@ -76,13 +76,12 @@ struct StatsScopeOptions: ParsableArguments {
         var chosen: [String] = []
         try library.requireDecks(deck)
         for id in deck where !chosen.contains(id) { chosen.append(id) }
+        try library.requireSections(section)
         for name in section {
-            let matching = decks.filter { [$0.section, $0.sectionZh].contains { $0?.lowercased() == name.lowercased() } }
-            guard !matching.isEmpty else {
-                let names = Set(decks.map(\.section)).sorted().joined(separator: ", ")
-                throw CLIError("no section '\(name)'; the sections are: \(names)")
+            let filter = CardFilter(sections: [name])
+            for deck in decks where filter.admitsDeck(id: deck.id, section: deck.section, sectionZh: deck.sectionZh) && !chosen.contains(deck.id) {
+                chosen.append(deck.id)
             }
-            for deck in matching where !chosen.contains(deck.id) { chosen.append(deck.id) }
         }
         var parts: [String] = []
         if !section.isEmpty { parts.append("section \(section.joined(separator: ", "))") }

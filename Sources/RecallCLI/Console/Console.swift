@@ -3,8 +3,10 @@ import Foundation
 /// Where a command reads lines and writes text. The command line uses the
 /// process's standard streams; tests script one with ``ScriptedConsole``.
 public protocol Console: AnyObject {
-    /// The next line typed, without its newline; `nil` at the end of input or on Ctrl-C.
-    func readLine() -> String?
+    /// The next line typed, without its newline; `nil` at the end of input or on
+    /// Ctrl-C. A line read from a pipe is echoed, to standard error when asked
+    /// (so that `--json` keeps standard output for the document).
+    func readLine(echoingToErrors: Bool) -> String?
     func write(_ text: String)
     func writeError(_ text: String)
     /// True when both input and output are a terminal: colour is allowed and input is echoed by the terminal.
@@ -13,6 +15,7 @@ public protocol Console: AnyObject {
 
 extension Console {
     func line(_ text: String = "") { write(text + "\n") }
+    func readLine() -> String? { readLine(echoingToErrors: false) }
 }
 
 /// The process's stdin, stdout and stderr.
@@ -30,10 +33,10 @@ public final class StandardConsole: Console, @unchecked Sendable {
 
     /// Reads with read(2) rather than stdio, whose line reader retries after
     /// a signal: here an interrupted read ends the input, so Ctrl-C can end a session.
-    public func readLine() -> String? {
+    public func readLine(echoingToErrors: Bool) -> String? {
         guard let line = nextLine() else { return nil }
         // A piped answer is not echoed by a terminal: echo it so the transcript reads like a session.
-        if !inputIsTerminal { write(line + "\n") }
+        if !inputIsTerminal { echoingToErrors ? writeError(line + "\n") : write(line + "\n") }
         return line
     }
 
@@ -94,10 +97,12 @@ public final class ScriptedConsole: Console, @unchecked Sendable {
         self.isTerminal = isTerminal
     }
 
-    public func readLine() -> String? {
+    public func readLine(echoingToErrors: Bool) -> String? {
         guard !input.isEmpty else { return nil }
         let line = input.removeFirst()
-        if !isTerminal { output += line + "\n" }
+        if !isTerminal {
+            if echoingToErrors { errors += line + "\n" } else { output += line + "\n" }
+        }
         return line
     }
 

@@ -39,9 +39,8 @@ struct GlobalOptions: ParsableArguments {
     func deckFiles(_ context: RecallContext, skipping known: [String: DeckFileStamp]) throws -> (files: [DeckFile], unchanged: [String]) {
         var files: [DeckFile] = []
         var unchanged: [String] = []
-        if !noBundled {
-            files += context.bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }
-        }
+        var userFiles: [DeckFile] = []
+        var userNames: Set<String> = []
         for folder in deckFolders(context) {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
@@ -49,14 +48,21 @@ struct GlobalOptions: ParsableArguments {
                 continue
             }
             for url in try isDirectory.boolValue ? DeckFiles.list(folder) : [folder] {
+                userNames.insert(url.lastPathComponent)
                 let stamp = DeckFiles.stamp(url)
                 if let stamp, known[url.path] == stamp {
                     unchanged.append(url.path)
                 } else {
-                    files.append(try DeckFiles.read(url, stamp: stamp))
+                    userFiles.append(try DeckFiles.read(url, stamp: stamp))
                 }
             }
         }
+        // A file of yours named like a bundled deck (`recall decks --copy` makes one) replaces it.
+        if !noBundled {
+            files += context.bundledDeckFiles.filter { !userNames.contains($0.name) }
+                .map { DeckFile(path: BundledDeckPath.prefix + $0.name, bytes: $0.bytes) }
+        }
+        files += userFiles
         return (files, unchanged)
     }
 }

@@ -46,4 +46,14 @@ struct Library {
             throw CLIError("no deck '\(unknown)'; 'recall decks' lists them")
         }
     }
+
+    /// Fails with the one message every command gives when `--section` names no section.
+    func requireSections(_ names: [String]) throws {
+        guard !names.isEmpty else { return }
+        let decks = try database.decks().map(\.deck)
+        for name in names where !decks.contains(where: { CardFilter.sameSection(name, $0.section, $0.sectionZh) }) {
+            let known = Set(decks.map(\.section)).sorted().joined(separator: ", ")
+            throw CLIError("no section '\(name)'; the sections are: \(known)")
+        }
+    }
 }

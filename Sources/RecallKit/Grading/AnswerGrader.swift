@@ -145,7 +145,9 @@ public enum AnswerGrader {
                              vocabulary: Set<String> = []) -> Verdict {
         let candidates = accepted.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let first = candidates.first ?? ""
-        let typed = given.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Commands are read in NFKC (full-width input); numbers and prose map `²`, `ᵀ`, `⁹` before NFKC themselves.
+        let raw = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        let typed = raw.precomposedStringWithCompatibilityMapping
         guard !typed.isEmpty else { return Verdict(outcome: .wrong, kind: kind, expected: first) }
         switch kind {
         case .command:
@@ -156,7 +158,7 @@ public enum AnswerGrader {
             let closest = closestCandidate(text, candidates)
             return Verdict(outcome: .wrong, kind: kind, expected: closest, diff: characterDiff(from: text, to: closest))
         case .number:
-            guard var answer = NumberAnswer.parse(typed) else { break }
+            guard var answer = NumberAnswer.parse(raw) else { break }
             let references = candidates.compactMap { candidate in NumberAnswer.parse(candidate).map { (candidate, $0) } }
             let units = Set(references.compactMap(\.1.unit))
             let precision = references.map(\.1.decimals).max() ?? 0
@@ -183,7 +185,7 @@ public enum AnswerGrader {
             break
         }
         // Text, and numbers written in a way the number reader does not take.
-        let answer = ProseAnswer(typed)
+        let answer = ProseAnswer(raw)
         for candidate in candidates where ProseAnswer(candidate).joined == answer.joined {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
         }
@@ -199,11 +201,17 @@ public enum AnswerGrader {
             let form = ProseAnswer(text).joined
             return terms.first { $0.form == form }?.candidate
         }
-        if let candidate = matchingTerm(typed) {
+        if let candidate = matchingTerm(raw) {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
         }
-        if let (term, gloss) = chineseGloss(typed), let candidate = matchingTerm(term), matchingTerm(gloss) != nil {
+        if let (term, gloss) = chineseGloss(raw), let candidate = matchingTerm(term), matchingTerm(gloss) != nil {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
+        }
+        // A list in another order: `TPOT and TTFT` for `TTFT and TPOT`.
+        if let items = listItems(raw) {
+            for candidate in candidates where listItems(candidate) == items {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
         }
         // An accepted answer written as a command (`Alt: --optim paged_adamw_32bit`) compares as one,
         // and a dotted name as a Python name (`nn.CrossEntropyLoss` = `torch.nn.CrossEntropyLoss`).
@@ -228,6 +236,19 @@ public enum AnswerGrader {
             }
         }
         return Verdict(outcome: .wrong, kind: kind, expected: first)
+    }
+
+    /// The items of a short list (`a, b and c`, `a & b`, `A 和 B`) in normal form, sorted; nil when it is not one.
+    static func listItems(_ text: String) -> [String]? {
+        let folded = text.precomposedStringWithCompatibilityMapping
+        if folded.contains(where: { "+*/^=<>×·(".contains($0) }) { return nil }
+        var parts = [folded]
+        for separator in [", and ", ", ", " and ", " & ", "、", " 和 "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        let items = parts.map { ProseAnswer($0).joined }.filter { !$0.isEmpty }
+        guard items.count >= 2 else { return nil }
+        return items.sorted()
     }
 
     /// `张量并行（tensor parallelism）` → (`张量并行`, `tensor parallelism`): a Chinese term with a gloss in parentheses.
@@ -298,7 +319,12 @@ public enum AnswerGrader {
         let correct = Set(shown.indices.filter { choices[shown[$0]].isCorrect })
         let expected = correct.sorted().map { String(UnicodeScalar(UInt8(97 + $0))) }.joined(separator: " ")
         let text = given.precomposedStringWithCompatibilityMapping.lowercased()
-        let letters = text.split(whereSeparator: { " ,;()[].".contains($0) })
+        var letters = text.split(whereSeparator: { " ,;()[].".contains($0) })
+        // `ac` for `a c`: distinct letters of the choices shown, run together.
+        if letters.count == 1, let word = letters.first, word.count > 1, word.count <= shown.count, Set(word).count == word.count,
+           word.allSatisfy({ $0.isASCII && $0.isLetter && Int($0.asciiValue ?? 0) - 97 < shown.count }) {
+            letters = word.map { Substring(String($0)) }
+        }
         var picks = Set<Int>()
         if !letters.isEmpty, letters.allSatisfy({ $0.count == 1 && ("a"..."z").contains(String($0)) }) {
             for letter in letters {

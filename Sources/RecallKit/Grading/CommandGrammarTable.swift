@@ -672,7 +672,7 @@ command nvidia-smi
   flag -x --xml-format
   flag --query-gpu =
   flag --query-compute-apps =
-  flag --format =
+  flag --format =set
   flag -pm --persistence-mode =
   flag -pl --power-limit =
   flag -mig --multi-instance-gpu =

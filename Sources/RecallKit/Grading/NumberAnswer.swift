@@ -4,7 +4,8 @@ import Foundation
 /// `4 + 32/128 = 4.25`, `2,000`, `2k`, `~40%` or `5.3 seconds`.
 struct NumberAnswer: Hashable, Sendable {
     var value: Double
-    /// Digits after the decimal point as written: the precision of a reference.
+    /// Digits after the decimal point as written, the precision of a reference: negative for
+    /// `2k` (-3) or `3.61 × 10^9` (-7).
     var decimals: Int
     /// The canonical unit (`GB`, `s`, `%`), or nil when none is written.
     var unit: String?
@@ -64,8 +65,28 @@ struct NumberAnswer: Hashable, Sendable {
     static let hedges: Set<String> = ["about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:"]
 
     /// Reads the number an answer ends in (after the last `=` or `≈`, if any).
+    static let superscripts: [Character: Character] = [
+        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-",
+    ]
+
+    /// `10⁹` → `10^9` (NFKC would make it `109`).
+    static func powersWritten(_ text: String) -> String {
+        var out = ""
+        var inPower = false
+        for c in text {
+            if let digit = superscripts[c] {
+                if !inPower { out.append("^"); inPower = true }
+                out.append(digit)
+            } else {
+                inPower = false
+                out.append(c)
+            }
+        }
+        return out
+    }
+
     static func parse(_ raw: String) -> NumberAnswer? {
-        var text = raw.precomposedStringWithCompatibilityMapping
+        var text = powersWritten(raw).precomposedStringWithCompatibilityMapping
             .replacingOccurrences(of: "−", with: "-")
             .replacingOccurrences(of: "–", with: "-")
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -73,10 +94,14 @@ struct NumberAnswer: Hashable, Sendable {
         // A remark in parentheses is not the answer: `About 3.07 GB (2.86 GiB).`
         text = text.replacingOccurrences(of: #"\s*\([^()]*\)"#, with: "", options: .regularExpression)
         while let last = text.last, ".;,!".contains(last) { text.removeLast() }
-        // `About 45 ms, 1.5x longer`: a short comment after a comma.
+        // `About 3.6 GB: 7 × 10^9 × 4.125 bits / 8 …`: the answer, then its working.
+        if let colon = text.range(of: ": "), let lead = parse(String(text[..<colon.lowerBound])), lead.words.isEmpty {
+            return lead
+        }
+        // `About 45 ms, 1.5x longer`: a whole quantity, then a short comment.
         if let comma = text.range(of: ", "), text[comma.upperBound...].split(separator: " ").count <= 3,
-           !text[..<comma.lowerBound].contains(", ") {
-            text = String(text[..<comma.lowerBound])
+           !text[..<comma.lowerBound].contains(", "), let lead = parse(String(text[..<comma.lowerBound])), lead.words.isEmpty {
+            return lead
         }
         if let word = numberWords[text.lowercased()] { text = String(word) }
         // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
@@ -88,6 +113,8 @@ struct NumberAnswer: Hashable, Sendable {
         }
         var tokens = text.replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: " ").map(String.init)
         while let first = tokens.first, hedges.contains(first.lowercased()) { tokens.removeFirst() }
+        // `three hours`: a number word, then a unit.
+        if let first = tokens.first, let number = numberWords[first.lowercased()] { tokens[0] = String(number) }
         if let first = tokens.first, first.count > 1, "~≈".contains(first.first!) { tokens[0] = String(first.dropFirst()) }
         // `2 000` and `81 920`: a space between groups of three digits.
         while tokens.count > 1, tokens[0].allSatisfy(\.isNumber), tokens[0].count <= 3, tokens[1].count == 3, tokens[1].allSatisfy(\.isNumber) {
@@ -118,8 +145,42 @@ struct NumberAnswer: Hashable, Sendable {
             }
             i += 1
         }
-        guard sawDigit, var value = Double(number) else { return nil }
+        // An exponent: `7e9`, `1.5E-3`.
+        if sawDigit, i + 1 < chars.count, chars[i] == "e" || chars[i] == "E" {
+            var j = i + 1
+            var exponent = ""
+            if j < chars.count, chars[j] == "-" || chars[j] == "+" { exponent.append(chars[j]); j += 1 }
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber { exponent.append(chars[j]); j += 1 }
+            if exponent.contains(where: \.isNumber) {
+                number += "e" + exponent
+                decimals -= Int(exponent) ?? 0
+                i = j
+            }
+        }
+        guard sawDigit, var value = Double(number), value.isFinite else { return nil }
         var rest = String(chars[i...])
+        // A power: `2^16`, `2**16`.
+        for power in ["^", "**"] where rest.hasPrefix(power) {
+            let digits = rest.dropFirst(power.count).prefix { $0.isASCII && $0.isNumber }
+            if let exponent = Double(digits), !digits.isEmpty, exponent < 300 {
+                value = pow(value, exponent)
+                decimals = 0
+                rest = String(rest.dropFirst(power.count + digits.count))
+            }
+        }
+        // `7 × 10^9`, `7x10^9`: times a power of ten.
+        var tail = tokens.dropFirst().joined(separator: " ")
+        if !rest.isEmpty { tail = rest + (tail.isEmpty ? "" : " " + tail) }
+        if let match = tail.range(of: #"^\s*[×x*·]\s*10(\^|\*\*)(-?\d{1,3})"#, options: .regularExpression) {
+            let written = String(tail[match])
+            if let exponentText = written.split(whereSeparator: { $0 == "^" || $0 == "*" }).last, let exponent = Double(exponentText) {
+                value *= pow(10, exponent)
+                decimals -= Int(exponent)
+                let remaining = tail[match.upperBound...].trimmingCharacters(in: .whitespaces)
+                rest = ""
+                tokens = [first] + remaining.split(separator: " ").map(String.init)
+            }
+        }
         // `4N`, `2p`: a number times a variable is algebra, not a quantity.
         if rest.count == 1, let letter = rest.first, letter.isLetter, scales[rest] == nil, units[rest] == nil { return nil }
         var unitWords = Array(tokens.dropFirst())
@@ -134,7 +195,7 @@ struct NumberAnswer: Hashable, Sendable {
         if let scaleWord = unitWords.first, let scale = scales[scaleWord], scaleWord != "B" || chars.count > i {
             if !(scaleWord == "B" && unitWords.count > 1) {
                 value *= scale
-                decimals = max(0, decimals - Int(log10(scale)))
+                decimals -= Int(log10(scale))
                 unitWords.removeFirst()
             }
         }
@@ -170,8 +231,8 @@ struct NumberAnswer: Hashable, Sendable {
 
     /// `4 + 32/128` is working that ends in a number; `index.nprobe` or `SET x` is a name being assigned.
     static func isWorking(_ left: Substring) -> Bool {
-        let words = left.split(separator: " ")
-        return left.contains(where: \.isNumber) && words.count > 1
+        let segment = left.split(whereSeparator: { $0 == "=" || $0 == "≈" }).last ?? left
+        return segment.contains(where: \.isNumber) && segment.contains(where: { "+-×*/^·".contains($0) })
     }
 
     /// Whether `given` is this reference within its precision (half a unit of its last digit) or `tolerance`.

@@ -70,8 +70,10 @@ public struct TodaySummary: Hashable, Sendable, Encodable {
             case .redrill: redrills += group.answers
             }
         }
-        dueReviews = min(aggregates.dueNow, max(0, settings.reviewsPerDay - aggregates.reviewsTodayAllDecks))
-        newWaiting = min(aggregates.unseen, max(0, settings.newCardsPerDay - aggregates.newCardsTodayAllDecks))
+        let left = DailyLimits.remaining(settings: settings, newIntroducedToday: aggregates.newCardsTodayAllDecks,
+                                         reviewsDoneToday: aggregates.reviewsTodayAllDecks)
+        dueReviews = min(aggregates.dueNow, left.reviews)
+        newWaiting = min(aggregates.unseen, left.newCards)
     }
 }
 

@@ -81,8 +81,8 @@ extension RecallDatabase {
     public func interviewCandidates(today: StudyDay) throws -> [InterviewDraw.Candidate] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT card.id, card.deck_id, card.note_id, card.kind, card.tags, card.easiness, card.lapses, card.due_day,
-                       deck.section,
+                SELECT card.id, card.deck_id, card.note_id, card.kind, card.tags, card.easiness, card.lapses, card.due_day, card.leech,
+                       deck.section, deck.section_zh,
                        (SELECT COUNT(*) FROM review_log
                         WHERE review_log.card_key = card.key AND review_log.kind IN (0, 1, 2)
                           AND review_log.day >= ? AND review_log.grade < 3) AS failures
@@ -92,10 +92,15 @@ extension RecallDatabase {
                 guard let kind = CardKind(rawValue: row["kind"]) else { return nil }
                 let deckID: String = row["deck_id"]
                 let noteID: String = row["note_id"]
+                let tags = (row["tags"] as String).split(separator: " ").map(String.init)
+                let leech: Bool = row["leech"]
+                let subject = CardFilter.Subject(cardID: row["id"], deckID: deckID, section: row["section"], sectionZh: row["section_zh"],
+                                                 tags: leech ? tags + ["leech"] : tags, dueDay: row["due_day"], easiness: row["easiness"],
+                                                 lapses: row["lapses"], isLeech: leech)
                 return InterviewDraw.Candidate(
                     cardID: row["id"], noteKey: "\(deckID)/\(noteID)", deckID: deckID, section: row["section"], kind: kind,
-                    tags: (row["tags"] as String).split(separator: " ").map(String.init), easiness: row["easiness"],
-                    lapses: row["lapses"], dueDay: row["due_day"], recentFailures: row["failures"])
+                    tags: tags, easiness: row["easiness"], lapses: row["lapses"], dueDay: row["due_day"],
+                    recentFailures: row["failures"], subject: subject)
             }
         }
     }
@@ -121,6 +126,25 @@ extension RecallDatabase {
             }
             try record.insert(db)
             return record
+        }
+    }
+
+    /// Overrules an attempt's automatic verdict: its outcome and credit become
+    /// the user's, and under `--reschedule` its review is replaced by one with
+    /// the grade the new outcome earns (the old one undone first), in one transaction.
+    public func overruleInterviewAttempt(id: Int64, outcome: AnswerGrader.Outcome, credit: Double,
+                                         review: (grade: Grade, moment: Moment, today: StudyDay)? = nil) throws {
+        try writer.write { db in
+            guard var record = try InterviewAttemptRecord.fetchOne(db, key: id) else { return }
+            record.outcome = outcome
+            record.credit = credit
+            if let review, let logID = record.reviewLogID {
+                try Self.undoAnswer(db, logID: logID)
+                let answer = try Self.recordAnswer(db, cardID: record.cardID, grade: review.grade, at: review.moment,
+                                                   today: review.today, durationMs: record.durationMs)
+                record.reviewLogID = answer.log.id
+            }
+            try record.update(db)
         }
     }
 

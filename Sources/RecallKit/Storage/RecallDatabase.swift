@@ -254,6 +254,11 @@ public final class RecallDatabase: Sendable {
         }
     }
 
+    /// The decks that are not retired, without counting their cards: what the queue needs, read in one small query.
+    public func liveDecks() throws -> [DeckRecord] {
+        try writer.read { db in try DeckRecord.filter(Column("retired") == false).order(Column("section"), Column("id")).fetchAll(db) }
+    }
+
     // MARK: - Cards
 
     /// Cards that are not retired, in deck order.
@@ -325,9 +330,10 @@ public final class RecallDatabase: Sendable {
                 arguments += StatementArguments(deckIDs)
             }
             if !tags.isEmpty {
-                let all = leechTag ? "' ' || tags || (CASE WHEN leech = 1 THEN ' leech' ELSE '' END) || ' '" : "' ' || tags || ' '"
+                // Tags match in any case, as ``CardFilter`` says; a leech counts as the tag `leech`.
+                let all = leechTag ? "' ' || lower(tags) || (CASE WHEN leech = 1 THEN ' leech' ELSE '' END) || ' '" : "' ' || lower(tags) || ' '"
                 sql += " AND (" + Array(repeating: "instr(\(all), ' ' || ? || ' ') > 0", count: tags.count).joined(separator: " OR ") + ")"
-                arguments += StatementArguments(tags)
+                arguments += StatementArguments(tags.map { $0.lowercased() })
             }
             return (sql, arguments)
         }
@@ -340,13 +346,13 @@ public final class RecallDatabase: Sendable {
         let notBuried = "(buried_until IS NULL OR buried_until <= ?)"
         // Due cards, most overdue first, straight from the card_due index: the LIMIT stops the walk.
         let due = (sql: """
-            SELECT id, deck_id, position, due_day, tags FROM card
+            SELECT id, deck_id, position, due_day, tags, note_id, json_extract(content, '$.related') FROM card
             WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL AND due_day <= ? AND \(notBuried)\(condition)
             ORDER BY due_day, deck_id, position LIMIT ?
             """, arguments: [today, today] + conditionArguments + [dueLimit ?? -1])
         // New cards: the first few of each deck in file order, one index range (card_new) per deck.
         let new = (sql: """
-            SELECT c.id, c.deck_id, c.position, c.due_day, c.tags FROM deck
+            SELECT c.id, c.deck_id, c.position, c.due_day, c.tags, c.note_id, json_extract(c.content, '$.related') FROM deck
             CROSS JOIN card AS c ON c.rowid IN (
                 SELECT rowid FROM card
                 WHERE deck_id = deck.id AND retired = 0 AND suspended = 0 AND due_day IS NULL AND \(notBuried)\(condition)
@@ -368,12 +374,80 @@ public final class RecallDatabase: Sendable {
             for statement in [statements.due, statements.new] {
                 let rows = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
                 while let row = try rows.next() {
+                    let deckID: String = row[1], noteID: String = row[5]
                     candidates.append(ReviewQueue.Candidate(
-                        cardID: row[0], deckID: row[1], position: row[2], dueDay: StudyDay.fromDatabaseValue(row[3]),
-                        tags: (row[4] as String).split(separator: " ").map(String.init)))
+                        cardID: row[0], deckID: deckID, position: row[2], dueDay: StudyDay.fromDatabaseValue(row[3]),
+                        tags: (row[4] as String).split(separator: " ").map(String.init),
+                        noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(row[6])))
                 }
             }
             return candidates
+        }
+    }
+
+    /// What ``CardFilter`` looks at, for the named cards that are not retired.
+    public func filterSubjects(cardIDs: [String]) throws -> [String: CardFilter.Subject] {
+        guard !cardIDs.isEmpty else { return [:] }
+        return try writer.read { db in
+            var result: [String: CardFilter.Subject] = [:]
+            for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT \(Self.subjectColumns) FROM card JOIN deck ON deck.id = card.deck_id
+                    WHERE card.retired = 0 AND card.id IN (\(marks))
+                    """, arguments: StatementArguments(chunk)) {
+                    let candidate = Self.candidate(row)
+                    result[candidate.cardID] = candidate.subject
+                }
+            }
+            return result
+        }
+    }
+
+    static let subjectColumns = """
+        card.id, card.deck_id, card.note_id, card.position, card.due_day, card.tags, card.easiness, card.lapses, card.leech,
+        deck.section, deck.section_zh
+        """
+
+    static func candidate(_ row: Row) -> ReviewQueue.Candidate {
+        let id: String = row["id"], deckID: String = row["deck_id"], noteID: String = row["note_id"]
+        let tags = (row["tags"] as String).split(separator: " ").map(String.init)
+        let leech: Bool = row["leech"]
+        let subject = CardFilter.Subject(cardID: id, deckID: deckID, section: row["section"], sectionZh: row["section_zh"],
+                                         tags: leech ? tags + ["leech"] : tags, dueDay: row["due_day"], easiness: row["easiness"],
+                                         lapses: row["lapses"], isLeech: leech)
+        return ReviewQueue.Candidate(cardID: id, deckID: deckID, position: row["position"], dueDay: row["due_day"], tags: tags,
+                                     noteKey: "\(deckID)/\(noteID)", subject: subject)
+    }
+
+    /// The `related` list of a card's stored content (a JSON array of `deck/note`), empty when there is none.
+    static func relatedNotes(_ json: String?) -> [String] {
+        guard let json, let notes = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) else { return [] }
+        return notes
+    }
+
+    /// The cards introduced (first answered) from `day` on, with their decks and tags.
+    public func cardsIntroduced(since day: StudyDay) throws -> [ReviewQueue.RecentCard] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT card.deck_id, card.tags FROM review_log JOIN card ON card.key = review_log.card_key
+                WHERE review_log.day >= ? AND review_log.kind = ?
+                """, arguments: [day, ReviewQueue.EntryKind.new.storedCode]).map { row in
+                ReviewQueue.RecentCard(deckID: row[0], tags: (row[1] as String).split(separator: " ").map(String.init))
+            }
+        }
+    }
+
+    /// The notes of the cards answered on `today` and the notes they are related to, for keeping siblings apart.
+    public func notesAnswered(today: StudyDay) throws -> [ReviewQueue.Siblings.Link] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT card.deck_id, card.note_id, json_extract(card.content, '$.related') FROM review_log
+                JOIN card ON card.key = review_log.card_key
+                WHERE review_log.day = ?
+                """, arguments: [today]).map { row in
+                ReviewQueue.Siblings.Link(noteKey: "\(row[0] as String)/\(row[1] as String)", related: Self.relatedNotes(row[2]))
+            }
         }
     }
 
@@ -498,22 +572,31 @@ public final class RecallDatabase: Sendable {
     /// Undoes an answer: removes its log row and puts the card back as it was before it.
     /// Only the latest answer of its card can be undone, so that states never skip.
     public func undo(logID: Int64) throws -> ReviewLogRecord? {
-        try writer.write { db in
-            let rows = try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "l.id = ?"), arguments: [logID])
-            guard let row = rows.first, let log = ReviewLogRecord(row: row) else { return nil }
-            let cardKey: Int64 = row[4]
-            let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review_log WHERE card_key = ?", arguments: [cardKey])
-            guard latest == logID else { return nil }
-            try Self.writeSchedule(db, cardKey: cardKey, log.previousSchedule)
-            try db.execute(sql: "DELETE FROM review_log WHERE id = ?", arguments: [logID])
-            return log
-        }
+        try writer.write { db in try Self.undoAnswer(db, logID: logID) }
     }
 
-    /// Hides a card until `day` (skipped in review: buried until tomorrow).
-    public func bury(cardID: String, until day: StudyDay) throws {
+    /// The body of ``undo(logID:)``, inside a transaction the caller owns.
+    @discardableResult
+    static func undoAnswer(_ db: Database, logID: Int64) throws -> ReviewLogRecord? {
+        let rows = try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "l.id = ?"), arguments: [logID])
+        guard let row = rows.first, let log = ReviewLogRecord(row: row) else { return nil }
+        let cardKey: Int64 = row[4]
+        let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review_log WHERE card_key = ?", arguments: [cardKey])
+        guard latest == logID else { return nil }
+        try writeSchedule(db, cardKey: cardKey, log.previousSchedule)
+        try db.execute(sql: "DELETE FROM review_log WHERE id = ?", arguments: [logID])
+        return log
+    }
+
+    /// Hides a card until `day` (skipped in review: buried until tomorrow),
+    /// or shows it again with nil; returns the day it was buried until before,
+    /// so that an undo can put it back exactly.
+    @discardableResult
+    public func bury(cardID: String, until day: StudyDay?) throws -> StudyDay? {
         try writer.write { db in
+            let previous = try Self.cardRecord(db, id: cardID)?.buriedUntil
             try db.execute(sql: "UPDATE card SET buried_until = ? WHERE id = ?", arguments: [day, cardID])
+            return previous
         }
     }
 
