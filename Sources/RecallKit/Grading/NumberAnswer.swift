@@ -211,6 +211,8 @@ struct NumberAnswer: Hashable, Sendable {
                 unitWords.removeFirst()
             }
         }
+        // `1/N`: a symbol after the number that is no unit makes it an expression, not a quantity.
+        if unitWords.first?.first.map({ "/^*+".contains($0) }) == true { return nil }
         // What is left must be words (a unit the table does not know, `tokens per expert`), not more working.
         let words = unitWords.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()")) }.filter { !$0.isEmpty }
         guard words.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "/" } }), words.count <= 4 else { return nil }
@@ -229,6 +231,13 @@ struct NumberAnswer: Hashable, Sendable {
         self.factor = factor
     }
 
+    /// Every form a reference states: `5,300 ms ≈ 5.3 s` is both `5,300 ms` and `5.3 s`.
+    static func forms(_ raw: String) -> [NumberAnswer] {
+        let parts = raw.split(separator: "≈", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return parse(raw).map { [$0] } ?? [] }
+        return (1...parts.count).compactMap { parse(parts[0..<$0].joined(separator: "≈")) }
+    }
+
     /// `4 + 32/128` is working that ends in a number; `index.nprobe` or `SET x` is a name being assigned.
     static func isWorking(_ left: Substring) -> Bool {
         let segment = left.split(whereSeparator: { $0 == "=" || $0 == "≈" }).last ?? left
@@ -245,6 +254,8 @@ struct NumberAnswer: Hashable, Sendable {
             givenUnit = "%"
         }
         if let givenUnit, let unit, givenUnit != unit { return false }
+        // `0.01%` is not the fraction 0.01: a percent sign scales the number.
+        if givenUnit == "%", unit == nil { return false }
         if givenUnit != nil, unit == nil, !words.isEmpty { return false }
         if givenUnit == nil, !given.words.isEmpty, given.words != words, !words.isEmpty || unit != nil {
             if !Self.sameWords(given.words, words) { return false }
