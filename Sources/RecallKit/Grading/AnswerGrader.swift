@@ -153,7 +153,9 @@ public enum AnswerGrader {
         switch kind {
         case .command:
             let text = unwrapCode(applyAliases(typed, spec))
-            for candidate in candidates where commandsMatch(text, applyAliases(candidate, spec), others: candidates, grammar: grammar, context: context) {
+            let fullPath = asksForFullPath(question)
+            for candidate in candidates where commandsMatch(text, applyAliases(candidate, spec), others: candidates, grammar: grammar, context: context)
+                && (!fullPath || sameCalleeSpelling(text, candidate)) {
                 return Verdict(outcome: .right, kind: kind, expected: candidate)
             }
             let closest = closestCandidate(text, candidates)
@@ -301,6 +303,18 @@ public enum AnswerGrader {
         return false
     }
 
+    /// Whether the question asks for a name in full (`using the full class path`): then an alias such as `DDP` is not it.
+    static func asksForFullPath(_ question: String) -> Bool {
+        let q = question.lowercased()
+        return ["full class path", "full path", "fully qualified", "full module path", "full name"].contains { q.contains($0) }
+    }
+
+    /// Whether two Python calls name their callee with the same spelling (true when either is no call).
+    static func sameCalleeSpelling(_ a: String, _ b: String) -> Bool {
+        guard let x = PythonCall.parse(a), let y = PythonCall.parse(b) else { return true }
+        return x.callee == y.callee
+    }
+
     /// The items of a short list (`a, b and c`, `a & b`, `A 和 B`) in normal form, sorted; nil when it is not one.
     static func listItems(_ text: String) -> [String]? {
         let folded = text.precomposedStringWithCompatibilityMapping
@@ -390,8 +404,14 @@ public enum AnswerGrader {
         let shown = order ?? Array(choices.indices)
         let correct = Set(shown.indices.filter { choices[shown[$0]].isCorrect })
         let expected = correct.sorted().map { String(UnicodeScalar(UInt8(97 + $0))) }.joined(separator: " ")
-        let text = given.precomposedStringWithCompatibilityMapping.lowercased()
-        var letters = text.split(whereSeparator: { " ,;()[].".contains($0) })
+        var text = given.precomposedStringWithCompatibilityMapping.lowercased().trimmingCharacters(in: .whitespaces)
+        // `选 a`, `答案是 b`, `a 和 c`, `a、b`, `a and c`: the words around and between the letters.
+        for prefix in ["答案是", "答案", "选择", "选", "answer:", "answer"] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :："))
+            break
+        }
+        text = text.replacingOccurrences(of: #"(?<=^|[\s,、和])and(?=[\s,、和]|$)"#, with: " ", options: .regularExpression)
+        var letters = text.split(whereSeparator: { " ,;()[].、和".contains($0) })
         // `ac` for `a c`: distinct letters of the choices shown, run together.
         if letters.count == 1, let word = letters.first, word.count > 1, word.count <= shown.count, Set(word).count == word.count,
            word.allSatisfy({ $0.isASCII && $0.isLetter && Int($0.asciiValue ?? 0) - 97 < shown.count }) {

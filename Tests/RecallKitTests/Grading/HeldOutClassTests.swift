@@ -136,4 +136,60 @@ import Testing
         #expect(AnswerGrader.gradeChoice("c", choices: three, order: nil).outcome == .wrong)
         #expect(AnswerGrader.gradeChoice("a, c, d", choices: three, order: nil).outcome == .right)
     }
+
+    @Test func aQuestionAskingForTheFullPathRefusesAnAlias() {
+        let card = typed("torch.nn.functional.cross_entropy(logits, labels)", question: "Compute the loss, using the full path of the function.")
+        #expect(AnswerGrader.grade("F.cross_entropy(logits, labels)", for: card)?.outcome == .wrong)
+        #expect(AnswerGrader.grade("torch.nn.functional.cross_entropy(logits, labels)", for: card)?.outcome == .right)
+        let plain = typed("torch.nn.functional.cross_entropy(logits, labels)", question: "Compute the loss.")
+        #expect(AnswerGrader.grade("F.cross_entropy(logits, labels)", for: plain)?.outcome == .right)
+    }
+
+    // MARK: F: choice letters written with Chinese or English words between them
+
+    @Test(arguments: [
+        ("选 b", Outcome.wrong), ("选 a、c", .right), ("ａ、ｃ", .right), ("A和C", .right), ("答案是 a 和 c", .right),
+        ("a and c", .right), ("a and b", .wrong), ("ac", .right), ("和", .wrong),
+    ])
+    func choiceLettersInWords(answer: String, outcome: Outcome) {
+        let choices = [Choice(text: "p", isCorrect: true), Choice(text: "q", isCorrect: false), Choice(text: "r", isCorrect: true)]
+        #expect(AnswerGrader.gradeChoice(answer, choices: choices, order: nil).outcome == outcome)
+    }
+
+    // MARK: D1, D2: numbers with Chinese units and in English words
+
+    @Test(arguments: [
+        ("约 12 毫秒", ["About 12 ms."], Outcome.right),
+        ("大约12毫秒", ["About 12 ms."], .right),
+        ("13 毫秒", ["About 12 ms."], .wrong),
+        ("12 秒", ["About 12 ms."], .wrong),
+        ("8倍", ["8×"], .right),
+        ("6倍", ["8×"], .wrong),
+        ("90秒", ["90 s"], .right),
+        ("1.5 分钟", ["90 s"], .right),
+        ("2 小时", ["2 hours"], .right),
+        ("3 小时", ["2 hours"], .wrong),
+        ("8位", ["8-bit"], .right),
+        ("8 bit", ["8-bit"], .right),
+        ("4 bit", ["8-bit"], .wrong),
+        ("3.2万", ["32000"], .right),
+        ("3.3万", ["32000"], .wrong),
+        ("seventeen", ["17"], .right),
+        ("seventy", ["17"], .wrong),
+        ("forty-two", ["42"], .right),
+        ("forty-three", ["42"], .wrong),
+        ("thirty seconds", ["30 s"], .right),
+        ("twice", ["2×"], .right),
+        ("twice", ["3×"], .wrong),
+    ])
+    func numbersInWordsAndChineseUnits(given: String, accepted: [String], outcome: Outcome) {
+        #expect(AnswerGrader.grade(given, accepted: accepted, as: .number).outcome == outcome)
+    }
+
+    @Test(arguments: [
+        ("q - z", ["(q − z)"], Outcome.right), ("qz", ["q − z"], .wrong), ("x*(y-w)", ["x · (y − w)"], .right),
+    ])
+    func oneLetterMinusIsADifference(given: String, accepted: [String], outcome: Outcome) {
+        #expect(AnswerGrader.grade(given, accepted: accepted, as: .text).outcome == outcome)
+    }
 }
