@@ -249,10 +249,8 @@ extension ReviewQueue.EntryKind: DatabaseValueConvertible {}
 extension StudyDay: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { daysSinceEpoch.databaseValue }
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StudyDay? {
-        switch dbValue.storage {
-        case .int64(let days): StudyDay(daysSinceEpoch: Int(days))
-        default: nil
-        }
+        // Not a switch over `dbValue.storage`: Swift 6.3.1's optimizer crashes on that once inlined.
+        Int.fromDatabaseValue(dbValue).map { StudyDay(daysSinceEpoch: $0) }
     }
 }
 
