@@ -6,7 +6,7 @@ import RecallKit
 public struct RecallCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "recall",
-        abstract: "Spaced-repetition flashcards and quizzes for the terminal, with SM-2 scheduling.",
+        abstract: "Spaced-repetition flashcards and quizzes for the terminal, with SM-2 or FSRS-6 scheduling.",
         discussion: """
             Decks are plain-text files; review history lives in SQLite. The decks bundled with \
             Recall cover LLM technology; add your own in the data folder's decks/.

@@ -178,7 +178,10 @@ struct ReviewRunner {
             }
             if let why = text.explanation { field("Why: ", why) }
             if let source = reference.card.source { field("Source: ", source) }
-            if let preview = reference.preview {
+            if let fsrs = try? library.database.fsrsPreview(cardID: reference.card.qualifiedID, at: clock()) {
+                // FSRS as the scheduler: every answer, a re-drill too, moves the schedule.
+                field("Next interval (FSRS): ", Scheduler.previewLine(fsrs))
+            } else if let preview = reference.preview {
                 field("Next interval: ", preview.line)
             } else {
                 say(style.dim("Re-drill: the schedule stays as it is; 4 or 5 clears the card for today."))

@@ -237,7 +237,8 @@ enum CommandMatcher {
         func valued(_ option: CommandGrammar.Option, _ raw: String?) -> String? {
             guard var raw else { return nil }
             if !node.exactPaths, raw.count > 1, raw.contains("/") {
-                if raw.hasPrefix("./"), raw.count > 2 { raw.removeFirst(2) }
+                // `-v ./cache:/data` mounts a folder, `-v cache:/data` a named volume: `./` stays before a `:`.
+                if raw.hasPrefix("./"), raw.count > 2, !raw.contains(":") { raw.removeFirst(2) }
                 if raw.hasSuffix("/"), !raw.hasSuffix(":/") { raw.removeLast() }
             }
             return normalizeValue(raw, kind: option.value, grammar: grammar)
@@ -374,7 +375,7 @@ enum CommandMatcher {
         return parts.map { part in
             var path = part
             if !node.exactPaths {
-                if path.hasPrefix("./"), path.count > 2 { path.removeFirst(2) }
+                if path.hasPrefix("./"), path.count > 2, !path.contains(":") { path.removeFirst(2) }
                 if path.hasSuffix("/"), path.count > 1, !path.hasSuffix(":/") { path.removeLast() }
             }
             if node.caseInsensitive, !word.quoted { path = path.lowercased() }

@@ -15,7 +15,7 @@ struct NumberAnswer: Hashable, Sendable {
     /// Multipliers written after a number: `2k`, `7B`, `1.8T`, `3 million`.
     static let scales: [String: Double] = [
         "k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6, "B": 1e9, "billion": 1e9, "bn": 1e9,
-        "T": 1e12, "trillion": 1e12,
+        "T": 1e12, "trillion": 1e12, "千": 1e3, "万": 1e4, "亿": 1e8,
     ]
 
     /// Unit spellings → (canonical unit, factor to the canonical unit's base).
@@ -54,13 +54,39 @@ struct NumberAnswer: Hashable, Sendable {
         add(["PFLOPS", "PFLOPs", "PFLOP/s"], "FLOP/s", 1e15)
         add(["TOPS"], "OP/s", 1e12)
         add(["C", "°C", "degrees"], "°C", 1)
+        // Chinese units, glued (`30秒`) or spaced (`5.3 秒`).
+        add(["秒", "秒钟"], "s", 1)
+        add(["毫秒"], "s", 1e-3)
+        add(["微秒"], "s", 1e-6)
+        add(["纳秒"], "s", 1e-9)
+        add(["分钟"], "s", 60)
+        add(["小时", "个小时"], "s", 3600)
+        add(["天"], "s", 86400)
+        add(["倍"], "×", 1)
+        add(["比特", "位"], "bit", 1)
+        add(["字节"], "B", 1)
         return table
     }()
 
     static let numberWords: [String: Int] = [
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "eleven": 11, "twelve": 12,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     ]
+
+    /// `twenty-five`, `Sixty`, `three`: a number written in English words, up to ninety-nine (and a hundred).
+    static func wordNumber(_ word: String) -> Int? {
+        let lower = word.lowercased()
+        if let number = numberWords[lower] { return number }
+        let parts = lower.split(separator: "-").map(String.init)
+        guard parts.count == 2, let tens = numberWords[parts[0]], let unit = numberWords[parts[1]],
+              tens >= 20, tens % 10 == 0, tens < 100, (1...9).contains(unit) else { return nil }
+        return tens + unit
+    }
+
+    /// Words before a Chinese number that hedge it: `约 240`, `大约 45 毫秒`.
+    static let chineseHedges = ["大约", "大概", "约为", "约"]
 
     static let hedges: Set<String> = ["about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:"]
 
@@ -103,7 +129,12 @@ struct NumberAnswer: Hashable, Sendable {
            !text[..<comma.lowerBound].contains(", "), let lead = parse(String(text[..<comma.lowerBound])), lead.words.isEmpty {
             return lead
         }
-        if let word = numberWords[text.lowercased()] { text = String(word) }
+        for hedge in chineseHedges where text.hasPrefix(hedge) {
+            text = String(text.dropFirst(hedge.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        if let word = wordNumber(text) { text = String(word) }
+        if text.lowercased() == "twice" { text = "2×" }
         // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
         if let separator = text.lastIndex(where: { $0 == "≈" || $0 == "=" }),
            text[separator] == "≈" || (separator > text.startIndex && text[text.index(before: separator)] == " "
@@ -114,7 +145,7 @@ struct NumberAnswer: Hashable, Sendable {
         var tokens = text.replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: " ").map(String.init)
         while let first = tokens.first, hedges.contains(first.lowercased()) { tokens.removeFirst() }
         // `three hours`: a number word, then a unit.
-        if let first = tokens.first, let number = numberWords[first.lowercased()] { tokens[0] = String(number) }
+        if let first = tokens.first, let number = wordNumber(first) { tokens[0] = String(number) }
         if let first = tokens.first, first.count > 1, "~≈".contains(first.first!) { tokens[0] = String(first.dropFirst()) }
         // `2 000` and `81 920`: a space between groups of three digits.
         while tokens.count > 1, tokens[0].allSatisfy(\.isNumber), tokens[0].count <= 3, tokens[1].count == 3, tokens[1].allSatisfy(\.isNumber) {
@@ -159,6 +190,8 @@ struct NumberAnswer: Hashable, Sendable {
         }
         guard sawDigit, var value = Double(number), value.isFinite else { return nil }
         var rest = String(chars[i...])
+        // `4-bit`, `8-GPU`: a unit joined with a hyphen.
+        if rest.hasPrefix("-"), rest.count > 1, rest.dropFirst().first?.isLetter == true { rest.removeFirst() }
         // A power: `2^16`, `2**16`.
         for power in ["^", "**"] where rest.hasPrefix(power) {
             let digits = rest.dropFirst(power.count).prefix { $0.isASCII && $0.isNumber }
@@ -211,6 +244,8 @@ struct NumberAnswer: Hashable, Sendable {
                 unitWords.removeFirst()
             }
         }
+        // `1/N`: a symbol after the number that is no unit makes it an expression, not a quantity.
+        if unitWords.first?.first.map({ "/^*+".contains($0) }) == true { return nil }
         // What is left must be words (a unit the table does not know, `tokens per expert`), not more working.
         let words = unitWords.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()")) }.filter { !$0.isEmpty }
         guard words.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "/" } }), words.count <= 4 else { return nil }
@@ -229,6 +264,13 @@ struct NumberAnswer: Hashable, Sendable {
         self.factor = factor
     }
 
+    /// Every form a reference states: `5,300 ms ≈ 5.3 s` is both `5,300 ms` and `5.3 s`.
+    static func forms(_ raw: String) -> [NumberAnswer] {
+        let parts = raw.split(separator: "≈", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return parse(raw).map { [$0] } ?? [] }
+        return (1...parts.count).compactMap { parse(parts[0..<$0].joined(separator: "≈")) }
+    }
+
     /// `4 + 32/128` is working that ends in a number; `index.nprobe` or `SET x` is a name being assigned.
     static func isWorking(_ left: Substring) -> Bool {
         let segment = left.split(whereSeparator: { $0 == "=" || $0 == "≈" }).last ?? left
@@ -245,6 +287,8 @@ struct NumberAnswer: Hashable, Sendable {
             givenUnit = "%"
         }
         if let givenUnit, let unit, givenUnit != unit { return false }
+        // `0.01%` is not the fraction 0.01: a percent sign scales the number.
+        if givenUnit == "%", unit == nil { return false }
         if givenUnit != nil, unit == nil, !words.isEmpty { return false }
         if givenUnit == nil, !given.words.isEmpty, given.words != words, !words.isEmpty || unit != nil {
             if !Self.sameWords(given.words, words) { return false }

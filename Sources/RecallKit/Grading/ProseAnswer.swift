@@ -76,8 +76,8 @@ struct ProseAnswer: Hashable, Sendable {
             } else if c == ".", !word.isEmpty, index + 1 < chars.count, chars[index + 1].isLetter || chars[index + 1].isNumber {
                 word.append(c)
                 wordIsIdentifier = true
-            } else if c == "-", !word.isEmpty, word.last?.isLetter == true, index + 1 < chars.count, chars[index + 1].isLetter {
-                continue // `all-reduce` is `allreduce`
+            } else if c == "-", word.count >= 2, word.last?.isLetter == true, index + 1 < chars.count, chars[index + 1].isLetter {
+                continue // `all-reduce` is `allreduce`; `q-z` (one letter) is a difference
             } else {
                 flush()
                 if "+-*/^=<>~%:!|@()[]".contains(c) {

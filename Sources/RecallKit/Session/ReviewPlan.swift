@@ -7,9 +7,13 @@ public struct ReviewPlan: Hashable, Sendable {
     public var redrill: [String]
 
     /// New cards are interleaved across topics among the next `newWindowFactor` × the
-    /// day's new-card limit of each deck in file order, so that reading the queue costs
-    /// what it shows, not what is stored (docs/queue.md).
+    /// day's new-card limit of each deck in file order, and never fewer than
+    /// `newWindowMinimum`, so that reading the queue costs what it shows, not what is
+    /// stored (docs/queue.md). The minimum covers every bundled deck whole: a topic at
+    /// the end of a deck (kubectl in infra-commands) is not starved while the window
+    /// walks the cards before it.
     public static let newWindowFactor = 10
+    public static let newWindowMinimum = 600
     /// Extra candidates read for siblings kept apart.
     public static let siblingSlack = 20
 
@@ -33,7 +37,8 @@ public struct ReviewPlan: Hashable, Sendable {
         let sessionCap = sessionLimit ?? .max
         let candidates = try database.queueCandidates(
             today: today, selection: selection, dueLimit: min(limits.reviews, sessionCap) + Self.siblingSlack,
-            newPerDeck: min(limits.newCards, sessionCap) * Self.newWindowFactor + Self.siblingSlack
+            newPerDeck: min(limits.newCards, sessionCap) == 0
+                ? 0 : max(min(limits.newCards, sessionCap) * Self.newWindowFactor + Self.siblingSlack, Self.newWindowMinimum)
         ).compactMap { candidate -> ReviewQueue.Candidate? in
             guard let deck = deckByID[candidate.deckID] else { return nil }
             var candidate = candidate

@@ -289,13 +289,12 @@ extension ReviewQueue.EntryKind: DatabaseValueConvertible {}
 extension StudyDay: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { daysSinceEpoch.databaseValue }
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StudyDay? {
-        switch dbValue.storage {
+        // Not a switch over `dbValue.storage`: Swift 6.3.1's optimizer crashes on that once inlined.
         // Within ±100 million days: day arithmetic on a damaged value cannot overflow.
-        case .int64(let days): StudyDay(daysSinceEpoch: Int(max(min(days, 100_000_000), -100_000_000)))
+        if let days = Int64.fromDatabaseValue(dbValue) { return StudyDay(daysSinceEpoch: Int(max(min(days, 100_000_000), -100_000_000))) }
         // A `YYYY-MM-DD` text (the layout before integer days, or a hand edit) is read too.
-        case .string(let text): StudyDay(text)
-        default: nil
-        }
+        if let text = String.fromDatabaseValue(dbValue) { return StudyDay(text) }
+        return nil
     }
 }
 

@@ -274,7 +274,7 @@ import Testing
         #expect(AnswerGrader.gradeChoice("tail -f x", choices: choices, order: nil).outcome == .wrong)
         let two = [Choice(text: "p", isCorrect: true), Choice(text: "q", isCorrect: true), Choice(text: "r", isCorrect: false)]
         #expect(AnswerGrader.gradeChoice("b a", choices: two, order: nil).outcome == .right)
-        #expect(AnswerGrader.gradeChoice("a", choices: two, order: nil).outcome == .partly)
+        #expect(AnswerGrader.gradeChoice("a", choices: two, order: nil).outcome == .wrong)
         #expect(AnswerGrader.gradeChoice("a c", choices: two, order: nil).outcome == .wrong)
         #expect(AnswerGrader.gradeChoice("ba", choices: two, order: nil).outcome == .right)
         #expect(AnswerGrader.gradeChoice("ad", choices: two, order: nil).outcome == .wrong)
