@@ -8,9 +8,9 @@
 #
 # Targets: deck-parser, delimited-text, backup, anki-collection. Each target is
 # RecallKit's sources compiled with `swiftc -sanitize=fuzzer` together with
-# Fuzz/Targets/<Target>Fuzz.swift, linked against the GRDB and ZIPFoundation
+# Tests/Fuzz/Targets/<Target>Fuzz.swift, linked against the GRDB and ZIPFoundation
 # objects of the debug build (`swift build` first). Seeds are in
-# Fuzz/Corpus/<target>/ (in git); the corpus libFuzzer grows goes to
+# Tests/Fuzz/Corpus/<target>/ (in git); the corpus libFuzzer grows goes to
 # .build/fuzz/corpus-<target>/ and a crashing input to .build/fuzz/crash-<target>-*.
 # A run ends with status 0 when no input crashed, non-zero otherwise.
 set -euo pipefail
@@ -34,7 +34,7 @@ build() {
   name=$(source_of "$target")
   [ -d .build/debug/GRDB.build ] || { echo "run 'swift build' first: the fuzz targets link its GRDB objects" >&2; exit 1; }
   # A copy of the sources, so that editing them while the (slow) build runs cannot break it.
-  rm -rf "$OUT/src-$target" && mkdir -p "$OUT/src-$target" && cp -R Sources/RecallKit "Fuzz/Targets/$name.swift" "$OUT/src-$target/"
+  rm -rf "$OUT/src-$target" && mkdir -p "$OUT/src-$target" && cp -R Sources/RecallKit "Tests/Fuzz/Targets/$name.swift" "$OUT/src-$target/"
   git rev-parse --short HEAD > "$OUT/$target.commit" 2>/dev/null || true
   mapfile -t kit < <(find "$OUT/src-$target/RecallKit" -name '*.swift' | sort)
   mapfile -t deps < <(ls .build/debug/GRDB.build/*.o .build/debug/ZIPFoundation.build/*.o)
@@ -52,7 +52,7 @@ run() {
   echo "fuzzing $target for ${seconds}s" >&2
   "$OUT/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -max_len=65536 \
     -artifact_prefix="$OUT/crash-$target-" -print_final_stats=1 \
-    "$OUT/corpus-$target" "Fuzz/Corpus/$target"
+    "$OUT/corpus-$target" "Tests/Fuzz/Corpus/$target"
 }
 
 case "${1:-}" in
