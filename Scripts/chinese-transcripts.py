@@ -4,7 +4,8 @@
 
 Run from the repository root after `swift build` (it uses .build/debug/recall):
 
-    python3 Scripts/chinese-transcripts.py [--deck distributed-training] [--out docs/transcripts-zh.md]
+    python3 Scripts/chinese-transcripts.py [--review-deck parallelism-strategies]
+        [--interview-deck distributed-training] [--out docs/transcripts-zh.md]
 
 Each run uses a fresh data folder and a fixed moment (RECALL_NOW), so the
 output is the same every time for the same decks. The answers typed are the
@@ -80,12 +81,13 @@ def interview(deck, count, seed):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--deck", default="distributed-training")
+    parser.add_argument("--review-deck", default="parallelism-strategies")
+    parser.add_argument("--interview-deck", default="distributed-training")
     parser.add_argument("--out", default=os.path.join(ROOT, "docs", "transcripts-zh.md"))
     options = parser.parse_args()
     text = f"""# Transcripts in Chinese
 
-Recorded by `python3 Scripts/chinese-transcripts.py --deck {options.deck}` on the
+Recorded by `python3 Scripts/chinese-transcripts.py` on the
 bundled decks at RECALL_NOW={NOW}, in a fresh data folder. The answers typed
 are the cards' own (see the script); a multiple-choice card is revealed with
 Enter.
@@ -93,13 +95,13 @@ Enter.
 ## `recall review --lang zh`
 
 ```text
-{review(options.deck, 4).rstrip()}
+{review(options.review_deck, 4).rstrip()}
 ```
 
 ## `recall interview --lang both`
 
 ```text
-{interview(options.deck, 4, 7).rstrip()}
+{interview(options.interview_deck, 4, 7).rstrip()}
 ```
 """
     with open(options.out, "w", encoding="utf-8") as f:

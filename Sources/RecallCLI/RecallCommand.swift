@@ -6,7 +6,7 @@ import RecallKit
 public struct RecallCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "recall",
-        abstract: "Spaced-repetition flashcards and quizzes for the terminal, with SM-2 scheduling.",
+        abstract: "Spaced-repetition flashcards and quizzes for the terminal, with SM-2 or FSRS-6 scheduling.",
         discussion: """
             Decks are plain-text files; review history lives in SQLite. The decks bundled with \
             Recall cover LLM technology; add your own in the data folder's decks/.
@@ -20,7 +20,7 @@ public struct RecallCommand: ParsableCommand {
             ReviewCommand.self, InterviewCommand.self, DueCommand.self, ShowCommand.self, GradeCommand.self, ListCommand.self,
             DecksCommand.self, SuspendCommand.self, UnsuspendCommand.self, ConfigCommand.self, CheckCommand.self,
             ExportCommand.self, ImportCommand.self,
-            StatsCommand.self, MapCommand.self, OptimizeCommand.self, EvaluateCommand.self,
+            StatsCommand.self, MapCommand.self, OptimizeCommand.self, EvaluateCommand.self, PlanCommand.self,
         ],
         defaultSubcommand: nil
     )
@@ -49,6 +49,9 @@ public struct RecallCommand: ParsableCommand {
             return 1
         } catch let error as ExitCode {
             return error.rawValue
+        } catch where StorageFault.sentence(for: error, path: nil) != nil {
+            context.console.writeError("error: \(StorageFault.sentence(for: error, path: nil) ?? "")\n")
+            return 1
         } catch {
             let message = fullMessage(for: error)
             let code = exitCode(for: error).rawValue

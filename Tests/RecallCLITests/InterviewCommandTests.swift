@@ -56,7 +56,8 @@ import Testing
         let late = sandbox.run(["interview", "--count", "1", "--time", "30s", "--seed", "1", "--json"],
                                input: ["parameters", "docker logs -f web", "b", "(p-1)/(m+p-1)", "r"], clock: clock.read)
         #expect(late.status == 0, "\(late.errors)")
-        #expect(late.output.contains("⏱ Late: 50s against a 30s limit, so half credit."))
+        #expect(late.errors.contains("⏱ Late: 50s against a 30s limit, so half credit."), "with --json the transcript goes to standard error")
+        #expect(try JSONSerialization.jsonObject(with: Data(late.output.utf8)) is [String: Any], "and standard output is only the JSON")
         let attempt = try #require(try sandbox.database().interviewAttempts().first)
         #expect(attempt.late)
         #expect(attempt.durationMs == 50_000)
@@ -76,12 +77,32 @@ import Testing
         #expect(sandbox.run(["interview", "--history"]).output == "No interviews yet: 'recall interview' starts one.\n")
         sandbox.run(["interview", "--count", "2", "--seed", "5"], input: fourWrongAnswers)
         let history = sandbox.run(["interview", "--history"])
-        #expect(history.output.hasPrefix("2026-11-29"))
+        #expect(history.output.hasPrefix("#1  2026-11-29"))
         #expect(history.output.contains("  0%  2/2 answered  Pre-training 0%"))
         let json = sandbox.run(["interview", "--history", "--json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
         #expect(entries.count == 1)
         #expect(entries[0]["questions"] as? Int == 2)
+    }
+
+    @Test func anAbortedInterviewIsMarkedInTheHistory() throws {
+        let sandbox = try Sandbox()
+        sandbox.run(["interview", "--count", "3", "--seed", "5"], input: ["", "q"])
+        let history = sandbox.run(["interview", "--history"])
+        #expect(history.output.contains("aborted after 1/3"), "\(history.output)")
+        let json = sandbox.run(["interview", "--history", "--json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(entries.first?["aborted"] as? Bool == true)
+    }
+
+    @Test func theMissedCardsExportAsAStudySheet() throws {
+        let sandbox = try Sandbox()
+        sandbox.run(["interview", "--count", "4", "--seed", "3"], input: fourWrongAnswers)
+        let missed = try sandbox.database().interviewAttempts().filter { InterviewScoring.isMissed($0.outcome, late: $0.late) }
+        let sheet = sandbox.run(["export", "--format", "md", "--missed"])
+        #expect(sheet.status == 0, "\(sheet.errors)")
+        #expect(sheet.output.contains("\(missed.count) cards, missed only"), "\(sheet.output)")
+        #expect(sandbox.run(["export", "--format", "tsv", "--missed"]).errors.contains("--missed apply to the md study sheet"))
     }
 
     @Test func badOptionsAreClearErrors() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RecallCLI
 import Testing
 
 let bilingualDeckText = """
@@ -181,5 +182,41 @@ let bilingualDeckText = """
         let target = try Sandbox(decks: ["bi.md": bilingualDeckText])
         #expect(target.run(["import", backup]).status == 0)
         #expect(target.run(["config", "get", "language"]).output == "both\n")
+    }
+}
+
+@Suite struct BilingualCheckTests {
+    let englishOnly = """
+        ---
+        id: plain
+        title: Plain
+        section: Mine
+        ---
+
+        ## q
+        Q: What does DDP all-reduce?
+        A: Gradients.
+        Source: PyTorch docs
+        """
+
+    /// `recall check` with `bundled` standing in for the decks compiled into the binary.
+    func check(_ arguments: [String], bundled: [(name: String, bytes: [UInt8])], sandbox: Sandbox) -> (status: Int32, errors: String) {
+        let console = ScriptedConsole(input: [], isTerminal: false)
+        let context = RecallContext(console: console, environment: sandbox.environment, clock: { Date(timeIntervalSince1970: 0) },
+                                    timeZone: TimeZone(identifier: "UTC")!, bundledDeckFiles: bundled)
+        return (RecallCommand.run(["check"] + arguments, in: context), console.errors)
+    }
+
+    @Test func missingChineseIsRequiredOfBundledDecksAndOfOthersOnlyWithBilingual() throws {
+        let sandbox = try Sandbox(decks: ["plain.md": englishOnly])
+        #expect(sandbox.run(["check", "--strict"]).status == 0)
+        let strict = sandbox.run(["check", "--strict", "--bilingual"])
+        #expect(strict.status == 1)
+        #expect(strict.errors.contains("card 'q': no Chinese for 'Q:', 'A:'"))
+        let asBundled = englishOnly.replacingOccurrences(of: "id: plain", with: "id: shipped")
+        let run = check(["--strict"], bundled: [("shipped.md", Array(asBundled.utf8))], sandbox: sandbox)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("Decks/shipped.md:7:1: error: card 'q': no Chinese for 'Q:', 'A:'"))
+        #expect(!run.errors.contains("plain.md:7:1: error: card 'q': no Chinese"))
     }
 }

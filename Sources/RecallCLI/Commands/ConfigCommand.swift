@@ -4,9 +4,13 @@ import RecallKit
 struct ConfigCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Get or set a setting: new-per-day, reviews-per-day, day-starts-at, language.",
-        discussion: (Settings.Key.allCases.map { "\($0.rawValue): \($0.summary)" } + ["\(Settings.languageKey): \(Settings.languageSummary)"])
-            .joined(separator: "\n")
+        abstract: "Get or set a setting: \((Settings.Key.allCases.map(\.rawValue) + [Settings.languageKey, "scheduler", "desired-retention", "interview-date"]).joined(separator: ", ")).",
+        discussion: (Settings.Key.allCases.map { "\($0.rawValue): \($0.summary)" } + [
+            "\(Settings.languageKey): \(Settings.languageSummary)",
+            "scheduler: sm2 (default) or fsrs; switching replays the review log to reschedule every card (docs/scheduling.md)",
+            "desired-retention: the recall FSRS schedules for, 0.7 to 0.99 (default 0.9)",
+            "interview-date: YYYY-MM-DD turns deadline mode on (off turns it off): the queue brings forward cards predicted below the desired retention on that day",
+        ]).joined(separator: "\n")
     )
 
     enum Action: String, ExpressibleByArgument, CaseIterable {
@@ -38,6 +42,48 @@ struct ConfigCommand: ContextualCommand {
             context.console.line(action == .get ? settings.language.rawValue : "\(Settings.languageKey) = \(settings.language.rawValue)")
             return
         }
+        if key == "scheduler" {
+            if action == .set, let value {
+                guard let kind = SchedulerKind(rawValue: value.lowercased()) else {
+                    throw CLIError("'\(value)' is not a valid value for scheduler: sm2 (the default) or fsrs")
+                }
+                let cards = try library.database.setScheduler(kind)
+                context.console.line("scheduler = \(kind.rawValue) (the review log replayed: \(cards) cards rescheduled)")
+            } else {
+                context.console.line(try library.database.schedulerKind().rawValue)
+            }
+            return
+        }
+        if key == "interview-date" {
+            if action == .set, let value {
+                if value.lowercased() == "off" || value.lowercased() == "none" {
+                    try library.database.setInterviewDate(nil)
+                    context.console.line("interview-date = off (deadline mode off)")
+                    return
+                }
+                guard let day = StudyDay(value) else {
+                    throw CLIError("'\(value)' is not a valid value for interview-date: a date (YYYY-MM-DD) or off")
+                }
+                guard day > library.today else { throw CLIError("interview-date \(day) is not after today (\(library.today))") }
+                try library.database.setInterviewDate(day)
+                context.console.line("interview-date = \(day) (deadline mode: 'recall review' brings forward cards FSRS predicts forgotten by then)")
+            } else {
+                context.console.line(try library.database.interviewDate()?.description ?? "off")
+            }
+            return
+        }
+        if key == "desired-retention" {
+            if action == .set, let value {
+                guard let retention = SchedulerKind.parseRetention(value) else {
+                    throw CLIError("'\(value)' is not a valid value for desired-retention: the recall FSRS aims for, 0.7 to 0.99 (default 0.9)")
+                }
+                try library.database.setDesiredRetention(retention)
+                context.console.line("desired-retention = \(retention)")
+            } else {
+                context.console.line(String(try library.database.desiredRetention()))
+            }
+            return
+        }
         let keys: [Settings.Key]
         if let key {
             guard let parsed = Settings.Key(rawValue: key) else { throw CLIError(Settings.ValueError.unknownKey(key).description) }
@@ -56,6 +102,11 @@ struct ConfigCommand: ContextualCommand {
         for key in keys {
             context.console.line(keys.count == 1 && action == .get ? "\(settings[key])" : "\(key.rawValue) = \(settings[key])")
         }
-        if self.key == nil { context.console.line("\(Settings.languageKey) = \(settings.language.rawValue)") }
+        if self.key == nil {
+            context.console.line("\(Settings.languageKey) = \(settings.language.rawValue)")
+            context.console.line("scheduler = \(try library.database.schedulerKind().rawValue)")
+            context.console.line("desired-retention = \(try library.database.desiredRetention())")
+            context.console.line("interview-date = \(try library.database.interviewDate()?.description ?? "off")")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import RecallKit
 
@@ -8,6 +9,8 @@ struct DecksCommand: ContextualCommand {
     )
 
     @Flag(help: "Print JSON.") var json = false
+    @Option(help: ArgumentHelp("Copy this bundled deck into your decks folder to edit it; the copy keeps the deck and card ids, so the history, and replaces the bundled deck.", valueName: "deck-id"))
+    var copy: String?
     @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
@@ -19,6 +22,10 @@ struct DecksCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
+        if let copy {
+            try copyBundled(copy, context)
+            return
+        }
         let library = try Library.open(global, context)
         let decks = try library.database.decks()
         if json {
@@ -45,6 +52,32 @@ struct DecksCommand: ContextualCommand {
         }
         let total = decks.reduce(0) { $0 + $1.cards }
         context.console.line("\(decks.count) decks, \(total) cards")
+    }
+}
+
+extension DecksCommand {
+    /// Writes the bundled deck's file, byte for byte, to the first deck folder as `<id>.md`.
+    func copyBundled(_ id: String, _ context: RecallContext) throws {
+        guard let bundled = context.bundledDeckFiles.first(where: { $0.name == "\(id).md" }) else {
+            let names = context.bundledDeckFiles.map { String($0.name.dropLast(3)) }.filter { $0 != "README" }.sorted()
+            throw CLIError("no bundled deck '\(id)'; the bundled decks are: \(names.joined(separator: ", "))")
+        }
+        guard let folder = global.deckFolders(context).first else { throw CLIError("no deck folder to copy into") }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CLIError("cannot create the deck folder \(folder.path): \(error.localizedDescription)")
+        }
+        let target = folder.appending(path: bundled.name)
+        guard !FileManager.default.fileExists(atPath: target.path) else {
+            throw CLIError("\(target.path) already exists; edit it, or move it away to copy the bundled deck again")
+        }
+        do {
+            try Data(bundled.bytes).write(to: target, options: .withoutOverwriting)
+        } catch {
+            throw CLIError("cannot write \(target.path): \(error.localizedDescription)")
+        }
+        context.console.line("Copied \(id) to \(target.path); it replaces the bundled deck, with the same card ids and history.")
     }
 }
 

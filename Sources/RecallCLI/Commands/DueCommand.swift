@@ -20,11 +20,10 @@ struct DueCommand: ContextualCommand {
 
     func run(in context: RecallContext) throws {
         let library = try Library.open(global, context)
-        try library.requireDecks(filter.deck)
-        let queue = try filter.queue(library)
-        let redrill = try filter.redrill(library)
+        let cardFilter = try filter.cardFilter(library)
+        let plan = try filter.plan(library, filter: cardFilter)
         var entries: [EntryJSON] = []
-        for entry in queue + redrill {
+        for entry in plan.queue + plan.redrill.map({ ReviewQueue.Entry(cardID: $0, kind: .redrill) }) {
             guard let stored = try library.database.card(id: entry.cardID) else { continue }
             entries.append(EntryJSON(id: entry.cardID, kind: entry.kind.rawValue, due: entry.dueDay?.description, question: stored.card.prompt.firstLine))
         }
@@ -48,7 +47,9 @@ struct DueCommand: ContextualCommand {
 /// The queue options shared by `review` and `due`.
 struct QueueOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only this deck (repeatable).", valueName: "deck-id")) var deck: [String] = []
-    @Option(help: ArgumentHelp("Only cards with this tag (repeatable; any of them).", valueName: "tag")) var tag: [String] = []
+    @Option(help: ArgumentHelp("Only the decks of this section, by its English or Chinese name, any case (repeatable).", valueName: "name"))
+    var section: [String] = []
+    @Option(help: ArgumentHelp("Only cards with this tag, any case (repeatable; any of them).", valueName: "tag")) var tag: [String] = []
     @Option(help: ArgumentHelp("At most this many new cards in this session (default: the daily limit less those already introduced today).", valueName: "n"))
     var new: Int?
     @Option(help: ArgumentHelp("At most this many cards in this session, before the re-drill.", valueName: "n")) var limit: Int?
@@ -58,30 +59,64 @@ struct QueueOptions: ParsableArguments {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
     }
 
-    func matches(deckID: String, tags: [String]) -> Bool {
-        (deck.isEmpty || deck.contains(deckID)) && (tag.isEmpty || tags.contains(where: tag.contains))
+    /// The filter these options name; an unknown deck or section is an error.
+    func cardFilter(_ library: Library) throws -> CardFilter {
+        try library.requireDecks(deck)
+        try library.requireSections(section)
+        return CardFilter(deckIDs: deck, sections: section, tags: tag)
     }
 
-    func queue(_ library: Library) throws -> [ReviewQueue.Entry] {
-        let today = library.today
-        let counts = try library.database.dailyCounts(today: today)
-        let limits = ReviewQueue.Limits(
-            newCards: new ?? max(0, library.settings.newCardsPerDay - counts.newCardsIntroduced),
-            reviews: max(0, library.settings.reviewsPerDay - counts.reviewsDone),
-            total: limit)
-        // Selected and limited in SQL: the queue takes at most `reviews` due cards and, round-robin,
-        // at most `newCards` from any one deck, so no more than that is read.
-        let selection = RecallDatabase.QueueSelection(deckIDs: deck.isEmpty ? nil : deck, tags: tag)
-        let candidates = try library.database.queueCandidates(
-            today: today, selection: selection, dueLimit: min(limits.reviews, limit ?? .max), newPerDeck: min(limits.newCards, limit ?? .max))
-        return ReviewQueue.build(candidates, today: today, limits: limits)
-    }
-
-    func redrill(_ library: Library) throws -> [ReviewQueue.Entry] {
-        // Filtered in SQL: one query however many cards wait for the re-drill.
-        let selection = RecallDatabase.QueueSelection(deckIDs: deck.isEmpty ? nil : deck, tags: tag)
-        return try library.database.redrillCardIDs(today: library.today, selection: selection).map {
-            ReviewQueue.Entry(cardID: $0, kind: .redrill)
+    func plan(_ library: Library, filter: CardFilter) throws -> ReviewPlan {
+        // Deadline mode (docs/scheduling.md) paces new cards and brings reviews forward.
+        let deadline = try Deadline.make(library) { deckID, tags in
+            (deck.isEmpty || deck.contains(deckID))
+                && (tag.isEmpty || tags.contains { have in tag.contains { $0.lowercased() == have.lowercased() } })
         }
+        var settings = library.settings
+        if let deadline { settings.newCardsPerDay = deadline.newCardsPerDay }
+        var plan = try ReviewPlan.build(library.database, filter: filter, settings: settings, today: library.today,
+                                        sessionNew: new, sessionLimit: limit)
+        guard let deadline, !deadline.broughtForward.isEmpty else { return plan }
+        // The brought-forward cards come after the due ones, before the new ones.
+        let queued = Set(plan.queue.map(\.cardID))
+        let forward = deadline.broughtForward.filter { !queued.contains($0.id) }
+            .map { ReviewQueue.Entry(cardID: $0.id, kind: .review, dueDay: $0.dueDay) }
+        let dueCount = plan.queue.prefix { $0.kind == .review }.count
+        plan.queue = Array(plan.queue.prefix(dueCount)) + forward + plan.queue.dropFirst(dueCount)
+        if let limit { plan.queue = Array(plan.queue.prefix(limit)) }
+        return plan
+    }
+}
+
+/// What deadline mode adds to today's queue (docs/scheduling.md).
+struct Deadline {
+    var interview: StudyDay
+    var broughtForward: [(id: String, dueDay: StudyDay?)]
+    var newCardsPerDay: Int
+
+    /// `nil` when no interview date is set or it has passed.
+    static func make(_ library: Library, matches: (String, [String]) -> Bool) throws -> Deadline? {
+        guard let interview = try library.database.interviewDate(), library.today < interview else { return nil }
+        let parameters = try library.database.fsrsParameters() ?? .defaults
+        let target = try library.database.desiredRetention()
+        let (histories, _) = try library.database.fsrsHistories(timeZone: library.moment.timeZone, dayStartHour: library.settings.dayStartHour)
+        let byCard = Dictionary(histories, uniquingKeysWith: { first, _ in first })
+        var cards: [DeadlineMode.Card] = []
+        var unseen = 0
+        for stored in try library.database.cards() where !stored.record.retired && !stored.isSuspended {
+            guard matches(stored.card.deckID, stored.allTags) else { continue }
+            let answers = (byCard[stored.record.id] ?? []).map { ($0.quality, $0.day, $0.instant) }
+            guard let memory = CardMemory(answers: answers, parameters: parameters) else {
+                unseen += 1
+                continue
+            }
+            cards.append(DeadlineMode.Card(id: stored.record.id, memory: memory, dueDay: stored.schedule.dueDay))
+        }
+        let due = Dictionary(cards.map { ($0.id, $0.dueDay) }, uniquingKeysWith: { first, _ in first })
+        let ids = DeadlineMode.broughtForward(cards, today: library.today, interview: interview, target: target, parameters: parameters)
+        return Deadline(
+            interview: interview, broughtForward: ids.map { ($0, due[$0] ?? nil) },
+            newCardsPerDay: DeadlineMode.newCardsPerDay(
+                unseen: unseen, today: library.today, interview: interview, dailyLimit: library.settings.newCardsPerDay))
     }
 }

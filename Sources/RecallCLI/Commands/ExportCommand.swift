@@ -30,6 +30,7 @@ struct ExportCommand: ContextualCommand {
     @Option(help: ArgumentHelp("Only cards with this tag (repeatable).", valueName: "tag")) var tag: [String] = []
     @Flag(help: "md: only cards due today or overdue.") var due = false
     @Flag(help: "md: only weak cards: lapsed at least once, easiness below 2.3, or a leech.") var weak = false
+    @Flag(help: "md: only the cards missed in the last mock interview.") var missed = false
     @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
 
@@ -42,10 +43,10 @@ struct ExportCommand: ContextualCommand {
     func validate() throws {
         let format = try resolvedFormat()
         if format == .apkg && output == nil { throw ValidationError("an Anki package is binary: give -o FILE.apkg") }
-        if format == .json && !(deck.isEmpty && section.isEmpty && tag.isEmpty && !due && !weak) {
-            throw ValidationError("a JSON backup is always complete; --deck, --section, --tag, --due and --weak do not apply")
+        if format == .json && !(deck.isEmpty && section.isEmpty && tag.isEmpty && !due && !weak && !missed) {
+            throw ValidationError("a JSON backup is always complete; --deck, --section, --tag, --due, --weak and --missed do not apply")
         }
-        if (due || weak) && format != .md { throw ValidationError("--due and --weak apply to the md study sheet") }
+        if (due || weak || missed) && format != .md { throw ValidationError("--due, --weak and --missed apply to the md study sheet") }
         if lang.lang != nil && format != .md { throw ValidationError("--lang applies to the md study sheet; the other formats carry both languages") }
     }
 
@@ -58,20 +59,10 @@ struct ExportCommand: ContextualCommand {
             return
         }
         let snapshot = try library.database.exchangeSnapshot()
-        let filter = ExportFilter(deckIDs: deck, sections: section, tags: tag)
-        var selection = snapshot.selection(filter)
-        if due || weak {
-            let today = library.today
-            selection = selection.compactMap { entry in
-                let cards = entry.cards.filter { stored in
-                    let s = stored.schedule
-                    let isDue = s.dueDay.map { $0 <= today } ?? false
-                    let isWeak = s.lapses > 0 || s.isLeech || (!s.isNew && s.sm2.easiness < StudySheet.weakEasiness)
-                    return (!due || isDue) && (!weak || isWeak)
-                }
-                return cards.isEmpty ? nil : (entry.deck, cards)
-            }
-        }
+        try library.requireSections(section)
+        let filter = CardFilter(deckIDs: deck, sections: section, tags: tag, dueOnly: due, weakOnly: weak,
+                                cardIDs: missed ? Set(try MissedCards.cardIDs(library, interview: nil)) : nil)
+        let selection = snapshot.selection(filter, today: library.today)
         let cardCount = selection.reduce(0) { $0 + $1.cards.count }
         if format != .json && cardCount == 0 {
             throw CLIError("no card matches; nothing was exported")
@@ -90,7 +81,7 @@ struct ExportCommand: ContextualCommand {
             let text = DelimitedText.export(selection, separator: format == .tsv ? .tab : .comma)
             try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
         case .md:
-            let text = StudySheet.render(selection, today: library.today, only: due ? "due" : weak ? "weak" : nil,
+            let text = StudySheet.render(selection, today: library.today, only: due ? "due" : weak ? "weak" : missed ? "missed" : nil,
                                          language: lang.language(library.settings))
             try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
         case .json:

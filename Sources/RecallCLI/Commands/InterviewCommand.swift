@@ -50,25 +50,35 @@ struct InterviewCommand: ContextualCommand {
             return
         }
         try library.requireDecks(deck)
-        let candidates = try library.database.interviewCandidates(today: library.today).filter { card in
-            (deck.isEmpty || deck.contains(card.deckID))
-                && (section.isEmpty || section.contains { $0.caseInsensitiveCompare(card.section) == .orderedSame })
-                && (tag.isEmpty || card.tags.contains(where: tag.contains))
-        }
+        try library.requireSections(section)
+        let filter = CardFilter(deckIDs: deck, sections: section, tags: tag)
+        let today = library.today
+        let candidates = try library.database.interviewCandidates(today: today).filter { filter.admits($0.subject, today: today) }
         guard !candidates.isEmpty else { throw CLIError("no cards match the filters") }
-        let clock = try context.answerClock()
-        let seed = seed ?? UInt64(bitPattern: Int64(clock().timeIntervalSince1970 * 1000))
-        var runner = InterviewRunner(
-            library: library, console: context.console, style: context.style, clock: clock, seed: seed,
-            timeLimitSeconds: time.flatMap(Self.seconds), reschedule: reschedule, language: lang.language(library.settings))
-        let questions = InterviewDraw.draw(candidates, count: count, today: library.today, seed: seed)
-        let filter = (deck.map { "--deck \($0)" } + section.map { "--section \"\($0)\"" } + tag.map { "--tag \($0)" }).joined(separator: " ")
-        let result = try runner.run(questions, filter: filter)
+        let answerClock = try context.answerClock()
+        let zone = library.moment.timeZone
+        let clock = { Moment(instant: answerClock(), timeZone: zone) }
+        let seed = seed ?? UInt64(bitPattern: Int64(library.moment.instant.timeIntervalSince1970 * 1000))
+        let questions = InterviewDraw.draw(candidates, count: count, today: today, seed: seed)
+        let typed = (deck.map { "--deck \($0)" } + section.map { "--section \"\($0)\"" } + tag.map { "--tag \($0)" }).joined(separator: " ")
+        (context.console as? StandardConsole)?.interruptEndsInput()
+        // With --json, standard output carries only the JSON document: the questions and feedback go to standard error.
+        let transcript: Console = json ? ErrorStreamConsole(context.console) : context.console
+        var session = try InterviewSession(
+            questions: questions, database: library.database,
+            configuration: .init(seed: seed, timeLimitSeconds: time.flatMap(Self.seconds), reschedule: reschedule,
+                                 dayStartHour: library.settings.dayStartHour, language: lang.language(library.settings)),
+            filter: typed, at: clock())
+        let runner = InterviewRunner(
+            console: transcript, style: json ? Style(enabled: false) : context.style,
+            layout: TextLayout(width: TextLayout.width(environment: context.environment, isTerminal: context.console.isTerminal)),
+            language: lang.language(library.settings))
+        let result = try runner.run(&session, clock: clock)
         if json {
             context.console.line(try JSONOutput.string(result))
         } else {
             context.console.line("")
-            context.console.write(result.text)
+            runner.say(result.text)
         }
         if let report {
             do {
@@ -76,126 +86,159 @@ struct InterviewCommand: ContextualCommand {
             } catch {
                 throw CLIError("cannot write the report to \(report): \(error.localizedDescription)")
             }
-            if !json { context.console.line("Report written to \(report).") }
+            transcript.line("Report written to \(report).")
         }
     }
 }
 
-/// Asks the drawn questions one by one and records each answer as it comes.
+/// Renders an ``InterviewSession``'s events and turns typed lines into its commands.
 struct InterviewRunner {
-    let library: Library
     let console: Console
     let style: Style
-    let clock: () -> Date
-    let seed: UInt64
-    let timeLimitSeconds: Int?
-    let reschedule: Bool
-    var language: Language = .default
+    let layout: TextLayout
+    let language: Language
 
-    static let quitCommand = ":q"
-
-    mutating func run(_ questions: [InterviewDraw.Candidate], filter: String) throws -> InterviewReport {
-        let interview = try library.database.startInterview(InterviewRecord(
-            id: nil, startedAt: library.moment.iso8601, studyDay: library.today, seed: Int64(bitPattern: seed),
-            questionCount: questions.count, timeLimitSeconds: timeLimitSeconds, rescheduled: reschedule, filter: filter))
-        console.line(style.bold("Mock interview · \(questions.count) questions · seed \(seed)")
-                     + (timeLimitSeconds.map { " · \($0)s a question" } ?? "")
-                     + (reschedule ? " · answers are recorded as reviews" : "") + ". Type :q to stop.")
-        var attempts: [InterviewAttempt] = []
-        for (index, question) in questions.enumerated() {
-            guard let stored = try library.database.card(id: question.cardID) else { continue }
-            guard let attempt = try ask(stored.card, position: index + 1, of: questions.count, section: question.section) else { break }
-            try library.database.recordInterviewAttempt(
-                InterviewAttemptRecord(id: nil, interviewID: interview.id ?? 0, position: attempt.position, cardID: attempt.cardID,
-                                       answer: attempt.answer, outcome: attempt.outcome, credit: attempt.credit, late: attempt.late,
-                                       durationMs: attempt.durationMs, answeredAt: library.moment.iso8601, reviewLogID: nil),
-                review: reschedule ? (InterviewScoring.reviewGrade(attempt.outcome, late: attempt.late), library.moment, library.today) : nil)
-            attempts.append(attempt)
-        }
-        return InterviewReport(date: library.today, seed: seed, questionsAsked: questions.count,
-                               timeLimitSeconds: timeLimitSeconds, attempts: attempts)
-    }
-
-    /// Asks one question; nil when the user stops (`:q` or end of input).
-    private func ask(_ card: Card, position: Int, of total: Int, section: String) throws -> InterviewAttempt? {
-        console.line("")
-        console.line(style.accent("Question \(position)/\(total) · \(card.deckID) · \(card.kind.rawValue)" + (timeLimitSeconds.map { " · \($0)s" } ?? "")))
-        let text = card.text(in: language)
-        if text.fellBackToEnglish { console.line(style.dim(Language.fallbackNote)) }
-        console.line(style.bold(text.prompt))
-        let limit = timeLimitSeconds.map { " (\($0)s)" } ?? ""
-        let shownAt = clock()
-        var given = ""
-        var outcome = AnswerGrader.Outcome.wrong
-        var answeredAt = shownAt
-
-        switch card.content {
-        case .choice(_, let choices):
-            let shown = ShuffledChoices(text.choices, seed: seed, cardID: card.qualifiedID)
-            shown.lines.forEach(console.line)
-            let correct = shown.correct
-            while true {
-                console.write("Your choice\(correct.count > 1 ? "s" : "")\(limit): ")
-                guard let line = console.readLine(), line != Self.quitCommand else { return nil }
-                answeredAt = clock()
-                if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
-                guard let picks = Letters.parse(line, count: choices.count) else {
-                    console.line("Type letters a to \(Letters.letter(choices.count - 1)).")
-                    continue
-                }
-                given = picks.sorted().map(Letters.letter).joined(separator: " ")
-                outcome = picks == correct ? .right : (picks.isSubset(of: correct) ? .partly : .wrong)
+    func run(_ session: inout InterviewSession, clock: () -> Moment) throws -> InterviewReport {
+        render(try session.start(at: clock()), current: session.currentCard)
+        while session.awaiting != .finished {
+            console.write(prompt(session.awaiting, limit: session.configuration.timeLimitSeconds))
+            guard let line = console.readLine() else {
+                console.line("")
+                render(try session.handle(.quit, at: clock()))
                 break
             }
-            console.line(style.verdict(outcome))
-        case .basic where AnswerGrader.mode(for: card) == .selfGraded:
-            console.write("Your answer\(limit): ")
-            guard let line = console.readLine(), line != Self.quitCommand else { return nil }
-            answeredAt = clock()
-            given = line
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
-                console.line(style.bad("✗ Skipped."))
-            } else {
-                console.line(style.dim("Yours:     ") + line)
-                console.line(style.dim("Reference: ") + text.answer)
-                while true {
-                    console.write("Self-grade: r right · p partly · w wrong: ")
-                    guard let grade = console.readLine(), grade != Self.quitCommand else { return nil }
-                    switch grade.trimmingCharacters(in: .whitespaces).lowercased() {
-                    case "r": outcome = .right
-                    case "p": outcome = .partly
-                    case "w": outcome = .wrong
-                    default:
-                        console.line("Type r, p or w.")
-                        continue
-                    }
-                    break
-                }
-            }
-        default:
-            console.write("Your answer\(limit): ")
-            guard let line = console.readLine(), line != Self.quitCommand else { return nil }
-            answeredAt = clock()
-            given = line
-            let verdict = AnswerGrader.grade(line, for: card)
-            outcome = verdict?.outcome ?? .wrong
-            console.line(style.verdict(outcome, diff: verdict?.diff))
+            guard let command = command(line, session.awaiting) else { continue }
+            let asked = session.currentCard
+            render(try session.handle(command, at: clock()), current: asked)
         }
-
-        let durationMs = max(0, Int((answeredAt.timeIntervalSince(shownAt) * 1000).rounded()))
-        let late = timeLimitSeconds.map { durationMs > $0 * 1000 } ?? false
-        if late, let timeLimitSeconds {
-            console.line(style.warn("⏱ Late: \(durationMs / 1000)s against a \(timeLimitSeconds)s limit, so half credit."))
-        }
-        if card.kind != .basic || AnswerGrader.mode(for: card) != .selfGraded {
-            console.line(style.dim("Answer: ") + text.answer)
-        }
-        if let why = text.explanation { console.line(style.dim("Why: ") + why) }
-        if let source = card.source { console.line(style.dim("Source: ") + source) }
-        return InterviewAttempt(position: position, cardID: card.qualifiedID, deckID: card.deckID, section: section, kind: card.kind,
-                                question: text.prompt.firstLine, answer: given, outcome: outcome, late: late,
-                                credit: InterviewScoring.credit(outcome, late: late), durationMs: durationMs)
+        guard let report = session.report else { throw CLIError("the interview ended without a report") }
+        return report
     }
+
+    private func command(_ line: String, _ awaiting: InterviewSession.Awaiting) -> InterviewSession.Command? {
+        let acceptsText: Bool
+        if case .answer = awaiting { acceptsText = true } else { acceptsText = false }
+        switch SessionInput.read(line, acceptsText: acceptsText) {
+        case .command(.quit): return .quit
+        case .command(.overrule): return .overrule
+        case .command(.help):
+            console.line(Self.help)
+            return nil
+        case .command(let other):
+            console.line("'\(line.trimmingCharacters(in: .whitespaces))' is a review command; in an interview: \(Self.help)")
+            _ = other
+            return nil
+        case .text(let text):
+            switch awaiting {
+            case .answer: return .answer(text)
+            case .closing: return .close
+            case .selfGrade:
+                switch SessionInput.fold(text).lowercased() {
+                case "r": return .selfGrade(.right)
+                case "p": return .selfGrade(.partly)
+                case "w": return .selfGrade(.wrong)
+                default:
+                    console.line("Type r (right), p (partly) or w (wrong), or q to stop.")
+                    return nil
+                }
+            case .finished: return nil
+            }
+        }
+    }
+
+    static let help = "Enter on an empty answer skips (counted wrong; the reference is shown) · :o overrules the last automatic verdict · q or :q stops."
+
+    private func prompt(_ awaiting: InterviewSession.Awaiting, limit: Int?) -> String {
+        let time = limit.map { "\($0)s" }
+        switch awaiting {
+        case .answer(let kind, let canOverrule):
+            let what = if case .choice(_, let multiple) = kind { multiple ? "Your choices" : "Your choice" } else { "Your answer" }
+            let notes = [time, canOverrule ? ":o overrules the last verdict" : nil].compactMap { $0 }
+            return what + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))") + ": "
+        case .selfGrade: return "Self-grade: r right · p partly · w wrong: "
+        case .closing: return "Enter for the report (:o overrules the last verdict): "
+        case .finished: return ""
+        }
+    }
+
+    func say(_ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast(text.hasSuffix("\n") ? 1 : 0) {
+            layout.wrap(String(line), indent: Self.hangingIndent(line)).forEach { console.line($0) }
+        }
+    }
+
+    /// Where a wrapped report line continues: under the text after a `Label:` near its start, else two in.
+    static func hangingIndent(_ line: Substring) -> Int {
+        let leading = line.prefix { $0 == " " }.count
+        if let colon = line.prefix(24).firstIndex(of: ":") {
+            let after = line[line.index(after: colon)...]
+            let spaces = after.prefix { $0 == " " }.count
+            if spaces > 0 { return line.distance(from: line.startIndex, to: colon) + 1 + spaces }
+        }
+        return leading + 2
+    }
+
+    private func field(_ label: String, _ text: String) {
+        let lines = layout.wrap(label + text, indent: 2)
+        guard let first = lines.first else { return }
+        console.line(style.dim(label) + first.dropFirst(label.count))
+        lines.dropFirst().forEach { console.line($0) }
+    }
+
+    private func render(_ events: [InterviewSession.Event], current: Card? = nil) {
+        for event in events {
+            switch event {
+            case .opening(let questions, let seed, let limit, let reschedule):
+                console.line(style.bold("Mock interview · \(questions) questions · seed \(seed)")
+                             + (limit.map { " · \($0)s a question" } ?? "")
+                             + (reschedule ? " · answers are recorded as reviews" : "") + ". q stops; Enter skips.")
+            case .question(let question):
+                console.line("")
+                console.line(style.accent("Question \(question.position)/\(question.total) · \(question.card.deckID) · \(question.card.kind.rawValue)"
+                                          + (question.timeLimitSeconds.map { " · \($0)s" } ?? "")))
+                let text = question.card.text(in: language)
+                if text.fellBackToEnglish { console.line(style.dim(Language.fallbackNote)) }
+                layout.wrap(text.prompt).forEach { console.line(style.bold($0)) }
+                for (index, option) in ReviewRunner.options(question.choiceOrder, text).enumerated() {
+                    layout.wrap("  \(Letters.letter(index))) \(option)", indent: 5).forEach { console.line($0) }
+                }
+            case .verdict(let outcome, let diff):
+                layout.wrap(style.verdict(outcome, diff: diff)).forEach { console.line($0) }
+            case .choiceVerdict(let outcome, let correct):
+                console.line(style.verdict(outcome) + (outcome == .right ? "" : " The answer: \(correct.joined(separator: ", "))."))
+            case .invalidChoice(let options):
+                console.line("Type letters a to \(Letters.letter(options - 1)).")
+            case .skipped:
+                console.line(style.bad("✗ Skipped (counted wrong)."))
+            case .compare(let given, let reference):
+                field("Yours:     ", given)
+                field("Reference: ", current.map { $0.text(in: language).answer } ?? reference)
+            case .late(let seconds, let limit):
+                console.line(style.warn("⏱ Late: \(seconds)s against a \(limit)s limit, so half credit."))
+            case .reference(let card, _, let showAnswer):
+                let text = card.text(in: language)
+                if showAnswer { field("Answer: ", text.answer) }
+                if let why = text.explanation { field("Why: ", why) }
+                if let source = card.source { field("Source: ", source) }
+            case .overruled(let position, let cardID, let now):
+                console.line("Overruled: question \(position) (\(cardID)) now counts as \(now.label).")
+            case .cannotOverrule:
+                console.line("Nothing to overrule: only the last automatic verdict can be overruled, once.")
+            case .finished:
+                break
+            }
+        }
+    }
+}
+
+/// A console whose writes go to standard error: the transcript of `interview --json`.
+final class ErrorStreamConsole: Console {
+    let base: Console
+    init(_ base: Console) { self.base = base }
+    func readLine(echoingToErrors: Bool) -> String? { base.readLine(echoingToErrors: true) }
+    func write(_ text: String) { base.writeError(text) }
+    func writeError(_ text: String) { base.writeError(text) }
+    var isTerminal: Bool { base.isTerminal }
 }
 
 /// Past interviews and their scores, for `recall interview --history`.
@@ -208,8 +251,11 @@ struct InterviewHistory {
         var questions: Int
         var answered: Int
         var percent: Int
+        var id: Int64
         var filter: String
         var sections: [String: Int]
+        /// Stopped before the last question.
+        var aborted: Bool
     }
 
     func print(json: Bool) throws {
@@ -220,7 +266,8 @@ struct InterviewHistory {
             let bySection = Dictionary(grouping: rows) { sections[$0.cardID]?.section ?? "?" }
             func percent(_ rows: [InterviewAttemptRecord]) -> Int { InterviewScoring.percent(rows.map(\.credit)) }
             return Entry(date: interview.studyDay.description, questions: interview.questionCount, answered: rows.count,
-                         percent: percent(rows), filter: interview.filter, sections: bySection.mapValues(percent))
+                         percent: percent(rows), id: interview.id ?? 0, filter: interview.filter, sections: bySection.mapValues(percent),
+                         aborted: rows.count < interview.questionCount)
         }
         if json {
             console.line(try JSONOutput.string(entries))
@@ -232,8 +279,9 @@ struct InterviewHistory {
         }
         for entry in entries {
             let sectionText = entry.sections.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)%" }.joined(separator: " · ")
-            console.line("\(entry.date)  \(String(entry.percent).leftPadded(3))%  \(entry.answered)/\(entry.questions) answered  \(sectionText)"
-                         + (entry.filter.isEmpty ? "" : "  [\(entry.filter)]"))
+            let status = entry.aborted ? "aborted after \(entry.answered)/\(entry.questions)" : "\(entry.answered)/\(entry.questions) answered"
+            console.line("#\(entry.id)  \(entry.date)  \(String(entry.percent).leftPadded(3))%  \(status)"
+                         + (sectionText.isEmpty ? "" : "  \(sectionText)") + (entry.filter.isEmpty ? "" : "  [\(entry.filter)]"))
         }
     }
 }

@@ -16,12 +16,16 @@ struct ListCommand: ContextualCommand {
     func run(in context: RecallContext) throws {
         let library = try Library.open(global, context)
         try library.requireDecks(deck.map { [$0] } ?? [])
-        let cards = try library.database.cards(deckID: deck).filter { tag == nil || $0.allTags.contains(tag ?? "") }
+        let filter = CardFilter(deckIDs: deck.map { [$0] } ?? [], tags: tag.map { [$0] } ?? [])
+        let decks = Dictionary(try library.database.decks().map { ($0.deck.id, $0.deck) }) { first, _ in first }
+        let today = library.today
+        let cards = try library.database.cards(deckID: deck).filter { stored in
+            decks[stored.card.deckID].map { filter.admits(CardFilter.Subject(stored, deck: $0), today: today) } ?? false
+        }
         if json {
             context.console.line(try JSONOutput.string(cards.map(CardJSON.init)))
             return
         }
-        let today = library.today
         let language = lang.language(library.settings)
         for stored in cards {
             let schedule = stored.schedule

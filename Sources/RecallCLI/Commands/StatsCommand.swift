@@ -16,6 +16,8 @@ struct StatsCommand: ContextualCommand {
     @Option(help: ArgumentHelp("Measure retention over the last N days, today included.", valueName: "n"))
     var days: Int = StatsQuery.defaultPeriodDays
     @Flag(help: "Print JSON: everything the text shows.") var json = false
+    @Flag(help: "Also show predicted recall today (FSRS-6) by section and deck.") var recall = false
+    @Option(help: ArgumentHelp("Show predicted recall on this day instead (YYYY-MM-DD).", valueName: "date")) var on: String?
     @OptionGroup var global: GlobalOptions
 
     /// A hundred years: more history than anyone has.
@@ -23,6 +25,7 @@ struct StatsCommand: ContextualCommand {
 
     func validate() throws {
         if days < 1 || days > Self.maximumDays { throw ValidationError("--days must be between 1 and \(Self.maximumDays)") }
+        if let on, StudyDay(on) == nil { throw ValidationError("--on '\(on)' is not a date (YYYY-MM-DD)") }
     }
 
     func run(in context: RecallContext) throws {
@@ -36,6 +39,20 @@ struct StatsCommand: ContextualCommand {
         }
         let glyphs = ChartGlyphs.forEnvironment(context.environment, ascii: scope.ascii)
         context.console.write(StatsText.render(report, scope: selection.description, glyphs: glyphs, style: context.style))
+        if recall || on != nil {
+            let day = on.flatMap { StudyDay($0) } ?? library.today
+            let chosen = selection.deckIDs.map(Set.init)
+            let records = try library.database.decks().map(\.deck).filter { chosen?.contains($0.id) ?? true }
+            let cards = try PredictedRecallOnMap.attach(try library.database.mapCards(deckIDs: selection.deckIDs), on: day, library: library)
+            let map = KnowledgeMap(decks: records.map { KnowledgeMap.Deck(id: $0.id, title: $0.title, section: $0.section) }, cards: cards)
+            context.console.line("")
+            context.console.line(context.style.bold("Predicted recall") + " (FSRS-6) on \(day), unseen cards 0")
+            for section in map.sections {
+                context.console.line(PredictedRecallText.line(section.name, section, indent: 2))
+                for deck in section.children { context.console.line(PredictedRecallText.line(deck.name, deck, indent: 4)) }
+            }
+            context.console.line(PredictedRecallText.line("All decks", map.root, indent: 2))
+        }
     }
 }
 
@@ -59,17 +76,23 @@ struct StatsScopeOptions: ParsableArguments {
         var chosen: [String] = []
         try library.requireDecks(deck)
         for id in deck where !chosen.contains(id) { chosen.append(id) }
+        try library.requireSections(section)
         for name in section {
-            let matching = decks.filter { [$0.section, $0.sectionZh].contains { $0?.lowercased() == name.lowercased() } }
-            guard !matching.isEmpty else {
-                let names = Set(decks.map(\.section)).sorted().joined(separator: ", ")
-                throw CLIError("no section '\(name)'; the sections are: \(names)")
+            let filter = CardFilter(sections: [name])
+            for deck in decks where filter.admitsDeck(id: deck.id, section: deck.section, sectionZh: deck.sectionZh) && !chosen.contains(deck.id) {
+                chosen.append(deck.id)
             }
-            for deck in matching where !chosen.contains(deck.id) { chosen.append(deck.id) }
         }
         var parts: [String] = []
         if !section.isEmpty { parts.append("section \(section.joined(separator: ", "))") }
         if !deck.isEmpty { parts.append("deck \(deck.joined(separator: ", "))") }
         return Selection(deckIDs: chosen, description: parts.joined(separator: " + "))
+    }
+}
+
+enum PredictedRecallText {
+    static func line(_ name: String, _ node: KnowledgeMap.Node, indent: Int) -> String {
+        let label = (String(repeating: " ", count: indent) + name).padding(toLength: 40, withPad: " ", startingAt: 0)
+        return label + String(format: "%5d/%-5d  %5.1f%%", node.seen, node.total, node.predictedRecall * 100)
     }
 }

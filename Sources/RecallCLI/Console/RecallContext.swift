@@ -44,12 +44,35 @@ public struct RecallContext {
         return moment
     }
 
-    /// The clock that times answers. Under `RECALL_NOW` it stands still at that
-    /// moment, so a scripted session gives the same output every time.
+    /// The clock that stamps and times answers. Under `RECALL_NOW` it stands
+    /// still at that moment, so a scripted session gives the same output every
+    /// time, unless `RECALL_CLOCK` makes it move from there:
+    /// `RECALL_CLOCK=run` runs it with the wall clock, and `RECALL_CLOCK=1.5s`
+    /// (or `250ms`) moves it on by that step at every read, so a scripted
+    /// session has distinct, increasing times and stays repeatable.
     func answerClock() throws -> () -> Date {
         guard let text = environment["RECALL_NOW"], !text.isEmpty else { return clock }
         let instant = try moment().instant
-        return { instant }
+        let mode = environment["RECALL_CLOCK"]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        if mode.isEmpty || mode == "stop" { return { instant } }
+        if mode == "run" {
+            let wallStart = clock()
+            let wall = clock
+            return { instant.addingTimeInterval(wall().timeIntervalSince(wallStart)) }
+        }
+        guard let step = Self.step(mode) else {
+            throw CLIError("RECALL_CLOCK='\(mode)' is not 'run', 'stop' or a step such as 1.5s or 250ms")
+        }
+        let ticks = ClockTicks()
+        return { instant.addingTimeInterval(step * Double(ticks.next())) }
+    }
+
+    /// `1.5s`, `250ms`, `2` (seconds) → seconds; nil for anything else or a step that is not positive.
+    static func step(_ text: String) -> Double? {
+        let (number, scale): (Substring, Double) = text.hasSuffix("ms") ? (text.dropLast(2), 0.001)
+            : (text.hasSuffix("s") ? (text.dropLast(), 1) : (Substring(text), 1))
+        guard let value = Double(number), value > 0, value.isFinite, value * scale <= 86_400 else { return nil }
+        return value * scale
     }
 
     /// `$RECALL_HOME`, else `$XDG_DATA_HOME/recall`, else `~/.local/share/recall`.
@@ -58,6 +81,15 @@ public struct RecallContext {
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return URL(fileURLWithPath: xdg).appending(path: "recall") }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return URL(fileURLWithPath: home).appending(path: ".local/share/recall")
+    }
+}
+
+/// Counts reads of a stepping clock.
+final class ClockTicks: @unchecked Sendable {
+    private var count = 0
+    func next() -> Int {
+        defer { count += 1 }
+        return count
     }
 }
 
@@ -75,6 +107,9 @@ public struct CLIError: Error, CustomStringConvertible {
 /// ANSI styling that is a no-op when colour is off.
 struct Style {
     var enabled: Bool
+
+    /// The SGR parameters used below: the only escape sequences ``TerminalText`` lets through.
+    static let codes: Set<String> = ["0", "1", "2", "31", "32", "33", "36"]
 
     private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     func bold(_ text: String) -> String { wrap("1", text) }

@@ -44,7 +44,7 @@ struct ReviewLogOptions: ParsableArguments {
         if unreadable > 0 {
             context.console.writeError("warning: \(unreadable) review-log rows have an unreadable time and were left out\n")
         }
-        let dataset = FSRSDataset(histories: histories)
+        let dataset = FSRSDataset(histories: histories.map(\.answers))
         let source = "your review log: \(dataset.answerCount) answers of \(dataset.cards.count) cards; days start at \(library.settings.dayStartHour):00 \(zone.identifier)"
         return (dataset, source, library)
     }

@@ -7,8 +7,15 @@ enum MapText {
     static let barWidth = 20
 
     /// - Parameter labels: the names of sections, decks and topics in the chosen language (default: as they are).
+    /// - Parameter recallOn: when set, each node also shows its predicted recall on that day.
     static func render(_ map: KnowledgeMap, today: StudyDay, depth: Int, glyphs: ChartGlyphs, style: Style,
-                       labels: MapLabels = MapLabels(language: .en, topics: TopicLabels(), decks: [])) -> String {
+                       labels: MapLabels = MapLabels(language: .en, topics: TopicLabels(), decks: []),
+                       recallOn: StudyDay? = nil) -> String {
+        let showRecall = recallOn != nil
+        func row(_ node: KnowledgeMap.Node, prefix: String, glyphs: ChartGlyphs, style: Style,
+                 bold: Bool = false, weak: Bool = false, name: String? = nil) -> String {
+            MapText.row(node, prefix: prefix, glyphs: glyphs, style: style, bold: bold, weak: weak, name: name, showRecall: showRecall)
+        }
         func name(_ node: KnowledgeMap.Node) -> String {
             switch node.level {
             case .section: labels.section(node.name)
@@ -19,7 +26,12 @@ enum MapText {
         var lines: [String] = []
         lines.append(style.bold("Knowledge map") + glyphs.separator + today.description + glyphs.separator
                      + "mastery: cards at an interval of 21 days or more")
-        lines.append("".padded(labelWidth) + "   seen/total  mastery")
+        if let day = recallOn {
+            lines.append("predicted recall (FSRS-6) on \(day): the mean over each node's cards, unseen cards 0")
+            lines.append("".padded(labelWidth) + "   seen/total  mastery" + String(repeating: " ", count: 12) + "recall")
+        } else {
+            lines.append("".padded(labelWidth) + "   seen/total  mastery")
+        }
         let weak = Set(map.weakest.map { "\($0.deckID)/\($0.topic.name)" })
         for section in map.sections {
             lines.append(row(section, prefix: "", glyphs: glyphs, style: style, bold: true, name: name(section)))
@@ -62,12 +74,13 @@ enum MapText {
     }
 
     static func row(_ node: KnowledgeMap.Node, prefix: String, glyphs: ChartGlyphs, style: Style,
-                    bold: Bool = false, weak: Bool = false, name: String? = nil) -> String {
+                    bold: Bool = false, weak: Bool = false, name: String? = nil, showRecall: Bool = false) -> String {
         let label = Charts.fit(prefix + (name ?? node.name), labelWidth, glyphs: glyphs).padded(labelWidth)
         let counts = "\(String(node.seen).leftPadded(5))/\(String(node.total).padded(5))"
-        let bar = Charts.bar(node.mastery, width: barWidth, glyphs: glyphs, empty: glyphs.empty)
-        let text = (bold ? style.bold(label) : label) + "  " + counts + "  " + style.good(bar) + " "
+        let bar = Charts.bar(node.mastery, width: showRecall ? barWidth - 8 : barWidth, glyphs: glyphs, empty: glyphs.empty)
+        var text = (bold ? style.bold(label) : label) + "  " + counts + "  " + style.good(bar) + " "
             + Charts.percent(node.mastery).leftPadded(4)
+        if showRecall { text += "  " + Charts.percent(node.predictedRecall).leftPadded(6) }
         return weak ? text + " " + style.bad(glyphs.marker) : text
     }
 }

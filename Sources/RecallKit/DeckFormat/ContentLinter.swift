@@ -118,6 +118,15 @@ public enum ContentLinter {
                      hint: "add \(ordered.map { "'\($0).zh:'" }.joined(separator: ", ")) after the English fields; see docs/deck-format.md")
             }
         }
+        if case .cloze(let text, _) = card.content, let chineseText = card.chinese?.clozeText {
+            // Deletion i of the Chinese is asked with deletion i of the English, so the
+            // numbers each holds must be the same: a swapped order accepts the wrong fill.
+            let english = Cloze(text).deletions.map(\.answer), chinese = Cloze(chineseText).deletions.map(\.answer)
+            for (index, (en, zh)) in zip(english, chinese).enumerated() where numbers(in: en) != numbers(in: zh) {
+                warn("Chinese deletion \(index + 1) '\(zh)' does not hold the numbers of English deletion \(index + 1) '\(en)'",
+                     hint: "the Chinese deletions come in the English order; reword the Chinese sentence so that they do")
+            }
+        }
         for pair in pairs {
             guard let chinese = pair.chinese else { continue }
             let englishCode = CodeSpans.of(pair.english), chineseCode = CodeSpans.of(chinese)
@@ -137,6 +146,23 @@ public enum ContentLinter {
             }
         }
         return diagnostics
+    }
+
+    /// The digit runs of a text (`99.3%` → `["99.3"]`), in order.
+    static func numbers(in text: String) -> [Substring] {
+        var runs: [Substring] = []
+        var start: String.Index?
+        for index in text.indices {
+            let character = text[index]
+            if character.isASCII, character.isNumber || (character == "." && start != nil) {
+                if start == nil { start = index }
+            } else if let first = start {
+                runs.append(text[first..<index])
+                start = nil
+            }
+        }
+        if let first = start { runs.append(text[first...]) }
+        return runs.map { $0.hasSuffix(".") ? $0.dropLast() : $0 }
     }
 
     static func fieldName(_ field: String) -> String { field.hasPrefix("choice") ? field : "'\(field).zh:'" }

@@ -23,9 +23,14 @@ public struct ExchangeSnapshot: Sendable {
     }
 
     /// The cards an export of `filter` covers: live cards of live decks that match it, in deck order.
-    public func selection(_ filter: ExportFilter) -> [(deck: DeckRecord, cards: [StoredCard])] {
-        let byDeck = Dictionary(grouping: cards.filter { !$0.record.retired && filter.admits($0) }, by: \.card.deckID)
-        return decks.filter { !$0.retired && filter.admits($0) }.compactMap { deck in
+    public func selection(_ filter: CardFilter, today: StudyDay) -> [(deck: DeckRecord, cards: [StoredCard])] {
+        let liveDecks = decks.filter { !$0.retired && filter.admitsDeck(id: $0.id, section: $0.section, sectionZh: $0.sectionZh) }
+        let deckByID = Dictionary(liveDecks.map { ($0.id, $0) }) { first, _ in first }
+        let byDeck = Dictionary(grouping: cards.filter { stored in
+            guard !stored.record.retired, let deck = deckByID[stored.card.deckID] else { return false }
+            return filter.admits(CardFilter.Subject(stored, deck: deck), today: today)
+        }, by: \.card.deckID)
+        return liveDecks.compactMap { deck in
             guard let cards = byDeck[deck.id], !cards.isEmpty else { return nil }
             return (deck, cards)
         }
@@ -38,28 +43,13 @@ public struct ExchangeSnapshot: Sendable {
     }
 }
 
-/// Which cards an export covers: `--deck`, `--section`, `--tag` (each repeatable; within one
-/// option any value matches, across options all must).
-public struct ExportFilter: Hashable, Sendable {
-    public var deckIDs: [String]
-    public var sections: [String]
-    public var tags: [String]
-
-    public init(deckIDs: [String] = [], sections: [String] = [], tags: [String] = []) {
-        self.deckIDs = deckIDs
-        self.sections = sections
-        self.tags = tags
-    }
-
-    public var isEmpty: Bool { deckIDs.isEmpty && sections.isEmpty && tags.isEmpty }
-
-    func admits(_ deck: DeckRecord) -> Bool {
-        (deckIDs.isEmpty || deckIDs.contains(deck.id))
-            && (sections.isEmpty || sections.contains { $0.lowercased() == deck.section.lowercased() || $0 == deck.sectionZh })
-    }
-
-    func admits(_ card: StoredCard) -> Bool {
-        tags.isEmpty || tags.contains { card.allTags.contains($0) }
+extension CardFilter.Subject {
+    /// What the filter looks at in a stored card of `deck`.
+    public init(_ stored: StoredCard, deck: DeckRecord) {
+        let schedule = stored.schedule
+        self.init(cardID: stored.card.qualifiedID, deckID: deck.id, section: deck.section, sectionZh: deck.sectionZh,
+                  tags: stored.allTags, dueDay: schedule.dueDay, easiness: schedule.sm2.easiness, lapses: schedule.lapses,
+                  isLeech: schedule.isLeech)
     }
 }
 

@@ -2,7 +2,7 @@
 /// by section and deck, to read or print the night before an interview. Pure.
 public enum StudySheet {
     /// Below this easiness a reviewed card counts as weak (three "hard" answers in a row bring a card there).
-    public static let weakEasiness = 2.3
+    public static let weakEasiness = CardFilter.weakEasiness
 
     /// Marks a card printed in English because it has no Chinese, in `zh`.
     public static let fallbackMark = "（暂无中文）"

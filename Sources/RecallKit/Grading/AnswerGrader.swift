@@ -134,31 +134,39 @@ public enum AnswerGrader {
                     for token in ProseAnswer(text).tokens { words.insert(token) }
                 }
             }
+            let code = Set(accepted.filter { writtenAsCode($0, in: card) })
             return grade(given, accepted: accepted, as: kind, spec: card.grading, grammar: grammar,
-                         context: contextTool(for: card.prompt, grammar: grammar), question: card.prompt, vocabulary: words)
+                         context: contextTool(for: blankedPrompt(card), grammar: grammar), question: card.prompt, vocabulary: words, code: code)
         }
     }
 
     /// Grades `given` against accepted answers of a known kind.
     public static func grade(_ given: String, accepted: [String], as kind: AnswerKind, spec: GradeSpec? = nil,
                              grammar: CommandGrammar = .bundled, context: String? = nil, question: String = "",
-                             vocabulary: Set<String> = []) -> Verdict {
-        let candidates = accepted.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                             vocabulary: Set<String> = [], code: Set<String> = []) -> Verdict {
+        var candidates = accepted.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let first = candidates.first ?? ""
-        let typed = given.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Commands are read in NFKC (full-width input); numbers and prose map `²`, `ᵀ`, `⁹` before NFKC themselves.
+        let raw = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        let typed = raw.precomposedStringWithCompatibilityMapping
         guard !typed.isEmpty else { return Verdict(outcome: .wrong, kind: kind, expected: first) }
         switch kind {
         case .command:
             let text = unwrapCode(applyAliases(typed, spec))
-            for candidate in candidates where commandsMatch(text, applyAliases(candidate, spec), others: candidates, grammar: grammar, context: context) {
+            let fullPath = asksForFullPath(question)
+            for candidate in candidates where commandsMatch(text, applyAliases(candidate, spec), others: candidates, grammar: grammar, context: context)
+                && (!fullPath || sameCalleeSpelling(text, candidate)) {
                 return Verdict(outcome: .right, kind: kind, expected: candidate)
             }
             let closest = closestCandidate(text, candidates)
             return Verdict(outcome: .wrong, kind: kind, expected: closest, diff: characterDiff(from: text, to: closest))
         case .number:
-            guard var answer = NumberAnswer.parse(typed) else { break }
-            let references = candidates.compactMap { candidate in NumberAnswer.parse(candidate).map { (candidate, $0) } }
+            guard var answer = NumberAnswer.parse(raw) else { break }
+            var references = candidates.flatMap { candidate in NumberAnswer.forms(candidate).map { (candidate, $0) } }
             let units = Set(references.compactMap(\.1.unit))
+            // An answer in ms is compared with the reference's form in ms (`5,300 ms`), not its rounder `≈ 5.3 s`.
+            let sameScale = references.filter { $0.1.unit != nil && $0.1.unit == answer.unit && $0.1.factor == answer.factor }
+            if !sameScale.isEmpty { references = sameScale }
             let precision = references.map(\.1.decimals).max() ?? 0
             if let unit = answer.unit, !units.isEmpty, !units.contains(unit) {
                 return Verdict(outcome: .wrong, kind: kind, expected: first)
@@ -182,8 +190,24 @@ public enum AnswerGrader {
         case .text, .open, .choice:
             break
         }
+        // Names (a key, a path, an option value, a key press) are compared as written: no plural, hyphen or
+        // (for one letter) case folding, so `limit` is not `limits` nor `D` `d`.
+        let literal = unwrapCode(typed).trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’ "))
+        for candidate in candidates where code.contains(candidate) || isLiteralName(candidate) {
+            let name = candidate.trimmingCharacters(in: .whitespaces)
+            if name.count == 1 ? literal == name : literal.lowercased() == name.lowercased() {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
+        }
+        let names = candidates.filter { code.contains($0) || isLiteralName($0) }
+        if !names.isEmpty {
+            candidates.removeAll { names.contains($0) }
+            if candidates.isEmpty {
+                return Verdict(outcome: .wrong, kind: kind, expected: first, diff: characterDiff(from: literal, to: first))
+            }
+        }
         // Text, and numbers written in a way the number reader does not take.
-        let answer = ProseAnswer(typed)
+        let answer = ProseAnswer(raw)
         for candidate in candidates where ProseAnswer(candidate).joined == answer.joined {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
         }
@@ -199,11 +223,17 @@ public enum AnswerGrader {
             let form = ProseAnswer(text).joined
             return terms.first { $0.form == form }?.candidate
         }
-        if let candidate = matchingTerm(typed) {
+        if let candidate = matchingTerm(raw) {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
         }
-        if let (term, gloss) = chineseGloss(typed), let candidate = matchingTerm(term), matchingTerm(gloss) != nil {
+        if let (term, gloss) = chineseGloss(raw), let candidate = matchingTerm(term), matchingTerm(gloss) != nil {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
+        }
+        // A list in another order: `TPOT and TTFT` for `TTFT and TPOT`.
+        if let items = listItems(raw) {
+            for candidate in candidates where listItems(candidate) == items {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
         }
         // An accepted answer written as a command (`Alt: --optim paged_adamw_32bit`) compares as one,
         // and a dotted name as a Python name (`nn.CrossEntropyLoss` = `torch.nn.CrossEntropyLoss`).
@@ -228,6 +258,74 @@ public enum AnswerGrader {
             }
         }
         return Verdict(outcome: .wrong, kind: kind, expected: first)
+    }
+
+    /// Two-letter words that may be part of a hyphenated prose term (`in-context`, `co-located`).
+    static let shortWords: Set<String> = ["in", "of", "on", "to", "by", "up", "re", "co", "de", "ex", "no", "or", "is", "it", "at", "as", "an", "be"]
+
+    /// An accepted answer that is a name by its shape alone: one letter (a key press, a variable), a path
+    /// (`/metrics`), or a hyphenated name with a part that is no word (`nv-hostengine`).
+    static func isLiteralName(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, !t.contains(" "), !t.unicodeScalars.contains(where: isHan) else { return false }
+        if t.count == 1 { return t.first?.isLetter == true }
+        if t.hasPrefix("/"), t.count > 1 { return true }
+        if t.contains("-"), t.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+            let parts = t.lowercased().split(separator: "-")
+            return parts.contains { $0.count == 2 && $0.allSatisfy(\.isLetter) && !shortWords.contains(String($0)) }
+        }
+        return false
+    }
+
+    /// The question with a cloze card's blank always shown as `[...]` (a hint would hide where it is).
+    static func blankedPrompt(_ card: Card) -> String {
+        guard case .cloze(let text, let deletion) = card.content else { return card.prompt }
+        return Cloze(text).render { index, answer, _ in index == deletion ? "[...]" : answer }
+    }
+
+    /// Whether the card writes `answer` as code: a cloze blank inside backticks (`resources.{{limits}}`), or the
+    /// answer as a whole word in a code span of the question or explanation (`--format=csv,noheader,nounits`).
+    static func writtenAsCode(_ answer: String, in card: Card) -> Bool {
+        let name = answer.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains(" "), !name.unicodeScalars.contains(where: isHan) else { return false }
+        let prompt = blankedPrompt(card)
+        if case .cloze = card.content, let blank = prompt.range(of: "[...]"),
+           prompt[..<blank.lowerBound].filter({ $0 == "`" }).count % 2 == 1 {
+            return true
+        }
+        for text in [prompt, card.explanation ?? ""] {
+            let spans = text.split(separator: "`", omittingEmptySubsequences: false)
+            for (index, span) in spans.enumerated() where index % 2 == 1 {
+                let words = span.split(whereSeparator: { !($0.isLetter || $0.isNumber || "_-./".contains($0)) })
+                if words.contains(where: { $0 == name }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether the question asks for a name in full (`using the full class path`): then an alias such as `DDP` is not it.
+    static func asksForFullPath(_ question: String) -> Bool {
+        let q = question.lowercased()
+        return ["full class path", "full path", "fully qualified", "full module path", "full name"].contains { q.contains($0) }
+    }
+
+    /// Whether two Python calls name their callee with the same spelling (true when either is no call).
+    static func sameCalleeSpelling(_ a: String, _ b: String) -> Bool {
+        guard let x = PythonCall.parse(a), let y = PythonCall.parse(b) else { return true }
+        return x.callee == y.callee
+    }
+
+    /// The items of a short list (`a, b and c`, `a & b`, `A 和 B`) in normal form, sorted; nil when it is not one.
+    static func listItems(_ text: String) -> [String]? {
+        let folded = text.precomposedStringWithCompatibilityMapping
+        if folded.contains(where: { "+*/^=<>×·(".contains($0) }) { return nil }
+        var parts = [folded]
+        for separator in [", and ", ", ", " and ", " & ", "、", " 和 "] {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        let items = parts.map { ProseAnswer($0).joined }.filter { !$0.isEmpty }
+        guard items.count >= 2 else { return nil }
+        return items.sorted()
     }
 
     /// `张量并行（tensor parallelism）` → (`张量并行`, `tensor parallelism`): a Chinese term with a gloss in parentheses.
@@ -281,6 +379,15 @@ public enum AnswerGrader {
 
     /// The tool a question names (`Which DeepSpeed launcher option …`), for answers that are options alone.
     static func contextTool(for question: String, grammar: CommandGrammar) -> String? {
+        // `COPY [...] /opt/venv /opt/venv`: a blank inside a Dockerfile instruction takes its grammar (`--from=` only).
+        if let blank = question.range(of: "[...]") {
+            let before = question[..<blank.lowerBound]
+            if before.filter({ $0 == "`" }).count % 2 == 1, let tick = before.lastIndex(of: "`"),
+               let word = before[before.index(after: tick)...].split(separator: " ").first,
+               CommandMatcher.dockerfileInstructions.contains(String(word)), grammar.node(forPath: [String(word)]) != nil {
+                return String(word)
+            }
+        }
         let words = question.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).map(String.init)
         for word in words {
             if let tool = grammar.contextWords[word] { return tool }
@@ -297,8 +404,19 @@ public enum AnswerGrader {
         let shown = order ?? Array(choices.indices)
         let correct = Set(shown.indices.filter { choices[shown[$0]].isCorrect })
         let expected = correct.sorted().map { String(UnicodeScalar(UInt8(97 + $0))) }.joined(separator: " ")
-        let text = given.precomposedStringWithCompatibilityMapping.lowercased()
-        let letters = text.split(whereSeparator: { " ,;()[].".contains($0) })
+        var text = given.precomposedStringWithCompatibilityMapping.lowercased().trimmingCharacters(in: .whitespaces)
+        // `选 a`, `答案是 b`, `a 和 c`, `a、b`, `a and c`: the words around and between the letters.
+        for prefix in ["答案是", "答案", "选择", "选", "answer:", "answer"] where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :："))
+            break
+        }
+        text = text.replacingOccurrences(of: #"(?<=^|[\s,、和])and(?=[\s,、和]|$)"#, with: " ", options: .regularExpression)
+        var letters = text.split(whereSeparator: { " ,;()[].、和".contains($0) })
+        // `ac` for `a c`: distinct letters of the choices shown, run together.
+        if letters.count == 1, let word = letters.first, word.count > 1, word.count <= shown.count, Set(word).count == word.count,
+           word.allSatisfy({ $0.isASCII && $0.isLetter && Int($0.asciiValue ?? 0) - 97 < shown.count }) {
+            letters = word.map { Substring(String($0)) }
+        }
         var picks = Set<Int>()
         if !letters.isEmpty, letters.allSatisfy({ $0.count == 1 && ("a"..."z").contains(String($0)) }) {
             for letter in letters {
@@ -323,8 +441,8 @@ public enum AnswerGrader {
             }
             picks = [index]
         }
+        // Only the whole set of right options is right: a part of it is a wrong answer, not a partial one.
         if picks == correct { return Verdict(outcome: .right, kind: .choice, expected: expected) }
-        if !picks.isEmpty, picks.isSubset(of: correct) { return Verdict(outcome: .partly, kind: .choice, expected: expected) }
         return Verdict(outcome: .wrong, kind: .choice, expected: expected)
     }
 

@@ -60,6 +60,8 @@ public struct CommandGrammar: Sendable {
     var contextWords: [String: String] = [:]
     var pythonAliases: [String: String] = [:]
     var pythonModules: Set<String> = []
+    /// Calls that work in place and return None (`dist.all_reduce(t)`): assigning their result is wrong.
+    var pythonReturnsNone: Set<String> = []
     var pythonSignatures: [String: PythonSignature] = [:]
 
     struct PythonSignature: Sendable {
@@ -146,6 +148,8 @@ public struct CommandGrammar: Sendable {
             case "python-alias":
                 guard rest.count == 3, rest[1] == "=" else { return fail("write 'python-alias SHORT = LONG'") }
                 grammar.pythonAliases[rest[0]] = rest[2]
+            case "python-returns-none":
+                rest.forEach { grammar.pythonReturnsNone.insert($0) }
             case "python-module":
                 rest.forEach { grammar.pythonModules.insert($0) }
             case "python-signature":

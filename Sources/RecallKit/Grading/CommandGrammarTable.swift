@@ -115,14 +115,24 @@ command kill
   flag --signal -s =signal
   flag -l --list
   default --signal 15
-command pkill | pgrep
+# pkill signals what it finds; pgrep only lists it: two commands.
+command pkill
   signal-flags
   flag --signal =signal
+  default --signal 15
   flag -f --full
   flag -x --exact
   flag -n --newest
   flag -o --oldest
   flag -u --euid =
+command pgrep
+  flag -f --full
+  flag -x --exact
+  flag -n --newest
+  flag -o --oldest
+  flag -u --euid =
+  flag -l --list-name
+  flag -a --list-full
   flag -U --uid =
   default --signal 15
 command killall
@@ -672,7 +682,7 @@ command nvidia-smi
   flag -x --xml-format
   flag --query-gpu =
   flag --query-compute-apps =
-  flag --format =
+  flag --format =set
   flag -pm --persistence-mode =
   flag -pl --power-limit =
   flag -mig --multi-instance-gpu =
@@ -858,6 +868,9 @@ command trtllm-build
   flag --max_seq_len =
 command trtllm-serve
 # ---- Python ---------------------------------------------------------------------------
+# Calls that change their argument in place and return None: `x = f(x)` loses x.
+python-returns-none torch.distributed.all_reduce torch.distributed.broadcast torch.distributed.reduce torch.distributed.all_gather
+python-returns-none torch.distributed.reduce_scatter torch.distributed.barrier faiss.normalize_L2
 python-alias dist = torch.distributed
 python-alias nn = torch.nn
 python-alias F = torch.nn.functional

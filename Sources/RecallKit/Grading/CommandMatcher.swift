@@ -17,6 +17,13 @@ enum CommandMatcher {
         "LABEL", "HEALTHCHECK", "SHELL", "STOPSIGNAL", "ONBUILD",
     ]
 
+    /// `NAME=value` with a shell variable name.
+    static func isAssignment(_ text: String) -> Bool {
+        guard let equals = text.firstIndex(of: "="), equals > text.startIndex else { return false }
+        let name = text[..<equals]
+        return name.first.map { $0.isLetter || $0 == "_" } == true && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+
     static let sqlStatements: Set<String> = ["SELECT", "CREATE", "INSERT", "UPDATE", "DELETE", "ALTER", "DROP", "EXPLAIN", "WITH", "SET"]
 
     /// Whether `given` means the same command as `expected`.
@@ -51,8 +58,19 @@ enum CommandMatcher {
         } else if dockerfileInstructions.contains(line.uppercased()) {
             line = line.uppercased()
         }
+        // A pasted prompt: `$ docker ps`.
+        if line.hasPrefix("$ ") { line.removeFirst(2) }
         guard var words = ShellWords.split(line) else { return nil }
         while let first = words.first, first.text == "sudo", !first.quoted { words.removeFirst() }
+        // `A=1 B=2 cmd …`: the variables set for one command, in any order, before it.
+        var assignments: [ShellWord] = []
+        while words.count > 1, let first = words.first, !first.isOperator, !first.quoted, isAssignment(first.text) {
+            assignments.append(first)
+            words.removeFirst()
+        }
+        if !assignments.isEmpty {
+            words = assignments.sorted { $0.text < $1.text } + words
+        }
         // SQL: keywords and unquoted names are case-insensitive, and `(`, `,` need no spaces.
         if let first = words.first, sqlStatements.contains(first.text.uppercased()) {
             var spaced = ""
@@ -156,7 +174,9 @@ enum CommandMatcher {
                 continue
             }
             if !word.quoted, word.text == "--", !optionsOver {
-                result.operands.append("--")
+                // `grep -rn -- "x" logs/`: a `--` that protects nothing is no difference.
+                let protects = words[(index + 1)...].contains { $0.text.hasPrefix("-") && !$0.isOperator }
+                if protects || node.commandAfterDashes || node.restIsCommand != nil { result.operands.append("--") }
                 optionsOver = true
                 index += 1
                 if node.commandAfterDashes {
@@ -217,7 +237,8 @@ enum CommandMatcher {
         func valued(_ option: CommandGrammar.Option, _ raw: String?) -> String? {
             guard var raw else { return nil }
             if !node.exactPaths, raw.count > 1, raw.contains("/") {
-                if raw.hasPrefix("./"), raw.count > 2 { raw.removeFirst(2) }
+                // `-v ./cache:/data` mounts a folder, `-v cache:/data` a named volume: `./` stays before a `:`.
+                if raw.hasPrefix("./"), raw.count > 2, !raw.contains(":") { raw.removeFirst(2) }
                 if raw.hasSuffix("/"), !raw.hasSuffix(":/") { raw.removeLast() }
             }
             return normalizeValue(raw, kind: option.value, grammar: grammar)
@@ -354,7 +375,7 @@ enum CommandMatcher {
         return parts.map { part in
             var path = part
             if !node.exactPaths {
-                if path.hasPrefix("./"), path.count > 2 { path.removeFirst(2) }
+                if path.hasPrefix("./"), path.count > 2, !path.contains(":") { path.removeFirst(2) }
                 if path.hasSuffix("/"), path.count > 1, !path.hasSuffix(":/") { path.removeLast() }
             }
             if node.caseInsensitive, !word.quoted { path = path.lowercased() }

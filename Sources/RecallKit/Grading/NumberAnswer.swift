@@ -4,7 +4,8 @@ import Foundation
 /// `4 + 32/128 = 4.25`, `2,000`, `2k`, `~40%` or `5.3 seconds`.
 struct NumberAnswer: Hashable, Sendable {
     var value: Double
-    /// Digits after the decimal point as written: the precision of a reference.
+    /// Digits after the decimal point as written, the precision of a reference: negative for
+    /// `2k` (-3) or `3.61 × 10^9` (-7).
     var decimals: Int
     /// The canonical unit (`GB`, `s`, `%`), or nil when none is written.
     var unit: String?
@@ -14,7 +15,7 @@ struct NumberAnswer: Hashable, Sendable {
     /// Multipliers written after a number: `2k`, `7B`, `1.8T`, `3 million`.
     static let scales: [String: Double] = [
         "k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6, "B": 1e9, "billion": 1e9, "bn": 1e9,
-        "T": 1e12, "trillion": 1e12,
+        "T": 1e12, "trillion": 1e12, "千": 1e3, "万": 1e4, "亿": 1e8,
     ]
 
     /// Unit spellings → (canonical unit, factor to the canonical unit's base).
@@ -53,19 +54,65 @@ struct NumberAnswer: Hashable, Sendable {
         add(["PFLOPS", "PFLOPs", "PFLOP/s"], "FLOP/s", 1e15)
         add(["TOPS"], "OP/s", 1e12)
         add(["C", "°C", "degrees"], "°C", 1)
+        // Chinese units, glued (`30秒`) or spaced (`5.3 秒`).
+        add(["秒", "秒钟"], "s", 1)
+        add(["毫秒"], "s", 1e-3)
+        add(["微秒"], "s", 1e-6)
+        add(["纳秒"], "s", 1e-9)
+        add(["分钟"], "s", 60)
+        add(["小时", "个小时"], "s", 3600)
+        add(["天"], "s", 86400)
+        add(["倍"], "×", 1)
+        add(["比特", "位"], "bit", 1)
+        add(["字节"], "B", 1)
         return table
     }()
 
     static let numberWords: [String: Int] = [
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-        "ten": 10, "eleven": 11, "twelve": 12,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     ]
+
+    /// `twenty-five`, `Sixty`, `three`: a number written in English words, up to ninety-nine (and a hundred).
+    static func wordNumber(_ word: String) -> Int? {
+        let lower = word.lowercased()
+        if let number = numberWords[lower] { return number }
+        let parts = lower.split(separator: "-").map(String.init)
+        guard parts.count == 2, let tens = numberWords[parts[0]], let unit = numberWords[parts[1]],
+              tens >= 20, tens % 10 == 0, tens < 100, (1...9).contains(unit) else { return nil }
+        return tens + unit
+    }
+
+    /// Words before a Chinese number that hedge it: `约 240`, `大约 45 毫秒`.
+    static let chineseHedges = ["大约", "大概", "约为", "约"]
 
     static let hedges: Set<String> = ["about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:"]
 
     /// Reads the number an answer ends in (after the last `=` or `≈`, if any).
+    static let superscripts: [Character: Character] = [
+        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-",
+    ]
+
+    /// `10⁹` → `10^9` (NFKC would make it `109`).
+    static func powersWritten(_ text: String) -> String {
+        var out = ""
+        var inPower = false
+        for c in text {
+            if let digit = superscripts[c] {
+                if !inPower { out.append("^"); inPower = true }
+                out.append(digit)
+            } else {
+                inPower = false
+                out.append(c)
+            }
+        }
+        return out
+    }
+
     static func parse(_ raw: String) -> NumberAnswer? {
-        var text = raw.precomposedStringWithCompatibilityMapping
+        var text = powersWritten(raw).precomposedStringWithCompatibilityMapping
             .replacingOccurrences(of: "−", with: "-")
             .replacingOccurrences(of: "–", with: "-")
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -73,12 +120,21 @@ struct NumberAnswer: Hashable, Sendable {
         // A remark in parentheses is not the answer: `About 3.07 GB (2.86 GiB).`
         text = text.replacingOccurrences(of: #"\s*\([^()]*\)"#, with: "", options: .regularExpression)
         while let last = text.last, ".;,!".contains(last) { text.removeLast() }
-        // `About 45 ms, 1.5x longer`: a short comment after a comma.
-        if let comma = text.range(of: ", "), text[comma.upperBound...].split(separator: " ").count <= 3,
-           !text[..<comma.lowerBound].contains(", ") {
-            text = String(text[..<comma.lowerBound])
+        // `About 3.6 GB: 7 × 10^9 × 4.125 bits / 8 …`: the answer, then its working.
+        if let colon = text.range(of: ": "), let lead = parse(String(text[..<colon.lowerBound])), lead.words.isEmpty {
+            return lead
         }
-        if let word = numberWords[text.lowercased()] { text = String(word) }
+        // `About 45 ms, 1.5x longer`: a whole quantity, then a short comment.
+        if let comma = text.range(of: ", "), text[comma.upperBound...].split(separator: " ").count <= 3,
+           !text[..<comma.lowerBound].contains(", "), let lead = parse(String(text[..<comma.lowerBound])), lead.words.isEmpty {
+            return lead
+        }
+        for hedge in chineseHedges where text.hasPrefix(hedge) {
+            text = String(text.dropFirst(hedge.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
+        if let word = wordNumber(text) { text = String(word) }
+        if text.lowercased() == "twice" { text = "2×" }
         // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
         if let separator = text.lastIndex(where: { $0 == "≈" || $0 == "=" }),
            text[separator] == "≈" || (separator > text.startIndex && text[text.index(before: separator)] == " "
@@ -88,6 +144,8 @@ struct NumberAnswer: Hashable, Sendable {
         }
         var tokens = text.replacingOccurrences(of: "\u{00A0}", with: " ").split(separator: " ").map(String.init)
         while let first = tokens.first, hedges.contains(first.lowercased()) { tokens.removeFirst() }
+        // `three hours`: a number word, then a unit.
+        if let first = tokens.first, let number = wordNumber(first) { tokens[0] = String(number) }
         if let first = tokens.first, first.count > 1, "~≈".contains(first.first!) { tokens[0] = String(first.dropFirst()) }
         // `2 000` and `81 920`: a space between groups of three digits.
         while tokens.count > 1, tokens[0].allSatisfy(\.isNumber), tokens[0].count <= 3, tokens[1].count == 3, tokens[1].allSatisfy(\.isNumber) {
@@ -118,8 +176,44 @@ struct NumberAnswer: Hashable, Sendable {
             }
             i += 1
         }
-        guard sawDigit, var value = Double(number) else { return nil }
+        // An exponent: `7e9`, `1.5E-3`.
+        if sawDigit, i + 1 < chars.count, chars[i] == "e" || chars[i] == "E" {
+            var j = i + 1
+            var exponent = ""
+            if j < chars.count, chars[j] == "-" || chars[j] == "+" { exponent.append(chars[j]); j += 1 }
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber { exponent.append(chars[j]); j += 1 }
+            if exponent.contains(where: \.isNumber) {
+                number += "e" + exponent
+                decimals -= Int(exponent) ?? 0
+                i = j
+            }
+        }
+        guard sawDigit, var value = Double(number), value.isFinite else { return nil }
         var rest = String(chars[i...])
+        // `4-bit`, `8-GPU`: a unit joined with a hyphen.
+        if rest.hasPrefix("-"), rest.count > 1, rest.dropFirst().first?.isLetter == true { rest.removeFirst() }
+        // A power: `2^16`, `2**16`.
+        for power in ["^", "**"] where rest.hasPrefix(power) {
+            let digits = rest.dropFirst(power.count).prefix { $0.isASCII && $0.isNumber }
+            if let exponent = Double(digits), !digits.isEmpty, exponent < 300 {
+                value = pow(value, exponent)
+                decimals = 0
+                rest = String(rest.dropFirst(power.count + digits.count))
+            }
+        }
+        // `7 × 10^9`, `7x10^9`: times a power of ten.
+        var tail = tokens.dropFirst().joined(separator: " ")
+        if !rest.isEmpty { tail = rest + (tail.isEmpty ? "" : " " + tail) }
+        if let match = tail.range(of: #"^\s*[×x*·]\s*10(\^|\*\*)(-?\d{1,3})"#, options: .regularExpression) {
+            let written = String(tail[match])
+            if let exponentText = written.split(whereSeparator: { $0 == "^" || $0 == "*" }).last, let exponent = Double(exponentText) {
+                value *= pow(10, exponent)
+                decimals -= Int(exponent)
+                let remaining = tail[match.upperBound...].trimmingCharacters(in: .whitespaces)
+                rest = ""
+                tokens = [first] + remaining.split(separator: " ").map(String.init)
+            }
+        }
         // `4N`, `2p`: a number times a variable is algebra, not a quantity.
         if rest.count == 1, let letter = rest.first, letter.isLetter, scales[rest] == nil, units[rest] == nil { return nil }
         var unitWords = Array(tokens.dropFirst())
@@ -134,7 +228,7 @@ struct NumberAnswer: Hashable, Sendable {
         if let scaleWord = unitWords.first, let scale = scales[scaleWord], scaleWord != "B" || chars.count > i {
             if !(scaleWord == "B" && unitWords.count > 1) {
                 value *= scale
-                decimals = max(0, decimals - Int(log10(scale)))
+                decimals -= Int(log10(scale))
                 unitWords.removeFirst()
             }
         }
@@ -150,6 +244,8 @@ struct NumberAnswer: Hashable, Sendable {
                 unitWords.removeFirst()
             }
         }
+        // `1/N`: a symbol after the number that is no unit makes it an expression, not a quantity.
+        if unitWords.first?.first.map({ "/^*+".contains($0) }) == true { return nil }
         // What is left must be words (a unit the table does not know, `tokens per expert`), not more working.
         let words = unitWords.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()")) }.filter { !$0.isEmpty }
         guard words.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "/" } }), words.count <= 4 else { return nil }
@@ -168,10 +264,17 @@ struct NumberAnswer: Hashable, Sendable {
         self.factor = factor
     }
 
+    /// Every form a reference states: `5,300 ms ≈ 5.3 s` is both `5,300 ms` and `5.3 s`.
+    static func forms(_ raw: String) -> [NumberAnswer] {
+        let parts = raw.split(separator: "≈", omittingEmptySubsequences: false)
+        guard parts.count > 1 else { return parse(raw).map { [$0] } ?? [] }
+        return (1...parts.count).compactMap { parse(parts[0..<$0].joined(separator: "≈")) }
+    }
+
     /// `4 + 32/128` is working that ends in a number; `index.nprobe` or `SET x` is a name being assigned.
     static func isWorking(_ left: Substring) -> Bool {
-        let words = left.split(separator: " ")
-        return left.contains(where: \.isNumber) && words.count > 1
+        let segment = left.split(whereSeparator: { $0 == "=" || $0 == "≈" }).last ?? left
+        return segment.contains(where: \.isNumber) && segment.contains(where: { "+-×*/^·".contains($0) })
     }
 
     /// Whether `given` is this reference within its precision (half a unit of its last digit) or `tolerance`.
@@ -184,6 +287,8 @@ struct NumberAnswer: Hashable, Sendable {
             givenUnit = "%"
         }
         if let givenUnit, let unit, givenUnit != unit { return false }
+        // `0.01%` is not the fraction 0.01: a percent sign scales the number.
+        if givenUnit == "%", unit == nil { return false }
         if givenUnit != nil, unit == nil, !words.isEmpty { return false }
         if givenUnit == nil, !given.words.isEmpty, given.words != words, !words.isEmpty || unit != nil {
             if !Self.sameWords(given.words, words) { return false }

@@ -76,17 +76,54 @@ struct ProseAnswer: Hashable, Sendable {
             } else if c == ".", !word.isEmpty, index + 1 < chars.count, chars[index + 1].isLetter || chars[index + 1].isNumber {
                 word.append(c)
                 wordIsIdentifier = true
-            } else if c == "-", !word.isEmpty, word.last?.isLetter == true, index + 1 < chars.count, chars[index + 1].isLetter {
-                continue // `all-reduce` is `allreduce`
+            } else if c == "-", word.count >= 2, word.last?.isLetter == true, index + 1 < chars.count, chars[index + 1].isLetter {
+                continue // `all-reduce` is `allreduce`; `q-z` (one letter) is a difference
             } else {
                 flush()
-                if "+-*/^=<>~%:!|@".contains(c) {
+                if "+-*/^=<>~%:!|@()[]".contains(c) {
                     tokens.append(String(c))
                     identifiers.append(false)
                 }
             }
         }
         flush()
+        // Brackets matter in a formula (`(p − 1)/m` is not `p − 1/m`) but not around one name
+        // (`sqrt(d_k)` = `√d_k`) or around the whole answer.
+        func dropBrackets() {
+            var changed = true
+            while changed {
+                changed = false
+                var i = 0
+                while i + 1 < tokens.count {
+                    if "([".contains(tokens[i]), ")]".contains(tokens[i + 1]) {
+                        // `invoke()` is `invoke`.
+                        tokens.removeSubrange(i...(i + 1)); identifiers.removeSubrange(i...(i + 1))
+                        changed = true
+                    } else if i + 2 < tokens.count, "([".contains(tokens[i]), ")]".contains(tokens[i + 2]) {
+                        tokens.remove(at: i + 2); identifiers.remove(at: i + 2)
+                        tokens.remove(at: i); identifiers.remove(at: i)
+                        changed = true
+                    } else {
+                        i += 1
+                    }
+                }
+                if tokens.count >= 2, "([".contains(tokens[0]), ")]".contains(tokens[tokens.count - 1]) {
+                    var depth = 0
+                    var wrapsAll = true
+                    for (index, token) in tokens.enumerated() {
+                        if "([".contains(token) { depth += 1 }
+                        if ")]".contains(token) { depth -= 1 }
+                        if depth == 0 && index < tokens.count - 1 { wrapsAll = false; break }
+                    }
+                    if wrapsAll {
+                        tokens.removeFirst(); identifiers.removeFirst()
+                        tokens.removeLast(); identifiers.removeLast()
+                        changed = true
+                    }
+                }
+            }
+        }
+        dropBrackets()
         // Articles go when a word follows; plurals and -ise spellings are made one.
         var kept: [String] = []
         var keptIdentifiers: [Bool] = []

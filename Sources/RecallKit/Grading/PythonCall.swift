@@ -173,6 +173,8 @@ enum PythonMatcher {
         if let target = expected.target, target != given.target { return false }
         let calleeA = canonicalCallee(given.callee, grammar: grammar)
         let calleeB = canonicalCallee(expected.callee, grammar: grammar)
+        // `t = dist.all_reduce(t)`: the call returns None, so the assignment loses the result.
+        if expected.target == nil, given.target != nil, grammar.pythonReturnsNone.contains(calleeB) { return false }
         guard sameCallee(calleeA, calleeB, grammar: grammar) else { return false }
         let signature = grammar.pythonSignatures[calleeB] ?? grammar.pythonSignatures["*." + (calleeB.split(separator: ".").last.map(String.init) ?? calleeB)]
         guard let a = bind(given.arguments, signature, grammar), let b = bind(expected.arguments, signature, grammar) else { return false }

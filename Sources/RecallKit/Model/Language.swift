@@ -34,6 +34,8 @@ public struct CardText: Hashable, Sendable {
     /// True when Chinese was asked for (`zh`) and some field of the card had
     /// none, so its English is shown.
     public var fellBackToEnglish: Bool
+    /// In `both`, an answer whose two languages fit in this many columns is shown as `中文 / English` on one line.
+    public static let oneLineColumns = 60
 }
 
 extension Card {
@@ -71,9 +73,11 @@ extension Card {
             // The typed answer is a command or a term: a missing Chinese term is no fallback.
             answer = language == .en || zh?.answer == nil ? answerText : pick(answerText, answerTextZh, separator: " / ")
         case .basic, .cloze:
+            // A short answer reads as "中文 / English" on one line; a longer one takes a line for each language.
             let chinese = answerTextZh
-            let oneLine = !answerText.contains("\n") && !(chinese ?? "").contains("\n")
-            answer = pick(answerText, chinese, separator: oneLine ? " / " : "\n")
+            let short = !answerText.contains("\n") && !(chinese ?? "").contains("\n")
+                && TextWidth.columns(answerText) + TextWidth.columns(chinese ?? "") <= CardText.oneLineColumns
+            answer = pick(answerText, chinese, separator: short ? " / " : "\n")
         }
         let explanation = self.explanation.map { pick($0, zh?.explanation) }
         return CardText(prompt: prompt, answer: answer, choices: choices, explanation: explanation,

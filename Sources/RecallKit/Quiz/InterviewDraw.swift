@@ -25,9 +25,11 @@ public enum InterviewDraw {
         public var lapses: Int
         public var dueDay: StudyDay?
         public var recentFailures: Int
+        /// What a ``CardFilter`` looks at.
+        public var subject: CardFilter.Subject
 
         public init(cardID: String, noteKey: String, deckID: String, section: String, kind: CardKind, tags: [String],
-                    easiness: Double, lapses: Int, dueDay: StudyDay?, recentFailures: Int) {
+                    easiness: Double, lapses: Int, dueDay: StudyDay?, recentFailures: Int, subject: CardFilter.Subject? = nil) {
             self.cardID = cardID
             self.noteKey = noteKey
             self.deckID = deckID
@@ -38,6 +40,8 @@ public enum InterviewDraw {
             self.lapses = lapses
             self.dueDay = dueDay
             self.recentFailures = recentFailures
+            self.subject = subject ?? CardFilter.Subject(cardID: cardID, deckID: deckID, section: section, tags: tags, dueDay: dueDay,
+                                                         easiness: easiness, lapses: lapses)
         }
     }
 

@@ -13,9 +13,16 @@ public struct InterviewAttempt: Hashable, Sendable, Codable {
     public var late: Bool
     public var credit: Double
     public var durationMs: Int
+    /// The reference answer, shown beside the answer given.
+    public var reference: String
+    /// The verdict was given by the grader (not by the user, not a skip).
+    public var automatic: Bool
+    /// The user overruled the automatic verdict; `outcome` is the user's.
+    public var overruled: Bool
 
     public init(position: Int, cardID: String, deckID: String, section: String, kind: CardKind, question: String,
-                answer: String, outcome: AnswerGrader.Outcome, late: Bool, credit: Double, durationMs: Int) {
+                answer: String, outcome: AnswerGrader.Outcome, late: Bool, credit: Double, durationMs: Int,
+                reference: String = "", automatic: Bool = false, overruled: Bool = false) {
         self.position = position
         self.cardID = cardID
         self.deckID = deckID
@@ -27,7 +34,13 @@ public struct InterviewAttempt: Hashable, Sendable, Codable {
         self.late = late
         self.credit = credit
         self.durationMs = durationMs
+        self.reference = reference
+        self.automatic = automatic
+        self.overruled = overruled
     }
+
+    /// An empty answer.
+    public var skipped: Bool { answer.trimmingCharacters(in: .whitespaces).isEmpty }
 }
 
 /// How an interview answer is scored: right 1, partly right 0.5, wrong 0; an
@@ -51,6 +64,11 @@ public enum InterviewScoring {
         credits.isEmpty ? 0 : Int((100 * credits.reduce(0, +) / Double(credits.count)).rounded())
     }
 
+    /// Missed: not right, or right but late. `review --missed` drills these.
+    public static func isMissed(_ outcome: AnswerGrader.Outcome, late: Bool) -> Bool {
+        outcome != .right || late
+    }
+
     public static func reviewGrade(_ outcome: AnswerGrader.Outcome, late: Bool) -> Grade {
         switch outcome {
         case .right: late ? Grade(4) ?? .hard : .perfect
@@ -62,6 +80,8 @@ public enum InterviewScoring {
 
 /// The closing report of a mock interview: built from the attempts, rendered as
 /// text, Markdown or JSON. Pure, so the same attempts give the same bytes.
+///
+/// The JSON shape is versioned by ``version`` (docs/json.md).
 public struct InterviewReport: Hashable, Sendable, Codable {
     public struct Group: Hashable, Sendable, Codable {
         public var name: String
@@ -74,38 +94,85 @@ public struct InterviewReport: Hashable, Sendable, Codable {
         public var percent: Int
     }
 
+    /// A missed card with what was asked, what was answered and the reference.
+    public struct Missed: Hashable, Sendable, Codable {
+        public var position: Int
+        public var cardID: String
+        public var deckID: String
+        public var outcome: AnswerGrader.Outcome
+        public var late: Bool
+        public var overruled: Bool
+        public var question: String
+        /// Empty when the question was skipped.
+        public var answer: String
+        public var reference: String
+    }
+
+    /// A next step: the exact command and why.
+    public struct Step: Hashable, Sendable, Codable {
+        public var command: String
+        public var why: String
+    }
+
+    /// The JSON shape's version: 2 added `missed` with questions, answers and references, `studyNext` as commands, `aborted`.
+    public static let version = 2
+
+    public var version = InterviewReport.version
+    /// The interview's number in `recall interview --history` (for `recall review --missed ID`).
+    public var interviewID: Int64
     public var date: String
     public var seed: UInt64
     public var questionsAsked: Int
     public var timeLimitSeconds: Int?
+    /// Stopped before the last question.
+    public var aborted: Bool
     public var overall: Group
     public var bySection: [Group]
     public var byDeck: [Group]
     public var byKind: [Group]
     public var averageSeconds: Double
     public var attempts: [InterviewAttempt]
-    public var missed: [String]
-    public var studyNext: [String]
+    public var missed: [Missed]
+    public var studyNext: [Step]
 
-    public init(date: StudyDay, seed: UInt64, questionsAsked: Int, timeLimitSeconds: Int?, attempts: [InterviewAttempt]) {
+    /// The weakest decks named in "study next".
+    public static let weakestDecksNamed = 3
+
+    public init(date: StudyDay, seed: UInt64, questionsAsked: Int, timeLimitSeconds: Int?, interviewID: Int64 = 0, attempts: [InterviewAttempt]) {
+        self.interviewID = interviewID
         self.date = date.description
         self.seed = seed
         self.questionsAsked = questionsAsked
         self.timeLimitSeconds = timeLimitSeconds
         self.attempts = attempts
+        aborted = attempts.count < questionsAsked
         overall = Self.group("overall", attempts)
         bySection = Self.groups(attempts, by: \.section)
         byDeck = Self.groups(attempts, by: \.deckID)
         byKind = Self.groups(attempts, by: \.kind.rawValue)
         averageSeconds = attempts.isEmpty ? 0 : Double(attempts.map(\.durationMs).reduce(0, +)) / Double(attempts.count) / 1000
-        let ranked = attempts.filter { $0.outcome != .right || $0.late }
+        let ranked = attempts.filter { InterviewScoring.isMissed($0.outcome, late: $0.late) }
             .sorted { (Self.rank($0), $0.position) < (Self.rank($1), $1.position) }
-        missed = ranked.map(\.cardID)
-        var next = ranked.prefix(5).map { "\($0.cardID) — \($0.question)" }
-        if bySection.count > 1, let weakest = bySection.min(by: { ($0.percent, $0.name) < ($1.percent, $1.name) }), weakest.percent < 100 {
-            next.append("the \(weakest.name) section (\(weakest.percent)%): `recall review --deck` its decks, or `recall interview --section \"\(weakest.name)\"`")
+        missed = ranked.map {
+            Missed(position: $0.position, cardID: $0.cardID, deckID: $0.deckID, outcome: $0.outcome, late: $0.late, overruled: $0.overruled,
+                   question: $0.question, answer: $0.answer, reference: $0.reference)
         }
-        studyNext = next
+        var steps: [Step] = []
+        if !missed.isEmpty {
+            steps.append(Step(command: "recall review --missed \(interviewID)",
+                              why: "drill the \(missed.count) missed card\(missed.count == 1 ? "" : "s") now, recorded as reviews"))
+        }
+        let weakDecks = byDeck.filter { $0.percent < 100 }.sorted { ($0.percent, $0.name) < ($1.percent, $1.name) }.prefix(Self.weakestDecksNamed)
+        if !weakDecks.isEmpty {
+            steps.append(Step(command: "recall review " + weakDecks.map { "--deck \($0.name)" }.joined(separator: " "),
+                              why: "today's queue in the weakest deck\(weakDecks.count == 1 ? "" : "s"): "
+                                + weakDecks.map { "\($0.name) \($0.percent)%" }.joined(separator: ", ")))
+        }
+        if bySection.count > 1, let weakest = bySection.min(by: { ($0.percent, $0.name) < ($1.percent, $1.name) }), weakest.percent < 100 {
+            steps.append(Step(command: "recall interview --section \"\(weakest.name)\"",
+                              why: "another interview on the weakest section (\(weakest.percent)%)"))
+        }
+        studyNext = steps
     }
 
     private static func rank(_ attempt: InterviewAttempt) -> Int {
@@ -131,27 +198,41 @@ public struct InterviewReport: Hashable, Sendable, Codable {
 
     // MARK: Rendering
 
+    /// `wrong`, `partly, late`, `right (overruled)`.
+    static func result(_ outcome: AnswerGrader.Outcome, late: Bool, overruled: Bool, skipped: Bool = false) -> String {
+        (skipped ? "skipped" : outcome.label) + (late ? ", late" : "") + (overruled ? " (overruled)" : "")
+    }
+
     public var text: String {
         var lines: [String] = []
-        lines.append("Interview report · \(date) · seed \(seed)")
+        lines.append("Interview report · \(date) · seed \(seed)" + (aborted ? " · stopped after \(attempts.count) of \(questionsAsked)" : ""))
         lines.append("Score: \(overall.percent)% (\(overall.right) right, \(overall.partly) partly, \(overall.wrong) wrong"
                      + (overall.late > 0 ? ", \(overall.late) late" : "") + ") over \(overall.answered) of \(questionsAsked) questions")
         lines.append("Time: \(Self.seconds(averageSeconds)) a question on average" + (timeLimitSeconds.map { ", limit \($0)s" } ?? ""))
-        for (title, groups) in [("By section", bySection), ("By deck", byDeck), ("By kind", byKind)] {
+        for (title, groups) in [("By section", bySection), ("By deck", byDeck), ("By kind", byKind)] where !groups.isEmpty {
             lines.append("\(title):")
             let width = groups.map(\.name.count).max() ?? 0
             for group in groups {
                 lines.append("  \(group.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(group.percent).leftPadded(3))%  \(group.right)/\(group.answered) right")
             }
         }
-        lines.append("Questions:")
+        if !attempts.isEmpty { lines.append("Questions:") }
         for attempt in attempts {
-            lines.append("  \(String(attempt.position).leftPadded(2)). \(attempt.outcome.label.padding(toLength: 6, withPad: " ", startingAt: 0))\(attempt.late ? " late" : "")  \(Self.seconds(Double(attempt.durationMs) / 1000))  \(attempt.cardID)")
+            let result = Self.result(attempt.outcome, late: attempt.late, overruled: attempt.overruled, skipped: attempt.skipped)
+            lines.append("  \(String(attempt.position).leftPadded(2)). \(result + String(repeating: " ", count: max(0, 7 - result.count)))  \(Self.seconds(Double(attempt.durationMs) / 1000))  \(attempt.cardID)")
         }
-        if !missed.isEmpty { lines.append("Missed: " + missed.joined(separator: ", ")) }
+        if !missed.isEmpty {
+            lines.append("Missed:")
+            for card in missed {
+                lines.append("  \(card.position). \(card.cardID) · \(Self.result(card.outcome, late: card.late, overruled: card.overruled, skipped: card.answer.isEmpty))")
+                lines.append("     Question:  " + card.question.replacingOccurrences(of: "\n", with: " "))
+                lines.append("     You:       " + (card.answer.isEmpty ? "(skipped)" : card.answer))
+                lines.append("     Reference: " + card.reference.replacingOccurrences(of: "\n", with: " "))
+            }
+        }
         if !studyNext.isEmpty {
             lines.append("Study next:")
-            lines += studyNext.map { "  - \($0)" }
+            lines += studyNext.map { "  \($0.command)  — \($0.why)" }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -161,20 +242,39 @@ public struct InterviewReport: Hashable, Sendable, Codable {
         lines.append("# Interview report, \(date)")
         lines.append("")
         lines.append("**Score: \(overall.percent)%** — \(overall.right) right, \(overall.partly) partly right, \(overall.wrong) wrong"
-                     + (overall.late > 0 ? " (\(overall.late) late)" : "") + ", \(overall.answered) of \(questionsAsked) questions answered. "
+                     + (overall.late > 0 ? " (\(overall.late) late)" : "") + ", \(overall.answered) of \(questionsAsked) questions answered"
+                     + (aborted ? " (stopped early)" : "") + ". "
                      + "Average \(Self.seconds(averageSeconds)) a question" + (timeLimitSeconds.map { " (limit \($0)s)" } ?? "")
                      + ". Seed \(seed).")
-        for (title, groups) in [("By section", bySection), ("By deck", byDeck), ("By card kind", byKind)] {
+        for (title, groups) in [("By section", bySection), ("By deck", byDeck), ("By card kind", byKind)] where !groups.isEmpty {
             lines += ["", "## \(title)", "", "| \(title.dropFirst(3)) | score | right | partly | wrong | late |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
             lines += groups.map { "| \($0.name) | \($0.percent)% | \($0.right) | \($0.partly) | \($0.wrong) | \($0.late) |" }
         }
-        lines += ["", "## Questions", "", "| # | card | result | time |", "| ---: | --- | --- | ---: |"]
-        lines += attempts.map { "| \($0.position) | `\($0.cardID)` | \($0.outcome.label)\($0.late ? ", late" : "") | \(Self.seconds(Double($0.durationMs) / 1000)) |" }
+        if !attempts.isEmpty {
+            lines += ["", "## Questions", "", "| # | card | result | time |", "| ---: | --- | --- | ---: |"]
+            lines += attempts.map {
+                "| \($0.position) | `\($0.cardID)` | \(Self.result($0.outcome, late: $0.late, overruled: $0.overruled, skipped: $0.skipped)) | \(Self.seconds(Double($0.durationMs) / 1000)) |"
+            }
+        }
+        if !missed.isEmpty {
+            lines += ["", "## Missed"]
+            for card in missed {
+                lines += ["", "### \(card.position). `\(card.cardID)` — \(Self.result(card.outcome, late: card.late, overruled: card.overruled, skipped: card.answer.isEmpty))", "",
+                          "- **Question:** " + Self.inline(card.question),
+                          "- **Your answer:** " + (card.answer.isEmpty ? "*(skipped)*" : Self.inline(card.answer)),
+                          "- **Reference:** " + Self.inline(card.reference)]
+            }
+        }
         if !studyNext.isEmpty {
             lines += ["", "## Study next", ""]
-            lines += studyNext.map { "- \($0)" }
+            lines += studyNext.map { "- `\($0.command)` — \($0.why)" }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line of Markdown: line breaks become spaces.
+    static func inline(_ text: String) -> String {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
     }
 
     static func seconds(_ value: Double) -> String {

@@ -23,13 +23,19 @@ public struct KnowledgeMap: Hashable, Sendable, Encodable {
         public var isSeen: Bool
         public var intervalDays: Int
         public var lapses: Int
+        /// The card's id (deck/card), to attach predictions to.
+        public var cardID: String
+        /// FSRS-6's predicted probability of recall on the map's day; 0 for an unseen card.
+        public var predictedRecall: Double
 
-        public init(deckID: String, tags: [String], isSeen: Bool, intervalDays: Int, lapses: Int) {
+        public init(deckID: String, tags: [String], isSeen: Bool, intervalDays: Int, lapses: Int, cardID: String = "", predictedRecall: Double = 0) {
             self.deckID = deckID
             self.tags = tags
             self.isSeen = isSeen
             self.intervalDays = intervalDays
             self.lapses = lapses
+            self.cardID = cardID
+            self.predictedRecall = predictedRecall
         }
 
         var isMastered: Bool { intervalDays >= CardStage.matureIntervalDays }
@@ -57,18 +63,23 @@ public struct KnowledgeMap: Hashable, Sendable, Encodable {
         public var seen = 0
         public var mastered = 0
         public var lapses = 0
+        /// The sum of the cards' predicted recall.
+        public var recallSum = 0.0
         public var children: [Node] = []
 
         public var mastery: Double { total == 0 ? 0 : Double(mastered) / Double(total) }
+        /// The mean predicted recall of the node's cards (unseen cards count 0).
+        public var predictedRecall: Double { total == 0 ? 0 : recallSum / Double(total) }
 
         mutating func add(_ card: Card) {
             total += 1
+            recallSum += card.predictedRecall
             if card.isSeen { seen += 1 }
             if card.isMastered { mastered += 1 }
             lapses += card.lapses
         }
 
-        enum CodingKeys: String, CodingKey { case level, name, total, seen, mastered, lapses, mastery, children }
+        enum CodingKeys: String, CodingKey { case level, name, total, seen, mastered, lapses, mastery, predictedRecall, children }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -78,6 +89,7 @@ public struct KnowledgeMap: Hashable, Sendable, Encodable {
             try container.encode(seen, forKey: .seen)
             try container.encode(mastered, forKey: .mastered)
             try container.encode(lapses, forKey: .lapses)
+            try container.encode(predictedRecall, forKey: .predictedRecall)
             try container.encode(mastery, forKey: .mastery)
             if !children.isEmpty { try container.encode(children, forKey: .children) }
         }

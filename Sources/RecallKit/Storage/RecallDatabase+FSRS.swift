@@ -8,7 +8,7 @@ extension RecallDatabase {
     /// Every scheduled answer and re-drill of the log as FSRS reads it, one
     /// history a card (re-drills are answers like any other for FSRS).
     /// Rows whose values this Recall does not write are counted in `unreadable`.
-    public func fsrsHistories(timeZone: TimeZone, dayStartHour: Int) throws -> (histories: [[FSRSHistoryAnswer]], unreadable: Int) {
+    public func fsrsHistories(timeZone: TimeZone, dayStartHour: Int) throws -> (histories: [(cardID: String, answers: [FSRSHistoryAnswer])], unreadable: Int) {
         let rows = try writer.read { db in try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "1")) }
         var byCard: [String: [FSRSHistoryAnswer]] = [:]
         var order: [String] = []
@@ -23,41 +23,205 @@ extension RecallDatabase {
             let day = StudyDay(containing: instant, timeZone: timeZone, startHour: dayStartHour)
             byCard[log.cardID, default: []].append(FSRSHistoryAnswer(grade: log.grade, day: day, instant: instant))
         }
-        return (order.compactMap { byCard[$0] }, unreadable)
+        return (order.compactMap { id in byCard[id].map { (id, $0) } }, unreadable)
     }
 
     /// The weights `recall optimize` kept, or `nil` (the defaults apply).
     /// A stored value that no longer reads as 21 weights in bounds is an error.
     public func fsrsParameters() throws -> FSRSParameters? {
-        let text = try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [Self.fsrsParametersKey])
-        }
-        guard let text else { return nil }
+        try writer.read { db in try Self.fsrsParameters(db) }
+    }
+
+    static func fsrsParameters(_ db: Database) throws -> FSRSParameters? {
+        guard let text = try textSetting(db, fsrsParametersKey) else { return nil }
         do {
             return try JSONDecoder().decode(FSRSParameters.self, from: Data(text.utf8))
         } catch {
-            throw StoredParametersError(text: text)
+            throw StoredSettingError(key: fsrsParametersKey, text: text)
         }
     }
 
-    public struct StoredParametersError: Error, CustomStringConvertible {
+    /// A stored setting this Recall cannot read.
+    public struct StoredSettingError: Error, CustomStringConvertible {
+        public var key: String
         public var text: String
         public var description: String {
-            "the stored FSRS parameters are unreadable (\(text.prefix(60))…); run 'recall optimize' again or 'recall optimize --reset'"
+            key == RecallDatabase.fsrsParametersKey
+                ? "the stored FSRS parameters are unreadable (\(text.prefix(60))…); run 'recall optimize' again or 'recall optimize --reset'"
+                : "the stored setting \(key) = '\(text.prefix(60))' is unreadable; set it again with 'recall config set \(key) VALUE'"
         }
     }
 
     /// Keeps `parameters` as the user's weights; `nil` goes back to the defaults.
+    /// With FSRS as the scheduler, every card is rescheduled with them.
     public func setFSRSParameters(_ parameters: FSRSParameters?) throws {
         try writer.write { db in
             if let parameters {
                 let text = String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self)
-                try db.execute(
-                    sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    arguments: [Self.fsrsParametersKey, text])
+                try Self.setTextSetting(db, Self.fsrsParametersKey, text)
             } else {
-                try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [Self.fsrsParametersKey])
+                try Self.setTextSetting(db, Self.fsrsParametersKey, nil)
+            }
+            if try Self.schedulerKind(db) == .fsrs { try Self.rescheduleAll(db, as: .fsrs) }
+        }
+    }
+
+    // MARK: - The scheduler
+
+    static let schedulerKey = "scheduler"
+    static let interviewDateKey = "interview-date"
+
+    /// The day deadline mode prepares for, if set.
+    public func interviewDate() throws -> StudyDay? {
+        try writer.read { db in
+            guard let text = try Self.textSetting(db, Self.interviewDateKey) else { return nil }
+            guard let day = StudyDay(text) else { throw StoredSettingError(key: Self.interviewDateKey, text: text) }
+            return day
+        }
+    }
+
+    /// Turns deadline mode on for `day`, or off with `nil`.
+    public func setInterviewDate(_ day: StudyDay?) throws {
+        try writer.write { db in try Self.setTextSetting(db, Self.interviewDateKey, day?.description) }
+    }
+    static let desiredRetentionKey = "desired-retention"
+
+    static func textSetting(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"), arguments: [key])
+    }
+
+    static func setTextSetting(_ db: Database, _ key: String, _ value: String?) throws {
+        if let value {
+            try db.execute(
+                sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        } else {
+            try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
+        }
+    }
+
+    public func schedulerKind() throws -> SchedulerKind { try writer.read { db in try Self.schedulerKind(db) } }
+
+    static func schedulerKind(_ db: Database) throws -> SchedulerKind {
+        guard let text = try textSetting(db, schedulerKey) else { return .sm2 }
+        guard let kind = SchedulerKind(rawValue: text) else { throw StoredSettingError(key: schedulerKey, text: text) }
+        return kind
+    }
+
+    public func desiredRetention() throws -> Double { try writer.read { db in try Self.desiredRetention(db) } }
+
+    static func desiredRetention(_ db: Database) throws -> Double {
+        guard let text = try textSetting(db, desiredRetentionKey) else { return FSRSSettings.defaultDesiredRetention }
+        guard let value = SchedulerKind.parseRetention(text) else { throw StoredSettingError(key: desiredRetentionKey, text: text) }
+        return value
+    }
+
+    /// Sets the retention FSRS aims for; with FSRS as the scheduler, every card is rescheduled.
+    public func setDesiredRetention(_ retention: Double) throws {
+        try writer.write { db in
+            try Self.setTextSetting(db, Self.desiredRetentionKey, String(retention))
+            if try Self.schedulerKind(db) == .fsrs { try Self.rescheduleAll(db, as: .fsrs) }
+        }
+    }
+
+    /// Switches the scheduler and replays the whole review log to give every
+    /// card the due day the new one gives it. The log is not touched. SM-2's
+    /// repetitions, easiness, interval, lapses and leech mark are kept up to
+    /// date under either scheduler, so switching back to SM-2 restores each
+    /// card's due day from its last scheduled answer: exactly what SM-2 had.
+    /// Returns the number of cards rescheduled.
+    @discardableResult
+    public func setScheduler(_ kind: SchedulerKind) throws -> Int {
+        try writer.write { db in
+            try Self.setTextSetting(db, Self.schedulerKey, kind.rawValue)
+            return try Self.rescheduleAll(db, as: kind)
+        }
+    }
+
+    /// Under FSRS, each grade's next interval in whole days for the card at
+    /// `moment` (0: later the same day, a learning step); `nil` under SM-2.
+    public func fsrsPreview(cardID: String, at moment: Moment) throws -> [(grade: Grade, intervalDays: Int)]? {
+        try writer.read { db in
+            guard try Self.schedulerKind(db) == .fsrs, let card = try Self.cardRecord(db, id: cardID) else { return nil }
+            let algorithm = try Self.fsrsAlgorithm(db)
+            let answers = (try Self.loggedAnswers(db, cardKey: card.key)[card.key] ?? [])
+                .map { ($0.grade, Moment(instant: $0.instant, timeZone: moment.timeZone)) }
+            let state = algorithm.replay(answers, cardID: cardID)
+            let fuzz = FSRSFuzz.fraction(cardID: cardID, answer: state.answers)
+            return Grade.all.map { grade in
+                let outcome = algorithm.scheduler.answer(state, rating: FSRSRating(grade), at: moment.instant, fuzzFraction: fuzz)
+                return (grade, Int((outcome.intervalSeconds / FSRSScheduler.secondsPerDay).rounded(.down)))
             }
         }
+    }
+
+    struct LoggedAnswer {
+        var grade: Grade
+        var instant: Date
+        var studyDay: StudyDay
+        var kind: ReviewQueue.EntryKind
+        var newIntervalDays: Int
+    }
+
+    static func loggedAnswers(_ db: Database, cardKey: Int64? = nil) throws -> [Int64: [LoggedAnswer]] {
+        let condition = cardKey.map { "card.key = \($0)" } ?? "1"
+        var out: [Int64: [LoggedAnswer]] = [:]
+        for row in try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: condition)) {
+            guard let log = ReviewLogRecord(row: row) else { continue }
+            let key: Int64 = row[4]
+            out[key, default: []].append(LoggedAnswer(
+                grade: log.grade, instant: log.answeredAt.instant, studyDay: log.studyDay, kind: log.kind, newIntervalDays: log.newIntervalDays))
+        }
+        return out
+    }
+
+    static func fsrsAlgorithm(_ db: Database) throws -> FSRSAlgorithm {
+        FSRSAlgorithm(settings: FSRSSettings(parameters: try fsrsParameters(db) ?? .defaults, desiredRetention: try desiredRetention(db)))
+    }
+
+    /// The due day FSRS gives a card after `answers` (all of them, re-drills
+    /// included), the last answered on `lastDay`: the same day while it is in
+    /// its learning steps, else that day plus the whole days of the interval.
+    static func fsrsDueDay(_ answers: [(grade: Grade, instant: Date)], cardID: String, lastDay: StudyDay, algorithm: FSRSAlgorithm) -> StudyDay? {
+        guard let last = answers.last else { return nil }
+        let before = algorithm.replay(answers.dropLast().map { ($0.grade, Moment(instant: $0.instant, timeZone: .gmt)) }, cardID: cardID)
+        let outcome = algorithm.scheduler.answer(
+            before, rating: FSRSRating(last.grade), at: last.instant, fuzzFraction: FSRSFuzz.fraction(cardID: cardID, answer: before.answers))
+        return lastDay.adding(days: Int((outcome.intervalSeconds / FSRSScheduler.secondsPerDay).rounded(.down)))
+    }
+
+    /// SM-2's due day from a card's log: its last scheduled answer's day plus the interval it gave.
+    static func sm2DueDay(_ answers: [LoggedAnswer]) -> StudyDay? {
+        guard let last = answers.last(where: { $0.kind != .redrill }) else { return nil }
+        return last.studyDay.adding(days: last.newIntervalDays)
+    }
+
+    static func rescheduleAll(_ db: Database, as kind: SchedulerKind) throws -> Int {
+        let byCard = try loggedAnswers(db)
+        let algorithm = try fsrsAlgorithm(db)
+        var count = 0
+        for row in try Row.fetchAll(db, sql: "SELECT key, id FROM card") {
+            let key: Int64 = row[0]
+            let id: String = row[1]
+            guard let answers = byCard[key], let last = answers.last else { continue }
+            let due = switch kind {
+            case .sm2: sm2DueDay(answers)
+            case .fsrs: fsrsDueDay(answers.map { ($0.grade, $0.instant) }, cardID: id, lastDay: last.studyDay, algorithm: algorithm)
+            }
+            try db.cachedStatement(sql: "UPDATE card SET due_day = ? WHERE key = ?").execute(arguments: [due, key])
+            count += 1
+        }
+        return count
+    }
+}
+
+/// Which scheduler sets the due days: SM-2 (the default) or FSRS-6.
+public enum SchedulerKind: String, Hashable, Sendable, CaseIterable {
+    case sm2, fsrs
+
+    /// A desired retention as typed: 0.7 to 0.99.
+    public static func parseRetention(_ text: String) -> Double? {
+        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0.7, value <= 0.99 else { return nil }
+        return value
     }
 }

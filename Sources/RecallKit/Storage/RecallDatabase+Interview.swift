@@ -81,21 +81,26 @@ extension RecallDatabase {
     public func interviewCandidates(today: StudyDay) throws -> [InterviewDraw.Candidate] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT card.id, card.deck_id, card.note_id, card.kind, card.tags, card.easiness, card.lapses, card.due_day,
-                       deck.section,
+                SELECT card.id, card.deck_id, card.note_id, card.kind, card.tags, card.easiness, card.lapses, card.due_day, card.leech,
+                       deck.section, deck.section_zh,
                        (SELECT COUNT(*) FROM review_log
                         WHERE review_log.card_key = card.key AND review_log.kind IN (0, 1, 2)
                           AND review_log.day >= ? AND review_log.grade < 3) AS failures
                 FROM card JOIN deck ON deck.id = card.deck_id
                 WHERE card.retired = 0 AND card.suspended = 0
                 """, arguments: [today.adding(days: -InterviewDraw.recentFailureWindowDays)]).compactMap { row in
-                guard let kind = CardKind(rawValue: row["kind"]) else { return nil }
-                let deckID: String = row["deck_id"]
-                let noteID: String = row["note_id"]
+                guard let kind = CardKind(rawValue: try row.decode(forColumn: "kind")) else { return nil }
+                let deckID: String = try row.decode(forColumn: "deck_id")
+                let noteID: String = try row.decode(forColumn: "note_id")
+                let tags = (try row.decode(String.self, forColumn: "tags")).split(separator: " ").map(String.init)
+                let leech: Bool = try row.decode(forColumn: "leech")
+                let subject = CardFilter.Subject(cardID: try row.decode(forColumn: "id"), deckID: deckID, section: try row.decode(forColumn: "section"), sectionZh: try row.decode(forColumn: "section_zh"),
+                                                 tags: leech ? tags + ["leech"] : tags, dueDay: try row.decode(forColumn: "due_day"), easiness: try row.decode(forColumn: "easiness"),
+                                                 lapses: try row.decode(forColumn: "lapses"), isLeech: leech)
                 return InterviewDraw.Candidate(
-                    cardID: row["id"], noteKey: "\(deckID)/\(noteID)", deckID: deckID, section: row["section"], kind: kind,
-                    tags: (row["tags"] as String).split(separator: " ").map(String.init), easiness: row["easiness"],
-                    lapses: row["lapses"], dueDay: row["due_day"], recentFailures: row["failures"])
+                    cardID: try row.decode(forColumn: "id"), noteKey: "\(deckID)/\(noteID)", deckID: deckID, section: try row.decode(forColumn: "section"), kind: kind,
+                    tags: tags, easiness: try row.decode(forColumn: "easiness"), lapses: try row.decode(forColumn: "lapses"), dueDay: try row.decode(forColumn: "due_day"),
+                    recentFailures: try row.decode(forColumn: "failures"), subject: subject)
             }
         }
     }
@@ -124,6 +129,25 @@ extension RecallDatabase {
         }
     }
 
+    /// Overrules an attempt's automatic verdict: its outcome and credit become
+    /// the user's, and under `--reschedule` its review is replaced by one with
+    /// the grade the new outcome earns (the old one undone first), in one transaction.
+    public func overruleInterviewAttempt(id: Int64, outcome: AnswerGrader.Outcome, credit: Double,
+                                         review: (grade: Grade, moment: Moment, today: StudyDay)? = nil) throws {
+        try writer.write { db in
+            guard var record = try InterviewAttemptRecord.fetchOne(db, key: id) else { return }
+            record.outcome = outcome
+            record.credit = credit
+            if let review, let logID = record.reviewLogID {
+                try Self.undoAnswer(db, logID: logID)
+                let answer = try Self.recordAnswer(db, cardID: record.cardID, grade: review.grade, at: review.moment,
+                                                   today: review.today, durationMs: record.durationMs)
+                record.reviewLogID = answer.log.id
+            }
+            try record.update(db)
+        }
+    }
+
     public func interviews() throws -> [InterviewRecord] {
         try writer.read { db in try InterviewRecord.order(Column("id")).fetchAll(db) }
     }
@@ -141,7 +165,7 @@ extension RecallDatabase {
         try writer.read { db in
             var result: [String: (String, String)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT card.id, card.deck_id, deck.section FROM card JOIN deck ON deck.id = card.deck_id") {
-                result[row["id"]] = (row["deck_id"], row["section"])
+                result[try row.decode(forColumn: "id")] = (try row.decode(forColumn: "deck_id"), try row.decode(forColumn: "section"))
             }
             return result
         }

@@ -205,6 +205,17 @@ let bilingualDeck = """
             """) == ["9: 'A.zh:' is empty"])
     }
 
+    @Test func chineseFieldsFollowTheEnglish() {
+        #expect(problems("""
+            ## b
+            Q: Why?
+            Q.zh: 为什么？
+            A: Because.
+            A.zh: 因为。
+            Source: test
+            """, severity: .warning) == ["9: 'A:' comes after the Chinese field 'Q.zh:' on line 8"])
+    }
+
     @Test func relatedNamesAreChecked() {
         #expect(problems("""
             ## b

@@ -161,6 +161,25 @@ private func lint(_ body: String, requireChinese: Bool = false) -> [String] {
     }
 }
 
+@Suite struct ClozeOrderLintTests {
+    @Test func chineseDeletionsOutOfTheEnglishOrderAreReported() {
+        // The Chinese word order put the duration first: deletion 1 would accept "24 小时" for "99.3%".
+        #expect(lint("""
+            ## g
+            C: Guanaco reached {{99.3%}} of ChatGPT after {{24 hours}} of tuning.
+            C.zh: Guanaco 微调 {{24 小时}}后达到 ChatGPT 的 {{99.3%}}。
+            """) == [
+            "6: card 'g': Chinese deletion 1 '24 小时' does not hold the numbers of English deletion 1 '99.3%'",
+            "6: card 'g': Chinese deletion 2 '99.3%' does not hold the numbers of English deletion 2 '24 hours'",
+        ])
+        #expect(lint("""
+            ## g
+            C: Guanaco reached {{99.3%}} of ChatGPT after {{24 hours}} of tuning.
+            C.zh: Guanaco 达到 ChatGPT 的 {{99.3%}}，只需微调 {{24 小时}}。
+            """) == [])
+    }
+}
+
 @Suite struct RelatedLintTests {
     @Test func aRelatedNameMustExistInALoadedDeck() {
         #expect(lint("""

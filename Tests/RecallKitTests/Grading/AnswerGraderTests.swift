@@ -78,6 +78,13 @@ import Testing
         ("CMD python app.py", ["CMD [\"python\", \"app.py\"]"], .wrong),
         // SQL.
         ("create extension if not exists vector", ["CREATE EXTENSION IF NOT EXISTS vector;"], .right),
+        // A pasted prompt, variables for one command, a `--` that protects nothing.
+        ("$ docker ps -a", ["docker ps -a"], .right),
+        ("NCCL_DEBUG=INFO CUDA_VISIBLE_DEVICES=0 python train.py", ["CUDA_VISIBLE_DEVICES=0 NCCL_DEBUG=INFO python train.py"], .right),
+        ("CUDA_VISIBLE_DEVICES=1 python train.py", ["CUDA_VISIBLE_DEVICES=0 python train.py"], .wrong),
+        ("grep -rn -- \"OOM\" logs/", ["grep -rn OOM logs/"], .right),
+        ("grep -rn -- -v logs/", ["grep -rn -v logs/"], .wrong),
+        ("nvidia-smi --query-gpu=name --format=noheader,csv", ["nvidia-smi --query-gpu=name --format=csv,noheader"], .right),
     ])
     func commands(_ given: String, _ accepted: [String], _ expected: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: accepted, as: .command).outcome == expected)
@@ -147,10 +154,31 @@ import Testing
         ("5300 ms", "5.3 s", "?", .right),
         ("≈ 31.42 GB", "About 31.4 GB.", "?", .right),
         ("−100", "-100", "?", .right),
+        ("7e9", "7,000,000,000", "?", .right),
+        ("7 × 10^9", "7,000,000,000", "?", .right),
+        ("7×10⁹", "7,000,000,000", "?", .right),
+        ("7 × 10^8", "7,000,000,000", "?", .wrong),
+        ("2^16", "65,536", "?", .right),
+        ("2**16", "65536", "?", .right),
+        ("2^15", "65536", "?", .wrong),
+        ("3.6 GB", "About 3.6 GB: 7 × 10^9 × 4.125 bits / 8 ≈ 3.61 × 10^9 bytes.", "?", .right),
+        ("3.8 GB", "About 3.6 GB: 7 × 10^9 × 4.125 bits / 8 ≈ 3.61 × 10^9 bytes.", "?", .wrong),
+        ("175 GB/s", "busbw = algbw × 2(N − 1)/N = 100 × 14/8 = 175 GB/s.", "?", .right),
+        ("45 ms", "About 45 ms, 1.5x longer.", "?", .right),
+        ("three hours", "3 hours", "?", .right),
+        ("two hours", "3 hours", "?", .wrong),
+        ("3.61e9 bytes", "3.61 × 10^9 bytes", "?", .right),
+        ("3.7e9 bytes", "3.61 × 10^9 bytes", "?", .wrong),
         ("100", "-100", "?", .wrong),
     ])
     func numbers(_ given: String, _ reference: String, _ question: String, _ expected: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: [reference], as: .number, question: question).outcome == expected)
+    }
+
+    @Test func aReferenceOfTwoAnswersIsNotOneNumber() {
+        #expect(AnswerGrader.mode(for: basic("About 43% with m = 4, about 16% with m = 16.")) == .selfGraded)
+        #expect(AnswerGrader.mode(for: basic("About 11.3 before scaling (√128), 1 after.")) == .selfGraded)
+        #expect(AnswerGrader.mode(for: basic("s = 2.54 / 127 = 0.02; q = round(−0.5 / 0.02) = −25.")) == .selfGraded)
     }
 
     @Test func aCardMayDeclareATolerance() {
@@ -177,6 +205,8 @@ import Testing
         ("allgather", "all-gather", .right),
         ("α/r", "alpha / r", .right),
         ("x^2", "x²", .right),
+        ("x²", "x^2", .right),
+        ("QKᵀ", "QK^T", .right),
         ("optimiser states", "optimizer states", .right),
         ("gradeints", "gradients", .partly),
         ("decoder", "encoder", .wrong),
@@ -188,6 +218,15 @@ import Testing
         ("FlatParam", "FlatParameter", .wrong),
         ("FlatParamter", "FlatParameter", .wrong),
         ("1.3x", "1.5x", .wrong),
+        ("TPOT and TTFT", "TTFT and TPOT", .right),
+        ("(p-1)/(m+p-1)", "(p − 1)/(m + p − 1)", .right),
+        ("p-1/m+p-1", "(p − 1)/(m + p − 1)", .wrong),
+        ("(N-1)/N", "(N − 1)/N", .right),
+        ("N-1/N", "(N − 1)/N", .wrong),
+        ("exp(loss)", "exp (loss)", .right),
+        ("O(sqrt(n))", "O(√n)", .right),
+        ("BF16 & TF32", "TF32 and BF16", .right),
+        ("TF32 and FP8", "TF32 and BF16", .wrong),
     ])
     func prose(_ given: String, _ reference: String, _ expected: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: [reference], as: .text).outcome == expected)
@@ -235,8 +274,10 @@ import Testing
         #expect(AnswerGrader.gradeChoice("tail -f x", choices: choices, order: nil).outcome == .wrong)
         let two = [Choice(text: "p", isCorrect: true), Choice(text: "q", isCorrect: true), Choice(text: "r", isCorrect: false)]
         #expect(AnswerGrader.gradeChoice("b a", choices: two, order: nil).outcome == .right)
-        #expect(AnswerGrader.gradeChoice("a", choices: two, order: nil).outcome == .partly)
+        #expect(AnswerGrader.gradeChoice("a", choices: two, order: nil).outcome == .wrong)
         #expect(AnswerGrader.gradeChoice("a c", choices: two, order: nil).outcome == .wrong)
+        #expect(AnswerGrader.gradeChoice("ba", choices: two, order: nil).outcome == .right)
+        #expect(AnswerGrader.gradeChoice("ad", choices: two, order: nil).outcome == .wrong)
     }
 
     // MARK: Pieces

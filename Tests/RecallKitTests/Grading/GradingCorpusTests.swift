@@ -62,6 +62,43 @@ import Testing
         }
     }
 
+    /// The edit-distance grader this one replaced, on the same typed and cloze answers (it graded
+    /// nothing else automatically): the new grader must do better on both counts.
+    @Test func theOldGraderDidWorseOnTheSameAnswers() throws {
+        let cards = try Self.bundledCards()
+        var old = Figures(), new = Figures()
+        for row in try Self.rows() where row.label != "self" {
+            let accepted: [String]
+            var tags: [String] = []
+            var card: Card?
+            if row.card.hasPrefix("ref:") {
+                accepted = [String(row.card.dropFirst(4))]
+            } else {
+                guard let found = cards[row.card], found.kind == .typed || found.kind == .cloze else { continue }
+                card = found
+                tags = found.tags
+                if case .typed(_, let answer, let alternatives) = found.content { accepted = [answer] + alternatives } else { accepted = [found.answerText] }
+            }
+            let before = EditDistanceGrader.grade(row.answer, accepted: accepted,
+                                                  isCommand: EditDistanceGrader.looksLikeCommand(accepted, tags: tags)).outcome
+            let after = card.flatMap { AnswerGrader.grade(row.answer, for: $0)?.outcome }
+                ?? AnswerGrader.grade(row.answer, accepted: accepted, as: .command).outcome
+            if row.label == "wrong" {
+                old.wrong += 1; new.wrong += 1
+                if before != .wrong { old.wrongAccepted += 1 }
+                if after != .wrong { new.wrongAccepted += 1 }
+            } else {
+                old.right += 1; new.right += 1
+                if before == .wrong { old.rightRejected += 1 }
+                if after == .wrong { new.rightRejected += 1 }
+            }
+        }
+        print("grading corpus, typed and cloze answers, old edit-distance grader: \(old)")
+        print("grading corpus, typed and cloze answers, this grader: \(new)")
+        #expect(new.wrongAccepted < old.wrongAccepted)
+        #expect(new.rightRejected < old.rightRejected)
+    }
+
     @Test func noWrongAnswerIsAcceptedAndFewRightOnesAreRejected() throws {
         let cards = try Self.bundledCards()
         let rows = try Self.rows()

@@ -34,6 +34,11 @@ import Testing
         #expect(awq.choices[1].text == "激活值的幅值 / Activation magnitude")
         let zero = try #require(card("zero-stages.c1")).text(in: .both)
         #expect(zero.answer == "优化器状态 / optimizer states")
+        // A longer answer takes a line for each language.
+        var long = try #require(card("bubble"))
+        long.content = .basic(question: "Q?", answer: String(repeating: "word ", count: 12) + "end")
+        long.chinese?.answer = "一个比较长的中文答案，足以换行显示"
+        #expect(long.text(in: .both).answer == "一个比较长的中文答案，足以换行显示\n" + String(repeating: "word ", count: 12) + "end")
     }
 
     @Test func missingChineseFallsBackWithANoteOnlyInZh() throws {

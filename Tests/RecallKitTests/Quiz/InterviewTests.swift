@@ -55,10 +55,10 @@ import Testing
     @Test func theReportGroupsBySectionDeckAndKind() {
         func attempt(_ position: Int, _ deck: String, _ section: String, _ kind: CardKind, _ outcome: AnswerGrader.Outcome, late: Bool = false) -> InterviewAttempt {
             InterviewAttempt(position: position, cardID: "\(deck)/c\(position)", deckID: deck, section: section, kind: kind,
-                             question: "Q\(position)", answer: "", outcome: outcome, late: late,
-                             credit: InterviewScoring.credit(outcome, late: late), durationMs: 1000 * position)
+                             question: "Q\(position)", answer: "A\(position)", outcome: outcome, late: late,
+                             credit: InterviewScoring.credit(outcome, late: late), durationMs: 1000 * position, reference: "R\(position)")
         }
-        let report = InterviewReport(date: StudyDay("2026-11-29")!, seed: 9, questionsAsked: 5, timeLimitSeconds: 60, attempts: [
+        let report = InterviewReport(date: StudyDay("2026-11-29")!, seed: 9, questionsAsked: 5, timeLimitSeconds: 60, interviewID: 3, attempts: [
             attempt(1, "a", "Inference", .typed, .right),
             attempt(2, "a", "Inference", .choice, .wrong),
             attempt(3, "b", "Compression", .typed, .partly),
@@ -67,9 +67,15 @@ import Testing
         #expect(report.overall.percent == 50)
         #expect(report.bySection.map { "\($0.name) \($0.percent)" } == ["Compression 50", "Inference 50"])
         #expect(report.byKind.map { "\($0.name) \($0.percent)" } == ["basic 50", "choice 0", "typed 75"])
-        #expect(report.missed == ["a/c2", "b/c3", "b/c4"])
+        #expect(report.missed.map(\.cardID) == ["a/c2", "b/c3", "b/c4"])
+        #expect(report.missed.map { "\($0.question) \($0.answer) \($0.reference)" } == ["Q2 A2 R2", "Q3 A3 R3", "Q4 A4 R4"])
+        #expect(report.aborted, "4 of 5 answered")
         #expect(report.averageSeconds == 2.5)
-        #expect(report.studyNext.first == "a/c2 — Q2")
+        #expect(report.studyNext.map(\.command) == [
+            "recall review --missed 3", "recall review --deck a --deck b", "recall interview --section \"Compression\"",
+        ])
+        #expect(report.text.contains("     You:       A2\n     Reference: R2"))
+        #expect(report.markdown.contains("- **Your answer:** A2\n- **Reference:** R2"))
         #expect(report.text.contains("Score: 50% (2 right, 1 partly, 1 wrong, 1 late) over 4 of 5 questions"))
         #expect(report.markdown.contains("| Inference | 50% | 1 | 0 | 1 | 0 |"))
     }
