@@ -90,11 +90,17 @@ def anki_history(root, cards, reviews):
         ms = today_ms + day * day_ms + 36_000_000 + i % 3_600_000
         ease = [4, 3, 3, 2, 1][i % 5]
         rows.append((ms * 1000 + i % 1000, card, -1, ease, 6, 1, 2500, 3000 + i % 5000, 1))
-    col.db.executemany("INSERT OR IGNORE INTO revlog VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    # Half the cards are due (overdue by up to a month), the rest later, as the Recall history leaves them.
-    col.db.execute(f"UPDATE cards SET type = 2, queue = 2, ivl = 6, factor = 2500, reps = 10, "
-                   f"due = {today_days} - 30 + (id % 60)")
     col.close()
+    # Written with Python's sqlite3 straight into the closed collection: Anki's col.db bridge
+    # passes rows one by one through the backend and takes many minutes for a million.
+    import sqlite3
+    db = sqlite3.connect(path)
+    with db:
+        db.executemany("INSERT OR IGNORE INTO revlog VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        # Half the cards are due (overdue by up to a month), the rest later, as the Recall history leaves them.
+        db.execute(f"UPDATE cards SET type = 2, queue = 2, ivl = 6, factor = 2500, reps = 10, "
+                   f"due = {today_days} - 30 + (id % 60)")
+    db.close()
     return path
 
 
