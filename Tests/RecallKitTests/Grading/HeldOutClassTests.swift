@@ -104,6 +104,8 @@ import Testing
         // A symbol after the number that is no unit makes another answer.
         ("2/k", ["2"], .wrong),
         ("1^n", ["1"], .wrong),
+        ("1/sqrt(d)", ["1"], .wrong),
+        ("2/log", ["2"], .wrong),
         ("2", ["2"], .right),
         // Compared in the answer's unit with the reference's form in that unit.
         ("4,230 ms", ["120 + 82 × 50 = 4,220 ms ≈ 4.2 s"], .wrong),
