@@ -49,6 +49,9 @@ public struct RecallCommand: ParsableCommand {
             return 1
         } catch let error as ExitCode {
             return error.rawValue
+        } catch where StorageFault.sentence(for: error, path: nil) != nil {
+            context.console.writeError("error: \(StorageFault.sentence(for: error, path: nil) ?? "")\n")
+            return 1
         } catch {
             let message = fullMessage(for: error)
             let code = exitCode(for: error).rawValue

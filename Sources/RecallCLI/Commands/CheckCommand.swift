@@ -42,22 +42,27 @@ struct CheckCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
-        let files: [DeckFile]
+        var listing = DeckFiles.Listing()
         if paths.isEmpty {
-            files = try global.deckFiles(context)
+            listing = try global.deckFiles(context)
         } else {
-            files = try paths.flatMap { path -> [DeckFile] in
+            for path in paths {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                     throw CLIError("\(path): no such file or folder")
                 }
                 let url = URL(fileURLWithPath: path)
-                return try DeckFiles.read(isDirectory.boolValue ? DeckFiles.list(url) : [url]).map {
-                    // Report paths as the user wrote them.
-                    DeckFile(path: isDirectory.boolValue ? (path as NSString).appendingPathComponent(URL(fileURLWithPath: $0.path).lastPathComponent) : path, bytes: $0.bytes)
+                // Report paths as the user wrote them.
+                func shown(_ read: String) -> String {
+                    isDirectory.boolValue ? (path as NSString).appendingPathComponent(URL(fileURLWithPath: read).lastPathComponent) : path
                 }
+                let read = DeckFiles.read(isDirectory.boolValue ? try DeckFiles.list(url) : [url])
+                listing.files += read.files.map { DeckFile(path: shown($0.path), bytes: $0.bytes) }
+                listing.unreadable += read.unreadable.map { (shown($0.path), $0.reason) }
             }
         }
+        let files = listing.files
+        for warning in listing.warnings { context.console.writeError(context.style.warn(warning) + "\n") }
         let result = DeckLoader.load(files)
         // The bundled decks are held to the bilingual bar whenever they are checked; user decks only with --bilingual.
         let bundled: Set<String> = paths.isEmpty && !global.noBundled ? Set(context.bundledDeckFiles.map { "Decks/\($0.name)" }) : []
@@ -84,8 +89,9 @@ struct CheckCommand: ContextualCommand {
             shown.severity = severity
             context.console.writeError((severity == .error ? style.bad(shown.description) : style.warn(shown.description)) + "\n")
         }
-        let errors = diagnostics.filter { strict || $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
+        // An entry that cannot be read is an error here: check is asked whether the decks are sound.
+        let errors = diagnostics.filter { strict || $0.severity == .error }.count + listing.unreadable.count
+        let warnings = diagnostics.count + listing.unreadable.count - errors
         let cards = result.decks.reduce(0) { $0 + $1.deck.cards.count }
         context.console.line("\(files.count) file(s), \(result.decks.count) deck(s), \(cards) card(s): \(errors) error(s), \(warnings) warning(s)")
         if errors > 0 { throw ExitCode(1) }

@@ -28,18 +28,17 @@ struct GlobalOptions: ParsableArguments {
         decks.isEmpty ? [context.dataHome.appending(path: "decks")] : decks.map { URL(fileURLWithPath: $0) }
     }
 
-    /// The bundled deck files (unless `--no-bundled`) and every `*.md` file of the deck folders.
-    func deckFiles(_ context: RecallContext) throws -> [DeckFile] {
-        try deckFiles(context, skipping: [:]).files
+    /// The bundled deck files (unless `--no-bundled`) and every `*.md` file of
+    /// the deck folders, with the entries that could not be read (each with why).
+    func deckFiles(_ context: RecallContext) throws -> DeckFiles.Listing {
+        try deckFiles(context, skipping: [:])
     }
 
     /// As ``deckFiles(_:)``, but a file whose size and modification time are
     /// those in `known` (by path) is not read: its path comes back in
     /// `unchanged` instead. Start-up then costs a `stat` per unchanged file.
-    func deckFiles(_ context: RecallContext, skipping known: [String: DeckFileStamp]) throws -> (files: [DeckFile], unchanged: [String]) {
-        var files: [DeckFile] = []
-        var unchanged: [String] = []
-        var userFiles: [DeckFile] = []
+    func deckFiles(_ context: RecallContext, skipping known: [String: DeckFileStamp]) throws -> DeckFiles.Listing {
+        var listing = DeckFiles.Listing()
         var userNames: Set<String> = []
         for folder in deckFolders(context) {
             var isDirectory: ObjCBool = false
@@ -49,25 +48,46 @@ struct GlobalOptions: ParsableArguments {
             }
             for url in try isDirectory.boolValue ? DeckFiles.list(folder) : [folder] {
                 userNames.insert(url.lastPathComponent)
-                let stamp = DeckFiles.stamp(url)
-                if let stamp, known[url.path] == stamp {
-                    unchanged.append(url.path)
+                if let stamp = DeckFiles.stamp(url), known[url.path] == stamp {
+                    listing.unchanged.append(url.path)
                 } else {
-                    userFiles.append(try DeckFiles.read(url, stamp: stamp))
+                    listing.append(DeckFiles.read([url]))
                 }
             }
         }
         // A file of yours named like a bundled deck (`recall decks --copy` makes one) replaces it.
         if !noBundled {
-            files += context.bundledDeckFiles.filter { !userNames.contains($0.name) }
-                .map { DeckFile(path: BundledDeckPath.prefix + $0.name, bytes: $0.bytes) }
+            listing.files += context.bundledDeckFiles.filter { !userNames.contains($0.name) }
+                .map { DeckFile(path: BundledDeckPath.prefix + $0.name, bytes: $0.bytes, isBundled: true) }
         }
-        files += userFiles
-        return (files, unchanged)
+        return listing
     }
 }
 
 enum DeckFiles {
+    /// The largest deck file read: far above any real deck, low enough that a
+    /// link to an endless file cannot exhaust memory.
+    static let maximumBytes = 64 << 20
+
+    /// What a folder held: the files read, the entries skipped with the reason,
+    /// and the paths not read because their size and time were unchanged.
+    struct Listing {
+        var files: [DeckFile] = []
+        var unreadable: [(path: String, reason: String)] = []
+        var unchanged: [String] = []
+
+        mutating func append(_ other: Listing) {
+            files += other.files
+            unreadable += other.unreadable
+            unchanged += other.unchanged
+        }
+
+        /// The one line per skipped entry every command prints.
+        var warnings: [String] {
+            unreadable.map { "warning: skipped \($0.path): \($0.reason); its deck, if any, was left as it was" }
+        }
+    }
+
     /// The deck files of a folder: `*.md` except README.md, sorted by name.
     static func list(_ folder: URL) throws -> [URL] {
         let names: [String]
@@ -79,22 +99,75 @@ enum DeckFiles {
         return names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted().map { folder.appending(path: $0) }
     }
 
-    static func read(_ urls: [URL]) throws -> [DeckFile] {
-        try urls.map { try read($0, stamp: stamp($0)) }
+    /// Reads each file that is a regular file (after following links) of at
+    /// most ``maximumBytes``. Anything else (a directory, a FIFO, a device, a
+    /// dangling link, a link loop, a file that cannot be opened) is skipped
+    /// with the reason, and the rest are read: one bad entry blocks nothing.
+    /// A FIFO is never opened, so nothing waits for a writer that never comes.
+    static func read(_ urls: [URL]) -> Listing {
+        var listing = Listing()
+        for url in urls {
+            switch readRegularFile(url.path) {
+            case .success(let (bytes, stamp)): listing.files.append(DeckFile(path: url.path, bytes: bytes, stamp: stamp))
+            case .failure(let problem): listing.unreadable.append((url.path, problem.reason))
+            }
+        }
+        return listing
     }
 
-    static func read(_ url: URL, stamp: DeckFileStamp?) throws -> DeckFile {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CLIError("cannot read the deck file \(url.path)")
-        }
-        return DeckFile(path: url.path, bytes: [UInt8](data), stamp: stamp)
-    }
+    struct Problem: Error { var reason: String }
 
     /// The file's size and modification time (nanoseconds), or nil if it cannot be stat'ed.
     static func stamp(_ url: URL) -> DeckFileStamp? {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
-        return DeckFileStamp(size: Int64(info.st_size),
-                             modifiedNs: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return stamp(info)
+    }
+
+    static func stamp(_ info: stat) -> DeckFileStamp {
+        DeckFileStamp(size: Int64(info.st_size), modifiedNs: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    static func readRegularFile(_ path: String) -> Result<([UInt8], DeckFileStamp), Problem> {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let code = errno
+            var linkInfo = stat()
+            if lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+                return .failure(Problem(reason: code == ELOOP ? "it is a symbolic link loop" : "it is a symbolic link to nothing (\(String(cString: strerror(code))))"))
+            }
+            return .failure(Problem(reason: String(cString: strerror(code))))
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(Problem(reason: "it is a folder, not a file"))
+        case S_IFIFO: return .failure(Problem(reason: "it is a named pipe (FIFO), not a file"))
+        case S_IFCHR, S_IFBLK: return .failure(Problem(reason: "it is a device, not a file"))
+        case S_IFSOCK: return .failure(Problem(reason: "it is a socket, not a file"))
+        default: return .failure(Problem(reason: "it is not a regular file"))
+        }
+        if Int(info.st_size) > maximumBytes {
+            return .failure(Problem(reason: "it is \(info.st_size) bytes, more than a deck file may be (\(maximumBytes >> 20) MiB)"))
+        }
+        // O_NONBLOCK: should the entry have become a FIFO since stat, open does not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(Problem(reason: String(cString: strerror(errno)))) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { buffer in Glibc.read(descriptor, buffer.baseAddress, buffer.count) }
+            if count > 0 {
+                bytes += chunk[0..<count]
+                if bytes.count > maximumBytes {
+                    return .failure(Problem(reason: "it is more than a deck file may be (\(maximumBytes >> 20) MiB)"))
+                }
+            } else if count == 0 {
+                return .success((bytes, stamp(info)))
+            } else if errno != EINTR {
+                return .failure(Problem(reason: String(cString: strerror(errno))))
+            }
+        }
     }
 }

@@ -18,21 +18,29 @@ struct Library {
         let dbPath = try options.databasePath(context)
         let database: RecallDatabase
         do {
-            database = try RecallDatabase(path: dbPath)
+            let console = SendableConsole(context.console)
+            database = try RecallDatabase(path: dbPath, lockWait: RecallDatabase.LockWait { seconds in
+                console.console.writeError("recall: waiting for another process to finish writing to the database (\(seconds) s so far); your input is kept…\n")
+            })
         } catch let error as RecallDatabase.OpenError {
             throw CLIError(error.description)
         }
         // A deck file with the size and modification time of its last read is not read at all;
         // one that was touched but not changed is read and hashed, and not parsed.
-        let (files, untouched) = try options.deckFiles(context, skipping: try database.deckFileStamps())
         let known = try database.deckFingerprints()
-        var loaded = DeckLoader.load(files) { path, hash in known[path] == hash }
-        loaded.unchangedPaths += untouched
+        let listing = try options.deckFiles(context, skipping: try database.deckFileStamps())
+        if reportDecks {
+            for warning in listing.warnings { context.console.writeError("recall: \(warning)\n") }
+        }
+        let files = listing.files
+        let knownIDs = try database.deckIDsByPath()
+        let loaded = DeckLoader.load(files, unreadablePaths: listing.unreadable.map(\.path), untouchedPaths: listing.unchanged,
+                                     isUnchanged: { path, hash in known[path] == hash }, deckIDOfUnchanged: { knownIDs[$0] })
         try database.recordStamps(files.filter { loaded.unchangedPaths.contains($0.path) })
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if reportDecks && !errors.isEmpty {
             for diagnostic in errors { context.console.writeError(diagnostic.description + "\n") }
-            context.console.writeError("recall: \(Set(loaded.brokenPaths).count) deck file(s) have errors and were not loaded; nothing about them changed. Run 'recall check' for details.\n")
+            context.console.writeError("recall: \(Set(loaded.brokenPaths).count - listing.unreadable.count) deck file(s) have errors and were not loaded; nothing about them changed. Run 'recall check' for details.\n")
         }
         try database.synchronize(loaded)
         return Library(database: database, settings: try database.settings(), moment: moment, deckDiagnostics: loaded.diagnostics)
@@ -56,4 +64,10 @@ struct Library {
             throw CLIError("no section '\(name)'; the sections are: \(known)")
         }
     }
+}
+
+/// The console, for the lock-wait message SQLite's busy handler gives on the same thread.
+struct SendableConsole: @unchecked Sendable {
+    let console: Console
+    init(_ console: Console) { self.console = console }
 }

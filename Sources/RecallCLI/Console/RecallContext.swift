@@ -108,6 +108,9 @@ public struct CLIError: Error, CustomStringConvertible {
 struct Style {
     var enabled: Bool
 
+    /// The SGR parameters used below: the only escape sequences ``TerminalText`` lets through.
+    static let codes: Set<String> = ["0", "1", "2", "31", "32", "33", "36"]
+
     private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     func bold(_ text: String) -> String { wrap("1", text) }
     func dim(_ text: String) -> String { wrap("2", text) }

@@ -47,7 +47,17 @@ struct ReviewRunner {
                 break
             }
             guard let command = command(line, session) else { continue }
-            render(try session.handle(command, at: clock()), session)
+            do {
+                render(try session.handle(command, at: clock()), session)
+            } catch {
+                // A storage fault (a full disk, an I/O error) ends the session with its summary:
+                // every answer acknowledged before it is committed, and the user is told what happened.
+                guard let sentence = StorageFault.sentence(for: error, path: nil) else { throw error }
+                console.writeError("error: \(sentence)\n")
+                if let events = try? session.handle(.quit, at: clock()) { render(events, session) }
+                _ = try? printNextDue()
+                throw CLIError("the session ended early: \(sentence)")
+            }
         }
         let (waiting, next) = try printNextDue()
         let summary = session.summary
@@ -168,7 +178,10 @@ struct ReviewRunner {
             }
             if let why = text.explanation { field("Why: ", why) }
             if let source = reference.card.source { field("Source: ", source) }
-            if let preview = reference.preview {
+            if let fsrs = try? library.database.fsrsPreview(cardID: reference.card.qualifiedID, at: clock()) {
+                // FSRS as the scheduler: every answer, a re-drill too, moves the schedule.
+                field("Next interval (FSRS): ", Scheduler.previewLine(fsrs))
+            } else if let preview = reference.preview {
                 field("Next interval: ", preview.line)
             } else {
                 say(style.dim("Re-drill: the schedule stays as it is; 4 or 5 clears the card for today."))

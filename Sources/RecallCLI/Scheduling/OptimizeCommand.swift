@@ -52,7 +52,7 @@ struct OptimizeCommand: ContextualCommand {
         }
         context.console.line(source)
         context.console.line("fitted on \(fit.items) predictions, \(fit.iterations) steps\(fit.fittedAll ? "" : " (initial stabilities only: fewer than \(FSRSOptimizer.fullFitItems) predictions)")")
-        context.console.line(String(format: "log loss %.4f with the starting parameters → %.4f fitted", fit.initialLogLoss, fit.logLoss))
+        context.console.line(String(format: "log loss %.6f with the starting parameters → %.6f fitted", fit.initialLogLoss, fit.logLoss))
         context.console.line(fit.parameters.table)
         context.console.line(library == nil ? "(from --csv: not kept)" : "Kept: the FSRS scheduler and predicted recall use these parameters.")
     }

@@ -3,13 +3,16 @@ public struct DeckFile: Sendable {
     /// The name diagnostics use, and the key the database remembers the file by.
     public var path: String
     public var bytes: [UInt8]
+    /// True for the decks compiled into Recall: a user's file with the same deck id replaces it.
+    public var isBundled: Bool
     /// The file's size and modification time when it was read, if it came from a file.
     public var stamp: DeckFileStamp?
 
-    public init(path: String, bytes: [UInt8], stamp: DeckFileStamp? = nil) {
+    public init(path: String, bytes: [UInt8], stamp: DeckFileStamp? = nil, isBundled: Bool = false) {
         self.path = path
         self.bytes = bytes
         self.stamp = stamp
+        self.isBundled = isBundled
     }
 
     /// A fingerprint of the bytes (64-bit FNV-1a, hex): enough to tell an
@@ -58,36 +61,88 @@ public enum DeckLoader {
         public var unchangedPaths: [String]
         /// Paths with errors: their decks are left as the database has them.
         public var brokenPaths: [String]
+        /// The deck ids broken files declare: those decks are left as they are
+        /// too, wherever the database last saw their files (a moved folder).
+        public var brokenDeckIDs: [String] = []
         public var diagnostics: [DeckDiagnostic]
     }
 
-    /// - Parameter isUnchanged: tells whether a file with this path and hash
-    ///   is already known; such files are skipped, which keeps start-up cheap.
-    public static func load(_ files: [DeckFile], isUnchanged: (String, String) -> Bool = { _, _ in false }) -> Result {
-        var result = Result(decks: [], unchangedPaths: [], brokenPaths: [], diagnostics: [])
-        var firstPathOfDeck: [String: String] = [:]
+    /// - Parameters:
+    ///   - isUnchanged: tells whether a file with this path and hash is
+    ///     already known; such files are skipped, which keeps start-up cheap.
+    ///   - deckIDOfUnchanged: the deck id the database has for an unchanged
+    ///     path, so that the deck-id rule below sees skipped files too.
+    ///   - unreadablePaths: entries the caller could not read (a folder named
+    ///     `x.md`, a dangling link): counted as broken, so their decks stay as they are.
+    ///
+    /// The deck-id rule, the same on every run: two of the user's files with
+    /// one deck id are an error naming both, and neither is loaded (the
+    /// database keeps that deck as it was); a user's file with a bundled
+    /// deck's id replaces the bundled deck, history included, so a user can
+    /// keep an edited copy of a bundled deck.
+    ///   - untouchedPaths: the user's files not even read, their size and
+    ///     modification time being those of their last read: unchanged, and
+    ///     claiming their deck ids (per `deckIDOfUnchanged`) like any other.
+    public static func load(_ files: [DeckFile], unreadablePaths: [String] = [], untouchedPaths: [String] = [],
+                            isUnchanged: (String, String) -> Bool = { _, _ in false },
+                            deckIDOfUnchanged: (String) -> String? = { _ in nil }) -> Result {
+        var result = Result(decks: [], unchangedPaths: untouchedPaths, brokenPaths: unreadablePaths, diagnostics: [])
+        var parsed: [(file: DeckFile, deck: Deck, hash: String)] = []
+        /// Deck id → the user's paths and the bundled paths that claim it.
+        var userPaths: [String: [String]] = [:]
+        var bundledPaths: [String: [String]] = [:]
+        func claim(_ id: String, _ file: DeckFile) {
+            if file.isBundled { bundledPaths[id, default: []].append(file.path) } else { userPaths[id, default: []].append(file.path) }
+        }
+        for path in untouchedPaths {
+            if let id = deckIDOfUnchanged(path) { userPaths[id, default: []].append(path) }
+        }
         for file in files {
             let hash = file.contentHash
             if isUnchanged(file.path, hash) {
                 result.unchangedPaths.append(file.path)
+                if let id = deckIDOfUnchanged(file.path) { claim(id, file) }
                 continue
             }
-            let parsed = DeckParser.parse(bytes: file.bytes, file: file.path)
-            result.diagnostics += parsed.diagnostics
-            guard let deck = parsed.deck else {
+            let outcome = DeckParser.parse(bytes: file.bytes, file: file.path)
+            result.diagnostics += outcome.diagnostics
+            guard let deck = outcome.deck else {
                 result.brokenPaths.append(file.path)
+                if let id = outcome.declaredDeckID { result.brokenDeckIDs.append(id) }
                 continue
             }
-            if let other = firstPathOfDeck[deck.id] {
-                result.diagnostics.append(DeckDiagnostic(.error, file: file.path, line: 1, column: 1,
-                    "deck id '\(deck.id)' is already used by \(other)",
-                    hint: "give each deck file its own 'id:'"))
-                result.brokenPaths.append(file.path)
-                continue
-            }
-            firstPathOfDeck[deck.id] = file.path
-            result.decks.append(LoadedDeck(deck: deck, path: file.path, contentHash: hash, stamp: file.stamp))
+            claim(deck.id, file)
+            parsed.append((file, deck, hash))
         }
+        // Deck ids the rule takes away from every file that claims them.
+        var refused: Set<String> = []
+        for (id, paths) in userPaths where paths.count > 1 {
+            refused.insert(id)
+            for path in paths {
+                let others = paths.filter { $0 != path }.joined(separator: ", ")
+                result.diagnostics.append(DeckDiagnostic(.error, file: path, line: 1, column: 1,
+                    "deck id '\(id)' is also used by \(others); neither file is loaded and the deck stays as it was",
+                    hint: "give each deck file its own 'id:'"))
+            }
+            result.brokenPaths += paths + (bundledPaths[id] ?? [])
+        }
+        for (id, paths) in bundledPaths where paths.count > 1 && !refused.contains(id) {
+            refused.insert(id)
+            for path in paths {
+                result.diagnostics.append(DeckDiagnostic(.error, file: path, line: 1, column: 1,
+                    "deck id '\(id)' is used by more than one bundled deck", hint: "give each deck file its own 'id:'"))
+            }
+            result.brokenPaths += paths
+        }
+        result.brokenDeckIDs += refused.sorted()
+        for entry in parsed where !refused.contains(entry.deck.id) {
+            // A bundled deck whose id a user's file has is replaced by that file.
+            if entry.file.isBundled && userPaths[entry.deck.id] != nil { continue }
+            result.decks.append(LoadedDeck(deck: entry.deck, path: entry.file.path, contentHash: entry.hash, stamp: entry.file.stamp))
+        }
+        // An unchanged bundled deck replaced by a user's file is not "kept" either.
+        let replacedBundled = Set(bundledPaths.filter { userPaths[$0.key] != nil }.values.joined())
+        result.unchangedPaths.removeAll { replacedBundled.contains($0) }
         result.diagnostics += DeckLinter.lint(result.decks)
         return result
     }

@@ -17,12 +17,17 @@ public enum DeckParser {
         /// The parser's work in steps (a line read, a field or card finished,
         /// a diagnostic recorded or examined), for the test that keeps it linear.
         var operations = 0
+        /// The deck id the front matter gives, even when the file has errors
+        /// elsewhere: a broken file still says which deck it is, so that deck
+        /// is kept wherever the file now lies.
+        public var declaredDeckID: String? = nil
     }
 
     public static func parse(_ text: String, file: String) -> Result {
         var state = ParseState(file: file)
         state.run(lines: splitLines(text))
-        return Result(deck: state.errorCount > 0 ? nil : state.deck, diagnostics: state.diagnostics, operations: state.operations)
+        return Result(deck: state.errorCount > 0 ? nil : state.deck, diagnostics: state.diagnostics, operations: state.operations,
+                      declaredDeckID: state.deck.id.isEmpty ? nil : state.deck.id)
     }
 
     /// Decodes a file's bytes, reporting invalid UTF-8 at its line and column.
@@ -46,8 +51,13 @@ public enum DeckParser {
         ])
     }
 
+    /// The file's lines without their endings. A UTF-8 byte-order mark at the
+    /// start is dropped, and CRLF ends a line as LF does: in Swift "\r\n" is
+    /// one `Character`, unequal to "\n", so it is matched as itself.
     static func splitLines(_ text: String) -> [Substring] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var body = Substring(text)
+        if body.first == "\u{FEFF}" { body = body.dropFirst() }
+        var lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.last == "" { lines.removeLast() }
         return lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
     }
@@ -211,7 +221,24 @@ private struct ParseState {
         record(DeckDiagnostic(.warning, file: file, line: line, column: column, message, hint: hint))
     }
 
+    /// A warning for each line holding a control character (``ControlCharacters``):
+    /// the command line shows them neutralised, but the file should not hold them.
+    mutating func reportControlCharacters(_ lines: [Substring]) {
+        for (index, line) in lines.enumerated() where ControlCharacters.contains(line) {
+            var column = 1
+            for character in line {
+                if let scalar = character.unicodeScalars.first(where: ControlCharacters.isControl) {
+                    warning(index + 1, column, "control character \(ControlCharacters.name(scalar)) in the text",
+                            hint: "delete it: Recall shows it as \(ControlCharacters.picture(scalar)) and never sends it to the terminal")
+                    break
+                }
+                column += 1
+            }
+        }
+    }
+
     mutating func run(lines: [Substring]) {
+        reportControlCharacters(lines)
         let bodyStart = readFrontMatter(lines)
         guard let bodyStart else { return }
         for index in bodyStart..<lines.count {
@@ -399,6 +426,11 @@ private struct ParseState {
             if field.value.isEmpty {
                 error(field.line, field.valueColumn, "'\(field.key.rawValue):' is empty", hint: "give the field a value or remove the line")
             }
+            let length = field.value.count
+            if length > DeckLimits.maxFieldCharacters {
+                error(field.line, field.valueColumn, "'\(field.key.rawValue):' has \(length) characters, more than a field may have (\(DeckLimits.maxFieldCharacters))",
+                      hint: "split the card: one idea per card")
+            }
             if field.key == .alternative {
                 alternatives.append(field)
                 continue
@@ -472,6 +504,10 @@ private struct ParseState {
             contents = [(raw.id, .basic(question: text, answer: answer))]
         case .cloze:
             let count = checkCloze(first)
+            if count > DeckLimits.maxClozeDeletions {
+                error(first.line, 1, "cloze card '\(raw.id)' has \(count) deletions, more than a note may have (\(DeckLimits.maxClozeDeletions))",
+                      hint: "split the note: each deletion becomes a card that stores the whole text")
+            }
             if let clozeZh = values[.clozeZh] {
                 let countZh = checkCloze(clozeZh)
                 if countZh > 0 && count > 0 && countZh != count {
@@ -484,11 +520,17 @@ private struct ParseState {
             if raw.choices.count < DeckLimits.minimumChoices {
                 error(first.line, 1, "multiple-choice card '\(raw.id)' has \(raw.choices.count) choice\(raw.choices.count == 1 ? "" : "s")",
                       hint: "give at least \(DeckLimits.minimumChoices) lines '- [x] right' or '- [ ] wrong' after 'M:'")
+            } else if raw.choices.count > DeckLimits.maxChoices {
+                error(first.line, 1, "multiple-choice card '\(raw.id)' has \(raw.choices.count) choices, more than the \(DeckLimits.maxChoices) letters that name them",
+                      hint: "keep the plausible choices; four or five are enough")
             } else if !raw.choices.contains(where: \.isCorrect) {
                 error(first.line, 1, "multiple-choice card '\(raw.id)' has no correct choice", hint: "mark the right choice(s) '- [x] '")
             }
             for choice in raw.choices + raw.choicesZh {
                 if choice.text.isEmpty { error(choice.line, 7, "empty choice") }
+                if choice.text.count > DeckLimits.maxFieldCharacters {
+                    error(choice.line, 7, "choice has \(choice.text.count) characters, more than a field may have (\(DeckLimits.maxFieldCharacters))")
+                }
                 if choice.text.count > DeckLimits.choiceCharacters {
                     warning(choice.line, 7, "choice has \(choice.text.count) characters (limit \(DeckLimits.choiceCharacters))")
                 }

@@ -246,7 +246,7 @@ public enum AnkiPackageReader {
             // Anki caps intervals at 100 years; anything beyond is damage, kept within reach of the calendar.
             let interval = min(row.ivl, maximumDays)
             let due = min(max(row.due, -maximumDays), maximumDays)
-            let easiness = factor > 0 ? max(SM2.minimumEasiness, Double(factor) / 1000) : SM2.initialEasiness
+            let easiness = factor > 0 ? ankiEasiness(factor) : SM2.initialEasiness
             let log = revlogByCard[ankiID] ?? []
             var schedule = CardSchedule.new
             switch type {
@@ -269,7 +269,12 @@ public enum AnkiPackageReader {
         return imported
     }
 
-    static let maximumDays = 36_500
+    static let maximumDays = SM2.maximumIntervalDays
+
+    /// Anki's ease factor (permille) as an SM-2 easiness, kept within ``ScheduleBounds/easiness``.
+    static func ankiEasiness(_ factor: Int) -> Double {
+        min(max(SM2.minimumEasiness, Double(factor) / 1000), ScheduleBounds.easiness.upperBound)
+    }
 
     /// SM-2 repetitions from a log: passing answers on distinct days since the last failure.
     static func trailingPasses(_ log: [RevlogRow]) -> Int? {
@@ -303,7 +308,7 @@ public enum AnkiPackageReader {
                 let factor = row.factor
                 let interval = min(max(0, row.ivl), maximumDays)
                 var next = before
-                next.sm2.easiness = factor > 0 ? max(SM2.minimumEasiness, Double(factor) / 1000) : before.sm2.easiness
+                next.sm2.easiness = factor > 0 ? ankiEasiness(factor) : before.sm2.easiness
                 next.sm2.intervalDays = interval
                 next.sm2.repetitions = grade.isPassing ? before.sm2.repetitions + 1 : 0
                 if !grade.isPassing { next.lapses += 1 }

@@ -253,7 +253,52 @@ public struct Backup: Codable, Hashable, Sendable {
             throw ExchangeError.malformed(file: file, line: nil,
                 reason: "the backup is damaged (reviewLog[\(bad)].reviewedAt '\(backup.reviewLog[bad].reviewedAt)' is not an ISO 8601 time such as 2026-11-29T21:05:00+08:00)")
         }
+        if let problem = backup.problem {
+            throw ExchangeError.malformed(file: file, line: nil, reason: "the backup holds a value Recall does not accept (\(problem))")
+        }
         return backup
+    }
+
+    /// The first value that breaks the rules the command line and the
+    /// scheduler keep (``ScheduleBounds``, ``Settings/isValid(_:for:)``),
+    /// named by its path in the JSON; nil when there is none.
+    public var problem: String? {
+        for (name, value) in settings.sorted(by: { $0.key < $1.key }) {
+            if let key = Settings.Key(rawValue: name), !Settings.isValid(value, for: key) {
+                return ".settings.\(name): \(value) is not allowed; \(key.rawValue) is \(key.summary)"
+            }
+        }
+        for (d, deck) in decks.enumerated() {
+            for (c, card) in deck.cards.enumerated() {
+                let state = card.state
+                let prefix = ".decks[\(d)].cards[\(c)].state."
+                if let problem = ScheduleBounds.problem(repetitions: state.repetitions, easiness: state.easiness, intervalDays: state.intervalDays,
+                                                        due: state.due, lapses: state.lapses, prefix: prefix) { return problem }
+                if let buried = state.buriedUntil, !ScheduleBounds.days.contains(buried) { return "\(prefix)buriedUntil: \(buried) is out of range" }
+            }
+        }
+        for (r, review) in reviewLog.enumerated() {
+            for (name, state) in [("previous", review.previous), ("new", review.new)] {
+                if let problem = ScheduleBounds.problem(repetitions: state.repetitions, easiness: state.easiness, intervalDays: state.intervalDays,
+                                                        due: state.due, lapses: state.lapses, prefix: ".reviewLog[\(r)].\(name).") { return problem }
+            }
+            if !ScheduleBounds.days.contains(review.studyDay) { return ".reviewLog[\(r)].studyDay: \(review.studyDay) is out of range" }
+            if review.durationMs < 0 { return ".reviewLog[\(r)].durationMs: \(review.durationMs) is negative" }
+        }
+        for (i, interview) in interviews.enumerated() {
+            if interview.questionCount < 0 { return ".interviews[\(i)].questionCount: \(interview.questionCount) is negative" }
+            if let limit = interview.timeLimitSeconds, limit < 0 { return ".interviews[\(i)].timeLimitSeconds: \(limit) is negative" }
+            for (a, attempt) in interview.attempts.enumerated() {
+                if !attempt.credit.isFinite || !(0...1).contains(attempt.credit) {
+                    return ".interviews[\(i)].attempts[\(a)].credit: \(attempt.credit) is not in 0…1"
+                }
+                if attempt.durationMs < 0 { return ".interviews[\(i)].attempts[\(a)].durationMs: \(attempt.durationMs) is negative" }
+                if let review = attempt.review, !reviewLog.indices.contains(review) {
+                    return ".interviews[\(i)].attempts[\(a)].review: \(review) is not an index of reviewLog"
+                }
+            }
+        }
+        return nil
     }
 
     private struct Header: Decodable {

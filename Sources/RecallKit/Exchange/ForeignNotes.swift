@@ -38,6 +38,20 @@ struct ForeignDeckBuilder {
     /// Adds a note; returns its note id, or nil when it was left out.
     mutating func add(_ note: ForeignNote) -> String? {
         var note = note
+        // Control characters (terminal escapes and the like) never reach a deck file.
+        var removed = 0
+        func clean(_ text: String) -> String {
+            guard ControlCharacters.contains(text) else { return text }
+            let kept = text.unicodeScalars.filter { !ControlCharacters.isControl($0) }
+            removed += text.unicodeScalars.count - kept.count
+            return String(String.UnicodeScalarView(kept))
+        }
+        note.front = clean(note.front)
+        note.back = clean(note.back)
+        note.explanation = note.explanation.map(clean)
+        note.source = note.source.map(clean)
+        note.alternatives = note.alternatives.map(clean)
+        if removed > 0 { notes.append("\(note.origin): removed \(removed) control character(s) (terminal escapes and the like)") }
         note.front = note.front.trimmingCharacters(in: .whitespacesAndNewlines)
         note.back = note.back.trimmingCharacters(in: .whitespacesAndNewlines)
         if note.front.isEmpty {

@@ -80,11 +80,12 @@ struct SafeZip {
         var written: UInt64 = 0
         let cap = min(limits.entryBytes, entry.uncompressedSize)
         do {
-            _ = try archive.extract(entry) { chunk in
+            let checksum = try archive.extract(entry) { chunk in
                 written += UInt64(chunk.count)
                 if written > cap { throw ExchangeError.tooLarge(file: file, entry: name, reason: "unpacks to more than it declares") }
                 try handle.write(contentsOf: chunk)
             }
+            try checkCRC(checksum, of: entry)
         } catch let error as ExchangeError {
             throw error
         } catch {
@@ -100,15 +101,25 @@ struct SafeZip {
         }
         var data = Data()
         do {
-            _ = try archive.extract(entry) { chunk in
+            let checksum = try archive.extract(entry) { chunk in
                 data.append(chunk)
                 if UInt64(data.count) > atMost { throw ExchangeError.tooLarge(file: file, entry: name, reason: "unpacks to more than it declares") }
             }
+            try checkCRC(checksum, of: entry)
         } catch let error as ExchangeError {
             throw error
         } catch {
             throw ExchangeError.corruptArchive(file: file, reason: "'\(name)' cannot be unpacked: \(error)")
         }
         return data
+    }
+
+    /// ZIPFoundation computes an entry's CRC-32 while extracting but leaves the
+    /// comparison to the caller (only its FileManager helper compares): here
+    /// a damaged entry is refused rather than imported.
+    func checkCRC(_ computed: CRC32, of entry: Entry) throws {
+        guard computed == entry.checksum else {
+            throw ExchangeError.corruptArchive(file: file, reason: "'\(entry.path)' fails its CRC-32 check (stored \(String(entry.checksum, radix: 16)), computed \(String(computed, radix: 16)))")
+        }
     }
 }

@@ -90,10 +90,27 @@ public struct Settings: Hashable, Sendable, Codable {
 
     /// Validates a value typed by the user for `key`.
     public static func parse(_ value: String, for key: Key) throws(ValueError) -> Int {
-        guard let number = Int(value.trimmingSpaces), key.range.contains(number) else {
+        guard let number = Int(value.trimmingSpaces), isValid(number, for: key) else {
             throw .invalidValue(key: key, value: value)
         }
         return number
+    }
+
+    /// The one rule for a setting's value, wherever it comes from: `recall
+    /// config set`, a backup being restored, or the database read back.
+    public static func isValid(_ value: Int, for key: Key) -> Bool { key.range.contains(value) }
+
+    /// Settings from `key` → value text pairs as the database stores them;
+    /// an unknown key, or a value that breaks the rule, is left at its default.
+    public init(stored pairs: [(key: String, value: String)]) {
+        self.init()
+        for (name, text) in pairs {
+            if let key = Key(rawValue: name), let value = Int(text), Self.isValid(value, for: key) {
+                self[key] = value
+            } else if name == Self.languageKey, let language = Language(rawValue: text) {
+                self.language = language
+            }
+        }
     }
 
     /// Validates a language typed by the user.

@@ -45,8 +45,13 @@ public enum Scheduler {
     /// `0-2: 1d · 3-5: 15d`. In SM-2 every passing grade gives the same
     /// next interval (the grade moves the easiness, which shapes the one after).
     public static func previewLine(_ schedule: CardSchedule) -> String {
+        previewLine(SM2.preview(schedule.sm2))
+    }
+
+    /// Each grade's next interval, grouped where neighbouring grades agree (0d: later today).
+    public static func previewLine(_ intervals: [(grade: Grade, intervalDays: Int)]) -> String {
         var groups: [(first: Int, last: Int, days: Int)] = []
-        for (grade, days) in SM2.preview(schedule.sm2) {
+        for (grade, days) in intervals {
             if let last = groups.last, last.days == days, last.last == grade.value - 1 {
                 groups[groups.count - 1].last = grade.value
             } else {

@@ -19,10 +19,13 @@ public struct StudyDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
         self.daysSinceEpoch = Int((seconds / 86_400).rounded(.down))
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`. Years of up to six digits are read too, so that a
+    /// due day written before intervals were capped (year 24777) can still be
+    /// read back; ``ScheduleBounds`` brings it within range.
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+        guard parts.count == 3, (4...6).contains(parts[0].count), parts[0].allSatisfy(\.isASCIIDigit), parts[1].count == 2, parts[2].count == 2,
+              parts[1].allSatisfy(\.isASCIIDigit), parts[2].allSatisfy(\.isASCIIDigit),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -89,4 +92,8 @@ public struct StudyDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -216,8 +216,10 @@ public struct Bucket: Hashable, Sendable, Encodable {
         var totals = [Int](repeating: 0, count: easinessBucketCount)
         for entry in counts {
             // A hair of tolerance: 2.5 − 0.14 + … lands a rounding error away from a bound.
-            let index = Int(((entry.value - SM2.minimumEasiness) / easinessStep + 1e-9).rounded(.down))
-            totals[min(max(index, 0), easinessBucketCount - 1)] += entry.count
+            let position = ((entry.value - SM2.minimumEasiness) / easinessStep + 1e-9).rounded(.down)
+            // Compared in Double first, so that no value (1e308, not a number) traps on the way to an Int.
+            let index = position >= Double(easinessBucketCount - 1) ? easinessBucketCount - 1 : position >= 0 ? Int(position) : 0
+            totals[index] += entry.count
         }
         return totals.indices.map { index in
             let lower = SM2.minimumEasiness + Double(index) * easinessStep

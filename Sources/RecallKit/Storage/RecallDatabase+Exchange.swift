@@ -160,7 +160,7 @@ extension RecallDatabase {
                         let line: Int = current?["line"] ?? 0
                         // The deck files on disk decide which cards are live: a card the loaded file
                         // does not have (or that no file holds) comes back retired, history kept.
-                        let live = current.map { !($0["retired"] as Bool) } ?? false
+                        let live = try current.map { !(try $0.decode(Bool.self, forColumn: "retired")) } ?? false
                         let state = card.state
                         let tags = card.tags.joined(separator: " ")
                         // The fingerprint of a restored row is left 0: the next read of its deck file rewrites it once.

@@ -138,6 +138,23 @@ extension RecallDatabase {
         }
     }
 
+    /// Under FSRS, each grade's next interval in whole days for the card at
+    /// `moment` (0: later the same day, a learning step); `nil` under SM-2.
+    public func fsrsPreview(cardID: String, at moment: Moment) throws -> [(grade: Grade, intervalDays: Int)]? {
+        try writer.read { db in
+            guard try Self.schedulerKind(db) == .fsrs, let card = try Self.cardRecord(db, id: cardID) else { return nil }
+            let algorithm = try Self.fsrsAlgorithm(db)
+            let answers = (try Self.loggedAnswers(db, cardKey: card.key)[card.key] ?? [])
+                .map { ($0.grade, Moment(instant: $0.instant, timeZone: moment.timeZone)) }
+            let state = algorithm.replay(answers, cardID: cardID)
+            let fuzz = FSRSFuzz.fraction(cardID: cardID, answer: state.answers)
+            return Grade.all.map { grade in
+                let outcome = algorithm.scheduler.answer(state, rating: FSRSRating(grade), at: moment.instant, fuzzFraction: fuzz)
+                return (grade, Int((outcome.intervalSeconds / FSRSScheduler.secondsPerDay).rounded(.down)))
+            }
+        }
+    }
+
     struct LoggedAnswer {
         var grade: Grade
         var instant: Date

@@ -89,18 +89,18 @@ extension RecallDatabase {
                 FROM card JOIN deck ON deck.id = card.deck_id
                 WHERE card.retired = 0 AND card.suspended = 0
                 """, arguments: [today.adding(days: -InterviewDraw.recentFailureWindowDays)]).compactMap { row in
-                guard let kind = CardKind(rawValue: row["kind"]) else { return nil }
-                let deckID: String = row["deck_id"]
-                let noteID: String = row["note_id"]
-                let tags = (row["tags"] as String).split(separator: " ").map(String.init)
-                let leech: Bool = row["leech"]
-                let subject = CardFilter.Subject(cardID: row["id"], deckID: deckID, section: row["section"], sectionZh: row["section_zh"],
-                                                 tags: leech ? tags + ["leech"] : tags, dueDay: row["due_day"], easiness: row["easiness"],
-                                                 lapses: row["lapses"], isLeech: leech)
+                guard let kind = CardKind(rawValue: try row.decode(forColumn: "kind")) else { return nil }
+                let deckID: String = try row.decode(forColumn: "deck_id")
+                let noteID: String = try row.decode(forColumn: "note_id")
+                let tags = (try row.decode(String.self, forColumn: "tags")).split(separator: " ").map(String.init)
+                let leech: Bool = try row.decode(forColumn: "leech")
+                let subject = CardFilter.Subject(cardID: try row.decode(forColumn: "id"), deckID: deckID, section: try row.decode(forColumn: "section"), sectionZh: try row.decode(forColumn: "section_zh"),
+                                                 tags: leech ? tags + ["leech"] : tags, dueDay: try row.decode(forColumn: "due_day"), easiness: try row.decode(forColumn: "easiness"),
+                                                 lapses: try row.decode(forColumn: "lapses"), isLeech: leech)
                 return InterviewDraw.Candidate(
-                    cardID: row["id"], noteKey: "\(deckID)/\(noteID)", deckID: deckID, section: row["section"], kind: kind,
-                    tags: tags, easiness: row["easiness"], lapses: row["lapses"], dueDay: row["due_day"],
-                    recentFailures: row["failures"], subject: subject)
+                    cardID: try row.decode(forColumn: "id"), noteKey: "\(deckID)/\(noteID)", deckID: deckID, section: try row.decode(forColumn: "section"), kind: kind,
+                    tags: tags, easiness: try row.decode(forColumn: "easiness"), lapses: try row.decode(forColumn: "lapses"), dueDay: try row.decode(forColumn: "due_day"),
+                    recentFailures: try row.decode(forColumn: "failures"), subject: subject)
             }
         }
     }
@@ -165,7 +165,7 @@ extension RecallDatabase {
         try writer.read { db in
             var result: [String: (String, String)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT card.id, card.deck_id, deck.section FROM card JOIN deck ON deck.id = card.deck_id") {
-                result[row["id"]] = (row["deck_id"], row["section"])
+                result[try row.decode(forColumn: "id")] = (try row.decode(forColumn: "deck_id"), try row.decode(forColumn: "section"))
             }
             return result
         }

@@ -8,7 +8,7 @@ extension RecallDatabase {
     /// The `EXPLAIN QUERY PLAN` details of `sql`, one line per step.
     func queryPlan(_ sql: String, arguments: StatementArguments = []) throws -> [String] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { try $0.decode(String.self, forColumn: "detail") }
         }
     }
 

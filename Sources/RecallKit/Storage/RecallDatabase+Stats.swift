@@ -86,18 +86,19 @@ extension RecallDatabase {
         let deckArguments = StatementArguments(decks)
         let mature = CardStage.matureIntervalDays
         let learned = CardStage.learnedRepetitions
+        let (clampedInterval, clampedEasiness) = (Self.clampedInterval, Self.clampedEasiness)
         return try writer.read { db in
             var result = StatsAggregates()
             let days = statements.dayGroups
             result.dayGroups = try Row.fetchAll(db, sql: days.sql, arguments: days.arguments).compactMap { row in
-                guard let day = StudyDay.fromDatabaseValue(row[0]), let kind = ReviewQueue.EntryKind(storedCode: row[1]) else { return nil }
-                return DayAnswerGroup(day: day, kind: kind, grade: row[2], answers: row[3], matureAnswers: row[4], durationMs: row[5])
+                guard let day = StudyDay.fromDatabaseValue(try row.decode(DatabaseValue.self, atIndex: 0)), let kind = ReviewQueue.EntryKind(storedCode: try row.decode(atIndex: 1)) else { return nil }
+                return DayAnswerGroup(day: day, kind: kind, grade: try row.decode(atIndex: 2), answers: try row.decode(atIndex: 3), matureAnswers: try row.decode(atIndex: 4), durationMs: try row.decode(atIndex: 5))
             }
             result.studyDays = try StudyDay.fetchAll(db, sql: statements.studyDays.sql, arguments: statements.studyDays.arguments)
             for row in try Row.fetchAll(db, sql: statements.deckRetention.sql, arguments: statements.deckRetention.arguments) {
-                let reviews: Int = row["reviews"], passed: Int = row["passed"]
-                let matureReviews: Int = row["mature"], maturePassed: Int = row["mature_passed"]
-                result.deckRetention[row["deck_id"]] = RetentionTally(
+                let reviews: Int = try row.decode(forColumn: "reviews"), passed: Int = try row.decode(forColumn: "passed")
+                let matureReviews: Int = try row.decode(forColumn: "mature"), maturePassed: Int = try row.decode(forColumn: "mature_passed")
+                result.deckRetention[try row.decode(forColumn: "deck_id")] = RetentionTally(
                     matureReviews: matureReviews, maturePassed: maturePassed,
                     youngReviews: reviews - matureReviews, youngPassed: passed - maturePassed)
             }
@@ -106,14 +107,14 @@ extension RecallDatabase {
             result.dueCounts = try Row.fetchAll(db, sql: """
                 SELECT due_day, COUNT(*) FROM card WHERE \(answered) AND due_day <= ? GROUP BY due_day
                 """, arguments: deckArguments + [query.forecastEnd]).compactMap { row in
-                StudyDay.fromDatabaseValue(row[0]).map { DayCount(day: $0, count: row[1]) }
+                try StudyDay.fromDatabaseValue(try row.decode(DatabaseValue.self, atIndex: 0)).map { DayCount(day: $0, count: try row.decode(atIndex: 1)) }
             }
             result.intervalCounts = try Row.fetchAll(db, sql: """
-                SELECT interval_days, COUNT(*) FROM card WHERE \(answered) GROUP BY interval_days
-                """, arguments: deckArguments).map { ValueCount($0[0], $0[1]) }
+                SELECT \(clampedInterval) AS interval, COUNT(*) FROM card WHERE \(answered) GROUP BY interval
+                """, arguments: deckArguments).map { ValueCount(try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
             result.easinessCounts = try Row.fetchAll(db, sql: """
-                SELECT easiness, COUNT(*) FROM card WHERE \(answered) GROUP BY easiness
-                """, arguments: deckArguments).map { ValueCount($0[0], $0[1]) }
+                SELECT \(clampedEasiness) AS value, COUNT(*) FROM card WHERE \(answered) GROUP BY value
+                """, arguments: deckArguments).map { ValueCount(try $0.decode(atIndex: 0), try $0.decode(atIndex: 1)) }
             result.deckCounts = try Row.fetchAll(db, sql: """
                 SELECT deck_id,
                     SUM(suspended = 0 AND due_day IS NULL) AS new,
@@ -123,8 +124,8 @@ extension RecallDatabase {
                     SUM(suspended = 1) AS suspended, SUM(leech = 1) AS leech
                 FROM card WHERE retired = 0 \(cardFilter) GROUP BY deck_id
                 """, arguments: deckArguments).map { row in
-                DeckCardCounts(deckID: row["deck_id"], new: row["new"], learning: row["learning"], young: row["young"],
-                               mature: row["mature"], suspended: row["suspended"], leech: row["leech"])
+                DeckCardCounts(deckID: try row.decode(forColumn: "deck_id"), new: try row.decode(forColumn: "new"), learning: try row.decode(forColumn: "learning"), young: try row.decode(forColumn: "young"),
+                               mature: try row.decode(forColumn: "mature"), suspended: try row.decode(forColumn: "suspended"), leech: try row.decode(forColumn: "leech"))
             }
             let askable = "retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?) \(cardFilter)"
             let askableArguments: StatementArguments = [query.today] + deckArguments
@@ -147,11 +148,16 @@ extension RecallDatabase {
             var plans: [String: [String]] = [:]
             for statement in [statements.dayGroups, statements.studyDays, statements.deckRetention] {
                 plans[statement.name] = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)
-                    .map { $0["detail"] as String }
+                    .map { try $0.decode(String.self, forColumn: "detail") }
             }
             return plans
         }
     }
+
+    /// A card's interval and easiness as SQL within ``ScheduleBounds``, as
+    /// ``CardRecord`` reads them: a damaged value counts as the nearest sane one.
+    static let clampedInterval = "MIN(MAX(interval_days, \(ScheduleBounds.intervalDays.lowerBound)), \(ScheduleBounds.intervalDays.upperBound))"
+    static let clampedEasiness = "MIN(MAX(easiness, \(ScheduleBounds.easiness.lowerBound)), \(ScheduleBounds.easiness.upperBound))"
 
     /// One row per card that is not retired, for `recall map`.
     public func mapCards(deckIDs: [String]? = nil) throws -> [KnowledgeMap.Card] {
@@ -159,11 +165,11 @@ extension RecallDatabase {
         let filter = deckIDs == nil ? "" : "AND deck_id IN (\(Array(repeating: "?", count: decks.count).joined(separator: ", ")))"
         return try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, deck_id, tags, due_day IS NOT NULL AS seen, interval_days, lapses FROM card
+                SELECT id, deck_id, tags, due_day IS NOT NULL AS seen, \(Self.clampedInterval) AS interval_days, lapses FROM card
                 WHERE retired = 0 \(filter) ORDER BY deck_id, position
                 """, arguments: StatementArguments(decks)).map { row in
-                KnowledgeMap.Card(deckID: row["deck_id"], tags: (row["tags"] as String).split(separator: " ").map(String.init),
-                                  isSeen: row["seen"], intervalDays: row["interval_days"], lapses: row["lapses"], cardID: row["id"])
+                KnowledgeMap.Card(deckID: try row.decode(forColumn: "deck_id"), tags: (try row.decode(String.self, forColumn: "tags")).split(separator: " ").map(String.init),
+                                  isSeen: try row.decode(forColumn: "seen"), intervalDays: try row.decode(forColumn: "interval_days"), lapses: try row.decode(forColumn: "lapses"), cardID: try row.decode(forColumn: "id"))
             }
         }
     }

@@ -20,6 +20,8 @@ public final class RecallDatabase: Sendable {
     public enum OpenError: Error, CustomStringConvertible {
         case newerSchema(path: String)
         case cannotOpen(path: String, reason: String)
+        /// The file exists but is not a Recall database: refused, never replaced.
+        case notADatabase(path: String, reason: String)
 
         public var description: String {
             switch self {
@@ -27,45 +29,151 @@ public final class RecallDatabase: Sendable {
                 "\(path) was written by a newer version of Recall; upgrade Recall to open it (nothing was changed)"
             case .cannotOpen(let path, let reason):
                 "cannot open the database \(path): \(reason)"
+            case .notADatabase(let path, let reason):
+                "\(path) is not a Recall database: \(reason). Nothing was changed. If it is a damaged copy of your database, restore a backup (recall import BACKUP.json --db NEW-FILE); to start afresh, move the file away"
             }
         }
     }
 
-    /// Opens (creating if needed) the database at `path`.
-    public convenience init(path: String) throws {
+    /// How long to wait for another process that holds the write lock, and
+    /// whom to tell that we are waiting.
+    public struct LockWait: Sendable {
+        /// The longest wait before a write gives up (a re-sync of a 100k-card
+        /// deck holds the lock ~25 s; ten minutes leaves a wide margin).
+        public var limitSeconds: Double
+        /// Called once after a second of waiting, then every ten seconds, with the seconds waited so far.
+        public var onWait: @Sendable (_ seconds: Int) -> Void
+
+        public init(limitSeconds: Double = 600, onWait: @escaping @Sendable (_ seconds: Int) -> Void = { _ in }) {
+            self.limitSeconds = limitSeconds
+            self.onWait = onWait
+        }
+
+        static let pollMilliseconds = 10
+
+        /// SQLite's busy handler: sleep and try again, telling `onWait` now and then, until the limit.
+        var busyMode: Database.BusyMode {
+            let limit = Int(limitSeconds * 1000) / Self.pollMilliseconds
+            let onWait = onWait
+            return .callback { tries in
+                guard tries < limit else { return false }
+                let waited = tries * Self.pollMilliseconds
+                if waited == 1000 || (waited > 1000 && waited % 10_000 == 0) { onWait(waited / 1000) }
+                usleep(useconds_t(Self.pollMilliseconds * 1000))
+                return true
+            }
+        }
+    }
+
+    /// Opens the database at `path`, creating it only when there is no file there.
+    ///
+    /// - A file that exists must be an SQLite database: an empty file or any
+    ///   other content is refused (``OpenError/notADatabase(path:reason:)``),
+    ///   never replaced, because it may be the user's damaged history.
+    /// - A new database is built and migrated under a temporary name and
+    ///   linked into place atomically, so processes starting together on an
+    ///   empty data folder never see a half-made database; pending migrations
+    ///   of an existing one run under an exclusive `flock` of the file, so two
+    ///   processes never run the same migration.
+    /// - A write lock held by another process is waited for (``LockWait``).
+    public convenience init(path: String, lockWait: LockWait = LockWait()) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            try Self.create(path: path, lockWait: lockWait)
+        }
+        try Self.checkIsDatabase(path: path)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: Self.configuration)
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration(lockWait))
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
         } catch let error as DatabaseError {
-            throw OpenError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+            throw OpenError.cannotOpen(path: path, reason: StorageFault.sentence(forDatabaseError: error, path: nil))
         }
-        try self.init(queue: queue, path: path)
+        try self.init(queue: queue, path: path, lockedFile: path)
     }
 
     /// A private database in memory, for tests and dry runs.
     public static func inMemory() throws -> RecallDatabase {
-        try RecallDatabase(queue: DatabaseQueue(configuration: configuration), path: ":memory:")
+        try RecallDatabase(queue: DatabaseQueue(configuration: configuration(LockWait())), path: ":memory:", lockedFile: nil)
     }
 
-    private init(queue: DatabaseQueue, path: String) throws {
+    private init(queue: DatabaseQueue, path: String, lockedFile: String?) throws {
         writer = queue
         let migrator = Migrations.migrator
-        let (superseded, complete) = try queue.read { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-        }
+        let (superseded, complete) = try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
         if superseded { throw OpenError.newerSchema(path: path) }
-        // An up-to-date database (every start but the first after an upgrade) needs no write here.
-        if !complete { try migrator.migrate(queue) }
+        if !complete {
+            try Self.withExclusiveFlock(lockedFile) {
+                if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) { throw OpenError.newerSchema(path: path) }
+                try migrator.migrate(queue)
+            }
+        }
     }
 
-    private static var configuration: Configuration {
+    /// Runs `body` holding an exclusive `flock` on `path` (nil: no file, no lock).
+    /// flock and SQLite's own fcntl locks do not interact on Linux, so this
+    /// serialises migrations between processes without touching SQLite's locking.
+    static func withExclusiveFlock(_ path: String?, _ body: () throws -> Void) throws {
+        guard let path else { return try body() }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return try body() }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
+    }
+
+    /// Builds a migrated database next to `path` and links it into place,
+    /// unless another process got there first (then theirs is used).
+    static func create(path: String, lockWait: LockWait) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appending(path: ".\(url.lastPathComponent).new-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        defer {
+            for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }
+        }
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration(lockWait))
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            try Migrations.migrator.migrate(queue)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try queue.close()
+        } catch let error as DatabaseError {
+            throw OpenError.cannotOpen(path: path, reason: StorageFault.sentence(forDatabaseError: error, path: nil))
+        }
+        // link(2) fails if `path` exists: the first process to finish wins, and nothing is overwritten.
+        if link(temporary, path) != 0 && errno != EEXIST {
+            throw OpenError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Refuses a file that is not an SQLite database, before SQLite sees it.
+    static func checkIsDatabase(path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw OpenError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw OpenError.notADatabase(path: path, reason: "it is not a regular file") }
+        guard info.st_size > 0 else { throw OpenError.notADatabase(path: path, reason: "the file is empty (0 bytes)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw OpenError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        guard head.elementsEqual(Array("SQLite format 3\0".utf8)) else {
+            throw OpenError.notADatabase(path: path, reason: "it does not start like an SQLite database (it looks like \(FileSniffer.kind(of: head)))")
+        }
+    }
+
+    private static func configuration(_ lockWait: LockWait) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = lockWait.busyMode
         return configuration
     }
 
@@ -87,6 +195,15 @@ public final class RecallDatabase: Sendable {
         }
     }
 
+    /// Path → deck id of every deck file the database knows (for the deck-id rule on unchanged files).
+    public func deckIDsByPath() throws -> [String: String] {
+        try writer.read { db in
+            var result: [String: String] = [:]
+            for deck in try DeckRecord.filter(Column("retired") == false).fetchAll(db) { result[deck.path] = deck.id }
+            return result
+        }
+    }
+
     /// Path → size and modification time of every deck file the database knows them for.
     public func deckFileStamps() throws -> [String: DeckFileStamp] {
         try writer.read { db in
@@ -95,7 +212,7 @@ public final class RecallDatabase: Sendable {
                 SELECT path, file_size, file_modified_ns FROM deck
                 WHERE retired = 0 AND file_size IS NOT NULL AND file_modified_ns IS NOT NULL
                 """) {
-                result[row[0]] = DeckFileStamp(size: row[1], modifiedNs: row[2])
+                result[try row.decode(atIndex: 0)] = DeckFileStamp(size: try row.decode(atIndex: 1), modifiedNs: try row.decode(atIndex: 2))
             }
             return result
         }
@@ -128,7 +245,8 @@ public final class RecallDatabase: Sendable {
     /// Cards are matched by id, so an edited card keeps its history. A card no
     /// longer in its file is retired: hidden, its history kept; put it back and
     /// it returns. Decks not loaded at all are retired with their cards,
-    /// except those whose files are `unchangedPaths` or `brokenPaths`: a deck
+    /// except those whose files are `unchangedPaths` or `brokenPaths`, or whose
+    /// id is one a broken file declares (`brokenDeckIDs`): a deck
     /// file with errors changes nothing.
     @discardableResult
     public func synchronize(_ result: DeckLoader.Result) throws -> SyncReport {
@@ -138,12 +256,15 @@ public final class RecallDatabase: Sendable {
         return try writer.write { db in
             var report = SyncReport()
             let keptPaths = Set(result.unchangedPaths + result.brokenPaths)
+            // A deck whose file is broken is kept by its id as well as its path: moving the
+            // data folder changes every path, and must not retire a deck that has an error.
+            let keptIDs = Set(result.brokenDeckIDs)
             let loadedIDs = Set(result.decks.map(\.deck.id))
             for deck in prepared {
                 try store(deck, db, &report)
             }
             for deck in try DeckRecord.filter(Column("retired") == false).fetchAll(db)
-            where !loadedIDs.contains(deck.id) && !keptPaths.contains(deck.path) {
+            where !loadedIDs.contains(deck.id) && !keptPaths.contains(deck.path) && !keptIDs.contains(deck.id) {
                 var retired = deck
                 retired.retired = true
                 try retired.update(db)
@@ -210,7 +331,7 @@ public final class RecallDatabase: Sendable {
         // One read of the deck's cards: every id it has ever had, its fingerprint, and which of them are live.
         var known: [String: (fingerprint: Int64, retired: Bool, line: Int)] = [:]
         for row in try GRDB.Row.fetchAll(db, sql: "SELECT id, fingerprint, retired, line FROM card WHERE deck_id = ?", arguments: [deck.id]) {
-            known[row[0]] = (row[1], row[2], row[3])
+            known[try row.decode(atIndex: 0)] = (try row.decode(atIndex: 1), try row.decode(atIndex: 2), try row.decode(atIndex: 3))
         }
         var existing = Set(known.compactMap { $0.value.retired ? nil : $0.key })
         let upsert = try db.cachedStatement(sql: """
@@ -248,7 +369,7 @@ public final class RecallDatabase: Sendable {
         try writer.read { db in
             let counts = try Row.fetchAll(db, sql: "SELECT deck_id, COUNT(*) AS n FROM card WHERE retired = 0 GROUP BY deck_id")
             var byDeck: [String: Int] = [:]
-            for row in counts { byDeck[row["deck_id"]] = row["n"] }
+            for row in counts { byDeck[try row.decode(forColumn: "deck_id")] = try row.decode(forColumn: "n") }
             return try DeckRecord.filter(Column("retired") == false).order(Column("section"), Column("id")).fetchAll(db)
                 .map { ($0, byDeck[$0.id] ?? 0) }
         }
@@ -374,11 +495,11 @@ public final class RecallDatabase: Sendable {
             for statement in [statements.due, statements.new] {
                 let rows = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
                 while let row = try rows.next() {
-                    let deckID: String = row[1], noteID: String = row[5]
+                    let deckID: String = try row.decode(atIndex: 1), noteID: String = try row.decode(atIndex: 5)
                     candidates.append(ReviewQueue.Candidate(
-                        cardID: row[0], deckID: deckID, position: row[2], dueDay: StudyDay.fromDatabaseValue(row[3]),
-                        tags: (row[4] as String).split(separator: " ").map(String.init),
-                        noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(row[6])))
+                        cardID: try row.decode(atIndex: 0), deckID: deckID, position: try row.decode(atIndex: 2), dueDay: StudyDay.fromDatabaseValue(try row.decode(DatabaseValue.self, atIndex: 3)),
+                        tags: (try row.decode(String.self, atIndex: 4)).split(separator: " ").map(String.init),
+                        noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(try row.decode(atIndex: 6))))
                 }
             }
             return candidates
@@ -396,7 +517,7 @@ public final class RecallDatabase: Sendable {
                     SELECT \(Self.subjectColumns) FROM card JOIN deck ON deck.id = card.deck_id
                     WHERE card.retired = 0 AND card.id IN (\(marks))
                     """, arguments: StatementArguments(chunk)) {
-                    let candidate = Self.candidate(row)
+                    let candidate = try Self.candidate(row)
                     result[candidate.cardID] = candidate.subject
                 }
             }
@@ -409,14 +530,14 @@ public final class RecallDatabase: Sendable {
         deck.section, deck.section_zh
         """
 
-    static func candidate(_ row: Row) -> ReviewQueue.Candidate {
-        let id: String = row["id"], deckID: String = row["deck_id"], noteID: String = row["note_id"]
-        let tags = (row["tags"] as String).split(separator: " ").map(String.init)
-        let leech: Bool = row["leech"]
-        let subject = CardFilter.Subject(cardID: id, deckID: deckID, section: row["section"], sectionZh: row["section_zh"],
-                                         tags: leech ? tags + ["leech"] : tags, dueDay: row["due_day"], easiness: row["easiness"],
-                                         lapses: row["lapses"], isLeech: leech)
-        return ReviewQueue.Candidate(cardID: id, deckID: deckID, position: row["position"], dueDay: row["due_day"], tags: tags,
+    static func candidate(_ row: Row) throws -> ReviewQueue.Candidate {
+        let id: String = try row.decode(forColumn: "id"), deckID: String = try row.decode(forColumn: "deck_id"), noteID: String = try row.decode(forColumn: "note_id")
+        let tags = (try row.decode(String.self, forColumn: "tags")).split(separator: " ").map(String.init)
+        let leech: Bool = try row.decode(forColumn: "leech")
+        let subject = CardFilter.Subject(cardID: id, deckID: deckID, section: try row.decode(forColumn: "section"), sectionZh: try row.decode(forColumn: "section_zh"),
+                                         tags: leech ? tags + ["leech"] : tags, dueDay: try row.decode(forColumn: "due_day"), easiness: try row.decode(forColumn: "easiness"),
+                                         lapses: try row.decode(forColumn: "lapses"), isLeech: leech)
+        return ReviewQueue.Candidate(cardID: id, deckID: deckID, position: try row.decode(forColumn: "position"), dueDay: try row.decode(forColumn: "due_day"), tags: tags,
                                      noteKey: "\(deckID)/\(noteID)", subject: subject)
     }
 
@@ -433,7 +554,7 @@ public final class RecallDatabase: Sendable {
                 SELECT card.deck_id, card.tags FROM review_log JOIN card ON card.key = review_log.card_key
                 WHERE review_log.day >= ? AND review_log.kind = ?
                 """, arguments: [day, ReviewQueue.EntryKind.new.storedCode]).map { row in
-                ReviewQueue.RecentCard(deckID: row[0], tags: (row[1] as String).split(separator: " ").map(String.init))
+                ReviewQueue.RecentCard(deckID: try row.decode(atIndex: 0), tags: (try row.decode(String.self, atIndex: 1)).split(separator: " ").map(String.init))
             }
         }
     }
@@ -446,7 +567,7 @@ public final class RecallDatabase: Sendable {
                 JOIN card ON card.key = review_log.card_key
                 WHERE review_log.day = ?
                 """, arguments: [today]).map { row in
-                ReviewQueue.Siblings.Link(noteKey: "\(row[0] as String)/\(row[1] as String)", related: Self.relatedNotes(row[2]))
+                ReviewQueue.Siblings.Link(noteKey: "\(try row.decode(String.self, atIndex: 0))/\(try row.decode(String.self, atIndex: 1))", related: Self.relatedNotes(try row.decode(atIndex: 2)))
             }
         }
     }
@@ -580,7 +701,7 @@ public final class RecallDatabase: Sendable {
     static func undoAnswer(_ db: Database, logID: Int64) throws -> ReviewLogRecord? {
         let rows = try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "l.id = ?"), arguments: [logID])
         guard let row = rows.first, let log = ReviewLogRecord(row: row) else { return nil }
-        let cardKey: Int64 = row[4]
+        let cardKey: Int64 = try row.decode(atIndex: 4)
         let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM review_log WHERE card_key = ?", arguments: [cardKey])
         guard latest == logID else { return nil }
         try writeSchedule(db, cardKey: cardKey, log.previousSchedule)
@@ -626,17 +747,13 @@ public final class RecallDatabase: Sendable {
         try writer.read { db in try Self.readSettings(db) }
     }
 
-    /// The settings as the `setting` table holds them; a value this version does not know leaves the default.
+    /// The settings as the `setting` table holds them, read defensively (see ``Settings/init(stored:)``):
+    /// a value this version does not know, or one `recall config set` would refuse, leaves the default.
     static func readSettings(_ db: Database) throws -> Settings {
-        var settings = Settings()
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting") {
-            if let key = Settings.Key(rawValue: row["key"]), let value = Int(row["value"] as String) {
-                settings[key] = value
-            } else if row["key"] == Settings.languageKey, let language = Language(rawValue: row["value"]) {
-                settings.language = language
-            }
+        let pairs = try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { row in
+            (key: try row.decode(String.self, forColumn: "key"), value: try row.decode(String.self, forColumn: "value"))
         }
-        return settings
+        return Settings(stored: pairs)
     }
 
     public func set(language: Language) throws {

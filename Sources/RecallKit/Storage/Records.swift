@@ -73,6 +73,33 @@ public struct CardRecord: Codable, Hashable, Sendable, FetchableRecord, TableRec
         case buriedUntil = "buried_until"
     }
 
+    /// Decodes a row, bringing its schedule within ``ScheduleBounds``: a value
+    /// damaged on disk (a due day past 9999, an easiness of 1e308) must not
+    /// lock the user out of their history, so the card goes on from the
+    /// nearest sane state.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        key = try c.decode(Int64.self, forKey: .key)
+        id = try c.decode(String.self, forKey: .id)
+        deckID = try c.decode(String.self, forKey: .deckID)
+        noteID = try c.decode(String.self, forKey: .noteID)
+        kind = try c.decode(CardKind.self, forKey: .kind)
+        content = try c.decode(String.self, forKey: .content)
+        tags = try c.decode(String.self, forKey: .tags)
+        line = try c.decode(Int.self, forKey: .line)
+        position = try c.decode(Int.self, forKey: .position)
+        retired = try c.decode(Bool.self, forKey: .retired)
+        repetitions = try c.decode(Int.self, forKey: .repetitions)
+        easiness = try c.decode(Double.self, forKey: .easiness)
+        intervalDays = try c.decode(Int.self, forKey: .intervalDays)
+        dueDay = try c.decodeIfPresent(StudyDay.self, forKey: .dueDay)
+        lapses = try c.decode(Int.self, forKey: .lapses)
+        leech = try c.decode(Bool.self, forKey: .leech)
+        suspended = try c.decode(Bool.self, forKey: .suspended)
+        buriedUntil = try c.decodeIfPresent(StudyDay.self, forKey: .buriedUntil)
+        schedule = ScheduleBounds.clamped(schedule)
+    }
+
     public var schedule: CardSchedule {
         get {
             CardSchedule(sm2: SM2State(repetitions: repetitions, easiness: easiness, intervalDays: intervalDays),
@@ -166,9 +193,11 @@ public struct ReviewLogRecord: Hashable, Sendable {
     /// The instant of the answer, ISO 8601 in its own offset (milliseconds when there are any).
     public var reviewedAt: String { answeredAt.description }
 
+    /// The card's schedule before this answer, within ``ScheduleBounds`` (what undo puts back).
     var previousSchedule: CardSchedule {
-        CardSchedule(sm2: SM2State(repetitions: previousRepetitions, easiness: previousEasiness, intervalDays: previousIntervalDays),
-                     dueDay: previousDueDay, lapses: previousLapses, isLeech: previousLeech)
+        ScheduleBounds.clamped(CardSchedule(sm2: SM2State(repetitions: previousRepetitions, easiness: previousEasiness,
+                                                          intervalDays: previousIntervalDays),
+                                            dueDay: previousDueDay, lapses: previousLapses, isLeech: previousLeech))
     }
 
     /// The columns of `review_log` after `id`, in table order, less `card_key`
@@ -208,17 +237,28 @@ public struct ReviewLogRecord: Hashable, Sendable {
     /// Reads a row of ``selectSQL(where:orderBy:)``; nil if a value is not one this Recall writes.
     /// Columns: id, card id, then ``columns`` in order.
     init?(row: Row) {
-        guard let day = StudyDay.fromDatabaseValue(row[7]), let grade = Grade.fromDatabaseValue(row[8]),
-              let kind = ReviewQueue.EntryKind(storedCode: row[10])
+        // `try?` throughout: a value of the wrong type (text where a number belongs) gives nil, never a trap.
+        func value<T: DatabaseValueConvertible>(_ index: Int) -> T? { try? row.decode(T.self, atIndex: index) }
+        func studyDay(_ index: Int) -> StudyDay? { StudyDay.fromDatabaseValue(row[index] as DatabaseValue) }
+        guard let day = studyDay(7), let grade = Grade.fromDatabaseValue(row[8] as DatabaseValue),
+              let kindCode: Int = value(10), let kind = ReviewQueue.EntryKind(storedCode: kindCode),
+              let id: Int64 = value(0), let cardID: String = value(1), let high: Int64 = value(2), let low: Int64 = value(3),
+              let milliseconds: Int64 = value(5), let offset: Int = value(6), let duration: Int = value(9),
+              let previousRepetitions: Int = value(11), let newRepetitions: Int = value(12),
+              let previousEasiness: Double = value(13), let newEasiness: Double = value(14),
+              let previousInterval: Int = value(15), let newInterval: Int = value(16),
+              let previousLapses: Int = value(19), let newLapses: Int = value(20),
+              let previousLeech: Bool = value(21), let newLeech: Bool = value(22)
         else { return nil }
         self.init(
-            id: row[0], uuid: AnswerID(storedHigh: row[2], storedLow: row[3]), cardID: row[1],
-            answeredAt: AnswerTime(unixMilliseconds: row[5], utcOffsetMinutes: row[6]),
-            studyDay: day, grade: grade, durationMs: row[9], kind: kind,
-            previousRepetitions: row[11], newRepetitions: row[12], previousEasiness: row[13], newEasiness: row[14],
-            previousIntervalDays: row[15], newIntervalDays: row[16],
-            previousDueDay: StudyDay.fromDatabaseValue(row[17]), newDueDay: StudyDay.fromDatabaseValue(row[18]),
-            previousLapses: row[19], newLapses: row[20], previousLeech: row[21], newLeech: row[22])
+            id: id, uuid: AnswerID(storedHigh: high, storedLow: low), cardID: cardID,
+            answeredAt: AnswerTime(unixMilliseconds: milliseconds, utcOffsetMinutes: offset),
+            studyDay: day, grade: grade, durationMs: duration, kind: kind,
+            previousRepetitions: previousRepetitions, newRepetitions: newRepetitions,
+            previousEasiness: previousEasiness, newEasiness: newEasiness,
+            previousIntervalDays: previousInterval, newIntervalDays: newInterval,
+            previousDueDay: studyDay(17), newDueDay: studyDay(18),
+            previousLapses: previousLapses, newLapses: newLapses, previousLeech: previousLeech, newLeech: newLeech)
     }
 }
 
@@ -250,7 +290,11 @@ extension StudyDay: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { daysSinceEpoch.databaseValue }
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> StudyDay? {
         // Not a switch over `dbValue.storage`: Swift 6.3.1's optimizer crashes on that once inlined.
-        Int.fromDatabaseValue(dbValue).map { StudyDay(daysSinceEpoch: $0) }
+        // Within ±100 million days: day arithmetic on a damaged value cannot overflow.
+        if let days = Int64.fromDatabaseValue(dbValue) { return StudyDay(daysSinceEpoch: Int(max(min(days, 100_000_000), -100_000_000))) }
+        // A `YYYY-MM-DD` text (the layout before integer days, or a hand edit) is read too.
+        if let text = String.fromDatabaseValue(dbValue) { return StudyDay(text) }
+        return nil
     }
 }
 

@@ -88,3 +88,20 @@ import Testing
         #expect(!sandbox.run(["due", "--json"]).output.contains("\"sample/bubble\""))
     }
 }
+
+@Suite struct FSRSReviewPreviewTests {
+    @Test func underFSRSTheRunnerShowsFSRSIntervals() throws {
+        let sandbox = try Sandbox()
+        #expect(sandbox.run(["config", "set", "scheduler", "fsrs"]).status == 0)
+        let run = sandbox.run(["review", "--limit", "1"], input: ["parameters", "", "q"])
+        #expect(run.status == 0, "\(run.errors)")
+        // A new card: again / hard / good stay in the learning steps (later today),
+        // easy graduates at round(S₀(easy) = w3 = 8.2956) = 8 days, fuzzed: delta =
+        // 1 + 0.15·4.5 + 0.1·1 = 1.775, range round(6.225) = 6 … round(9.775) = 10,
+        // drawn as round(6 + u·5): 6 … 11.
+        let line = try #require(run.output.split(separator: "\n").first { $0.contains("Next interval (FSRS): ") })
+        #expect(line.contains("0-4: 0d · 5: "), "\(line)")
+        let days = Int(line.split(separator: " ").last?.dropLast() ?? "") ?? 0
+        #expect((6...11).contains(days), "\(line)")
+    }
+}

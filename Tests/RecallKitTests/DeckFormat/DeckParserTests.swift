@@ -157,17 +157,41 @@ func problems(_ body: String, severity: DeckDiagnostic.Severity = .error) -> [St
         #expect(result.diagnostics.first?.message.hasPrefix("invalid UTF-8") == true)
     }
 
-    @Test func loaderRejectsADeckIdUsedTwiceAndFlagsRepeatedQuestions() {
+    @Test func loaderRefusesBothFilesOfADeckIdUsedTwiceAndFlagsRepeatedQuestions() {
         let a = DeckFile(path: "a.md", bytes: Array("---\nid: same\ntitle: A\nsection: S\n---\n## q\nQ: What is ZeRO?\nA: x\nSource: s\n".utf8))
         let b = DeckFile(path: "b.md", bytes: Array("---\nid: same\ntitle: B\nsection: S\n---\n".utf8))
         let c = DeckFile(path: "c.md", bytes: Array("---\nid: other\ntitle: C\nsection: S\n---\n## r\nQ: what is  ZeRO?\nA: y\nSource: s\n".utf8))
-        let result = DeckLoader.load([a, b, c])
-        #expect(result.decks.map(\.deck.id) == ["same", "other"])
-        #expect(result.brokenPaths == ["b.md"])
-        #expect(result.diagnostics.map { "\($0.file):\($0.line): \($0.message)" } == [
-            "b.md:1: deck id 'same' is already used by a.md",
-            "c.md:6: card 'r' asks the same question as 'q' (a.md:6)",
+        let d = DeckFile(path: "d.md", bytes: Array("---\nid: third\ntitle: D\nsection: S\n---\n## q\nQ: What is ZeRO?\nA: x\nSource: s\n".utf8))
+        let result = DeckLoader.load([a, b, c, d])
+        #expect(result.decks.map(\.deck.id) == ["other", "third"])
+        #expect(Set(result.brokenPaths) == ["a.md", "b.md"])
+        #expect(result.diagnostics.map { "\($0.file):\($0.line): \($0.message)" }.sorted() == [
+            "a.md:1: deck id 'same' is also used by b.md; neither file is loaded and the deck stays as it was",
+            "b.md:1: deck id 'same' is also used by a.md; neither file is loaded and the deck stays as it was",
+            "d.md:6: card 'q' asks the same question as 'r' (c.md:6)",
         ])
+    }
+
+    @Test func theDeckIdRuleHoldsWhenOneOfTheFilesIsUnchangedAndSkipped() {
+        let a = DeckFile(path: "a.md", bytes: Array("---\nid: same\ntitle: A\nsection: S\n---\n".utf8))
+        let b = DeckFile(path: "b.md", bytes: Array("---\nid: same\ntitle: B\nsection: S\n---\n".utf8))
+        // As on the run after a.md was stored: a.md is unchanged and not parsed again.
+        let result = DeckLoader.load([a, b], isUnchanged: { path, _ in path == "a.md" }, deckIDOfUnchanged: { $0 == "a.md" ? "same" : nil })
+        #expect(result.decks.isEmpty)
+        #expect(Set(result.brokenPaths) == ["a.md", "b.md"])
+    }
+
+    @Test func aUserDeckWithABundledDecksIdReplacesIt() {
+        let bundled = DeckFile(path: "Decks/x.md", bytes: Array("---\nid: x\ntitle: Bundled\nsection: S\n---\n".utf8), isBundled: true)
+        let mine = DeckFile(path: "/home/me/decks/x.md", bytes: Array("---\nid: x\ntitle: Mine\nsection: S\n---\n".utf8))
+        for order in [[bundled, mine], [mine, bundled]] {
+            let result = DeckLoader.load(order)
+            #expect(result.decks.map(\.deck.title) == ["Mine"])
+            #expect(result.diagnostics.isEmpty)
+        }
+        let skipped = DeckLoader.load([bundled, mine], isUnchanged: { path, _ in path == mine.path }, deckIDOfUnchanged: { _ in "x" })
+        #expect(skipped.decks.isEmpty)
+        #expect(skipped.unchangedPaths == [mine.path])
     }
 
     @Test func unchangedFilesAreNotParsedAgain() {

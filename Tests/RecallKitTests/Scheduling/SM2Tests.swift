@@ -9,10 +9,41 @@ import Testing
             for (step, (value, expected)) in zip(vector.grades, vector.expected).enumerated() {
                 let grade = try #require(Grade(value))
                 state = SM2.review(state, grade: grade)
+                // The one documented departure: the reference has no ceiling on intervals. Where it
+                // first passes 100 years Recall stops at the cap, and the vector is followed no further.
+                if expected.intervalDays > SM2.maximumIntervalDays {
+                    #expect(state.intervalDays == SM2.maximumIntervalDays, "grades \(vector.grades) step \(step)")
+                    break
+                }
                 #expect(state.repetitions == expected.repetitions, "grades \(vector.grades) step \(step)")
                 #expect(state.intervalDays == expected.intervalDays, "grades \(vector.grades) step \(step)")
                 #expect(abs(state.easiness - expected.easiness) <= 1e-9, "grades \(vector.grades) step \(step)")
             }
+        }
+    }
+
+    @Test func intervalsStopAtOneHundredYearsHoweverManyPerfectAnswers() throws {
+        var state = SM2State.new
+        var intervals: [Int] = []
+        for _ in 0..<30 {
+            state = SM2.review(state, grade: .perfect)
+            intervals.append(state.intervalDays)
+        }
+        // The reference's 14th interval is already past 8 million days (supermemo2, SM2Vectors.swift).
+        #expect(intervals.max() == 36_500)
+        #expect(intervals.suffix(16).allSatisfy { $0 == 36_500 })
+    }
+
+    @Test func absurdStatesGiveACappedIntervalInsteadOfTrapping() {
+        let states = [
+            SM2State(repetitions: 3, easiness: 1e308, intervalDays: 1 << 62),
+            SM2State(repetitions: Int.max, easiness: .infinity, intervalDays: Int.max),
+            SM2State(repetitions: 3, easiness: .nan, intervalDays: 10),
+            SM2State(repetitions: 3, easiness: -18, intervalDays: 10),
+        ]
+        for state in states {
+            let next = SM2.review(state, grade: .hard)
+            #expect((1...SM2.maximumIntervalDays).contains(next.intervalDays), "\(state) → \(next)")
         }
     }
 
