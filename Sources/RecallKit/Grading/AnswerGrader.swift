@@ -195,7 +195,8 @@ public enum AnswerGrader {
         let literal = unwrapCode(typed).trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”‘’ "))
         for candidate in candidates where code.contains(candidate) || isLiteralName(candidate) {
             let name = candidate.trimmingCharacters(in: .whitespaces)
-            if name.count == 1 ? literal == name : literal.lowercased() == name.lowercased() {
+            // One letter keeps its case where the card writes it as code or it is a key press (`d` is not `D`).
+            if name.count == 1 && code.contains(candidate) ? literal == name : literal.lowercased() == name.lowercased() {
                 return Verdict(outcome: .right, kind: kind, expected: candidate)
             }
         }
@@ -289,6 +290,10 @@ public enum AnswerGrader {
         let name = answer.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, !name.contains(" "), !name.unicodeScalars.contains(where: isHan) else { return false }
         let prompt = blankedPrompt(card)
+        if name.count == 1 {
+            let text = (prompt + " " + (card.explanation ?? "")).lowercased()
+            if ["key", "press", "shortcut", "keystroke"].contains(where: { text.contains($0) }) { return true }
+        }
         if case .cloze = card.content, let blank = prompt.range(of: "[...]"),
            prompt[..<blank.lowerBound].filter({ $0 == "`" }).count % 2 == 1 {
             return true

@@ -218,6 +218,8 @@ struct NumberAnswer: Hashable, Sendable {
         if rest.count == 1, let letter = rest.first, letter.isLetter, scales[rest] == nil, units[rest] == nil { return nil }
         var unitWords = Array(tokens.dropFirst())
         if !rest.isEmpty { unitWords.insert(rest, at: 0) }
+        // `1/N`, `1/ln(M)`: a symbol after the number that is no unit makes it an expression, not a quantity.
+        if unitWords.first?.first.map({ "/^*+".contains($0) }) == true { return nil }
         // `tokens/s` is `tokens per s` unless the table knows it as a unit (`GB/s`).
         unitWords = unitWords.flatMap { word -> [String] in
             guard word.contains("/"), units[word] == nil, word.count > 2 else { return [word] }
@@ -244,8 +246,6 @@ struct NumberAnswer: Hashable, Sendable {
                 unitWords.removeFirst()
             }
         }
-        // `1/N`: a symbol after the number that is no unit makes it an expression, not a quantity.
-        if unitWords.first?.first.map({ "/^*+".contains($0) }) == true { return nil }
         // What is left must be words (a unit the table does not know, `tokens per expert`), not more working.
         let words = unitWords.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()")) }.filter { !$0.isEmpty }
         guard words.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "/" } }), words.count <= 4 else { return nil }
@@ -307,6 +307,8 @@ struct NumberAnswer: Hashable, Sendable {
     private static func sameWords(_ a: [String], _ b: [String]) -> Bool {
         let stem = { (words: [String]) in words.map { ProseAnswer.singular($0) } }
         let x = stem(a), y = stem(b)
-        return x == y || x.first == y.first
+        // `4.25 bits` for `4.25 bits per weight`: the words of one start the other's; `one extra backward pass`
+        // is not `one extra forward pass`.
+        return x == y || (!x.isEmpty && !y.isEmpty && (x.starts(with: y) || y.starts(with: x)))
     }
 }

@@ -34,9 +34,11 @@ import Testing
         ("Prometheus scrapes {{/stats}} on the exporter.", "/stat", .wrong),
         ("Prometheus scrapes {{/stats}} on the exporter.", "/stats", .right),
         // A single key press keeps its case.
-        ("In less, {{q}} quits.", "Q", .wrong),
-        ("In less, {{q}} quits.", "q", .right),
-        ("In vim, {{G}} jumps to the last line.", "g", .wrong),
+        ("In less, pressing {{q}} quits.", "Q", .wrong),
+        ("In less, pressing {{q}} quits.", "q", .right),
+        ("In vim, the key {{G}} jumps to the last line.", "g", .wrong),
+        // A one-letter variable of a formula is no key press: its case may differ, its plural may not.
+        ("The bubble takes (p − 1)/m of the time with {{p}} stages.", "P", .right),
         // A program name with a part that is no word keeps its hyphen.
         ("The daemon {{nv-fabricmanager}} manages NVSwitch fabrics.", "nvfabricmanager", .wrong),
         ("The daemon {{nv-fabricmanager}} manages NVSwitch fabrics.", "nv-fabricmanager", .right),
@@ -104,6 +106,8 @@ import Testing
         // A symbol after the number that is no unit makes another answer.
         ("2/k", ["2"], .wrong),
         ("1^n", ["1"], .wrong),
+        ("1/sqrt(d)", ["1"], .wrong),
+        ("2/log", ["2"], .wrong),
         ("2", ["2"], .right),
         // Compared in the answer's unit with the reference's form in that unit.
         ("4,230 ms", ["120 + 82 × 50 = 4,220 ms ≈ 4.2 s"], .wrong),
@@ -181,6 +185,10 @@ import Testing
         ("thirty seconds", ["30 s"], .right),
         ("twice", ["2×"], .right),
         ("twice", ["3×"], .wrong),
+        // The words after a number must be the reference's, or start them.
+        ("one more forward pass", ["one extra forward pass"], .wrong),
+        ("two extra backward passes", ["two extra forward passes"], .wrong),
+        ("3 extra forward passes", ["three extra forward passes"], .right),
     ])
     func numbersInWordsAndChineseUnits(given: String, accepted: [String], outcome: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: accepted, as: .number).outcome == outcome)
