@@ -4,12 +4,13 @@ import RecallKit
 struct ConfigCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Get or set a setting: \((Settings.Key.allCases.map(\.rawValue) + [Settings.languageKey, "scheduler", "desired-retention", "interview-date"]).joined(separator: ", ")).",
+        abstract: "Get or set a setting: \((Settings.Key.allCases.map(\.rawValue) + [Settings.languageKey, "scheduler", "desired-retention", "interview-date", "interview-scope"]).joined(separator: ", ")).",
         discussion: (Settings.Key.allCases.map { "\($0.rawValue): \($0.summary)" } + [
             "\(Settings.languageKey): \(Settings.languageSummary)",
             "scheduler: sm2 (default) or fsrs; switching replays the review log to reschedule every card (docs/scheduling.md)",
             "desired-retention: the recall FSRS schedules for, 0.7 to 0.99 (default 0.9)",
             "interview-date: YYYY-MM-DD turns deadline mode on (off turns it off): the queue brings forward cards predicted below the desired retention on that day",
+            "interview-scope: the cards deadline mode prepares, as 'deck=ID, section=NAME, tag=TAG' (each repeatable), or all (the default)",
         ]).joined(separator: "\n")
     )
 
@@ -72,6 +73,24 @@ struct ConfigCommand: ContextualCommand {
             }
             return
         }
+        if key == "interview-scope" {
+            if action == .set, let value {
+                if ["all", "off", "none"].contains(value.lowercased()) {
+                    try library.database.setInterviewScope(nil)
+                } else {
+                    guard let scope = CardFilter(scope: value) else {
+                        throw CLIError("'\(value)' is not a valid value for interview-scope: 'deck=ID', 'section=NAME' or 'tag=TAG', separated by commas, or all")
+                    }
+                    try library.requireDecks(scope.deckIDs)
+                    try library.requireSections(scope.sections)
+                    try library.database.setInterviewScope(scope)
+                }
+                context.console.line("interview-scope = \(try library.database.interviewScope()?.scopeText ?? "all")")
+            } else {
+                context.console.line(try library.database.interviewScope()?.scopeText ?? "all")
+            }
+            return
+        }
         if key == "desired-retention" {
             if action == .set, let value {
                 guard let retention = SchedulerKind.parseRetention(value) else {
@@ -107,6 +126,7 @@ struct ConfigCommand: ContextualCommand {
             context.console.line("scheduler = \(try library.database.schedulerKind().rawValue)")
             context.console.line("desired-retention = \(try library.database.desiredRetention())")
             context.console.line("interview-date = \(try library.database.interviewDate()?.description ?? "off")")
+            context.console.line("interview-scope = \(try library.database.interviewScope()?.scopeText ?? "all")")
         }
     }
 }

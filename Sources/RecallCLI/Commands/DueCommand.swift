@@ -101,10 +101,20 @@ struct Deadline {
         let target = try library.database.desiredRetention()
         let (histories, _) = try library.database.fsrsHistories(timeZone: library.moment.timeZone, dayStartHour: library.settings.dayStartHour)
         let byCard = Dictionary(histories, uniquingKeysWith: { first, _ in first })
+        // The scope set with `config set interview-scope` (every card when unset), within the queue's own options.
+        let scope = try library.database.interviewScope()
+        let sections = Dictionary(try library.database.liveDecks().map { ($0.id, ($0.section, $0.sectionZh)) }) { first, _ in first }
+        func inScope(_ stored: StoredCard) -> Bool {
+            guard let scope else { return true }
+            guard let (section, sectionZh) = sections[stored.card.deckID],
+                  scope.admitsDeck(id: stored.card.deckID, section: section, sectionZh: sectionZh) else { return false }
+            let own = Set(stored.allTags.map { $0.lowercased() })
+            return scope.tags.isEmpty || scope.tags.contains { own.contains($0.lowercased()) }
+        }
         var cards: [DeadlineMode.Card] = []
         var unseen = 0
         for stored in try library.database.cards() where !stored.record.retired && !stored.isSuspended {
-            guard matches(stored.card.deckID, stored.allTags) else { continue }
+            guard matches(stored.card.deckID, stored.allTags), inScope(stored) else { continue }
             let answers = (byCard[stored.record.id] ?? []).map { ($0.quality, $0.day, $0.instant) }
             guard let memory = CardMemory(answers: answers, parameters: parameters) else {
                 unseen += 1

@@ -90,3 +90,28 @@ public struct CardFilter: Hashable, Sendable {
         return wanted == section.lowercased() || wanted == sectionZh?.lowercased()
     }
 }
+
+extension CardFilter {
+    /// The scope of deadline mode (`recall config set interview-scope …`), written as
+    /// comma-separated `deck=ID`, `section=NAME` and `tag=TAG` terms, each repeatable:
+    /// `section=Compression, tag=gptq`. Returns nil for text that is not such a list.
+    public init?(scope text: String) {
+        self.init()
+        for term in text.split(separator: ",") {
+            let parts = term.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+            guard parts.count == 2, !parts[1].isEmpty else { return nil }
+            switch parts[0].lowercased() {
+            case "deck": deckIDs.append(parts[1])
+            case "section": sections.append(parts[1])
+            case "tag": tags.append(parts[1])
+            default: return nil
+            }
+        }
+        if isEmpty { return nil }
+    }
+
+    /// The scope written back as ``init(scope:)`` reads it.
+    public var scopeText: String {
+        (deckIDs.map { "deck=\($0)" } + sections.map { "section=\($0)" } + tags.map { "tag=\($0)" }).joined(separator: ", ")
+    }
+}

@@ -85,6 +85,21 @@ extension RecallDatabase {
         try writer.write { db in try Self.setTextSetting(db, Self.interviewDateKey, day?.description) }
     }
     static let desiredRetentionKey = "desired-retention"
+    static let interviewScopeKey = "interview-scope"
+
+    /// The cards deadline mode prepares (`nil`: every card).
+    public func interviewScope() throws -> CardFilter? {
+        try writer.read { db in
+            guard let text = try Self.textSetting(db, Self.interviewScopeKey) else { return nil }
+            guard let scope = CardFilter(scope: text) else { throw StoredSettingError(key: Self.interviewScopeKey, text: text) }
+            return scope
+        }
+    }
+
+    /// Narrows deadline mode to `scope`, or widens it to every card with `nil`.
+    public func setInterviewScope(_ scope: CardFilter?) throws {
+        try writer.write { db in try Self.setTextSetting(db, Self.interviewScopeKey, scope?.scopeText) }
+    }
 
     static func textSetting(_ db: Database, _ key: String) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"), arguments: [key])

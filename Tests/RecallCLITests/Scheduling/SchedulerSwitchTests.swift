@@ -89,6 +89,47 @@ import Testing
     }
 }
 
+@Suite struct DeadlineScopeTests {
+    static let otherDeck = """
+        ---
+        id: other
+        title: Other deck
+        section: Compression
+        ---
+
+        ## prune
+        Q: What does magnitude pruning remove?
+        A: The weights of smallest magnitude.
+        Source: Han et al. (2015), arXiv:1506.02626
+        """
+
+    @Test func onlyCardsInTheScopeAreBroughtForward() throws {
+        let sandbox = try Sandbox(decks: ["sample.md": sampleDeckText, "other.md": Self.otherDeck])
+        // Three Hard answers: SM-2 has the card due on 2026-12-11, FSRS predicts R ≈ 0.871 on 2026-12-10
+        // (the hand calculation of DeadlineModeCommandTests), so deadline mode brings it forward.
+        for now in ["2026-11-20", "2026-11-21", "2026-11-27"] {
+            sandbox.now = "\(now)T09:00:00Z"
+            sandbox.run(["grade", "sample/bubble", "3"])
+        }
+        sandbox.now = "2026-11-29T09:00:00Z"
+        #expect(sandbox.run(["config", "set", "interview-date", "2026-12-10"]).status == 0)
+        #expect(sandbox.run(["config", "get", "interview-scope"]).output == "all\n")
+        #expect(sandbox.run(["due", "--json"]).output.contains("\"sample/bubble\""))
+
+        #expect(sandbox.run(["config", "set", "interview-scope", "deck=other"]).output == "interview-scope = deck=other\n")
+        #expect(!sandbox.run(["due", "--json"]).output.contains("\"sample/bubble\""), "outside the scope")
+        #expect(sandbox.run(["config", "set", "interview-scope", "section=大模型的预训练技术"]).status == 0)
+        #expect(sandbox.run(["due", "--json"]).output.contains("\"sample/bubble\""), "the section by its Chinese name")
+        #expect(sandbox.run(["config", "set", "interview-scope", "section=Compression, tag=pruning"]).status == 0)
+        #expect(!sandbox.run(["due", "--json"]).output.contains("\"sample/bubble\""))
+        #expect(sandbox.run(["config", "set", "interview-scope", "all"]).output == "interview-scope = all\n")
+        #expect(sandbox.run(["due", "--json"]).output.contains("\"sample/bubble\""))
+
+        #expect(sandbox.run(["config", "set", "interview-scope", "deck=nope"]).status == 1)
+        #expect(sandbox.run(["config", "set", "interview-scope", "colour=red"]).errors.contains("not a valid value for interview-scope"))
+    }
+}
+
 @Suite struct FSRSReviewPreviewTests {
     @Test func underFSRSTheRunnerShowsFSRSIntervals() throws {
         let sandbox = try Sandbox()
