@@ -71,6 +71,9 @@ struct GradeCommand: ContextualCommand {
         let due = s.dueDay.map { $0.relative(to: library.today) } ?? "new"
         if recorded.log.kind == .redrill {
             context.console.line("\(id): grade \(grade) recorded as a re-drill (already answered today); still due \(due)")
+        } else if try library.database.schedulerKind() == .fsrs {
+            // Under FSRS the due day is FSRS's; SM-2's interval and EF are kept only for switching back.
+            context.console.line("\(id): grade \(grade) → due \(due) (FSRS-6)")
         } else {
             context.console.line("\(id): grade \(grade) → interval \(s.sm2.intervalDays)d, due \(due), EF \(String(format: "%.2f", s.sm2.easiness))")
         }

@@ -130,6 +130,16 @@ import Testing
     }
 }
 
+@Suite struct FSRSGradeMessageTests {
+    @Test func underFSRSGradeNamesFSRSDueDayNotSM2sInterval() throws {
+        let sandbox = try Sandbox()
+        sandbox.now = "2026-11-29T09:00:00Z"
+        #expect(sandbox.run(["config", "set", "scheduler", "fsrs"]).status == 0)
+        // FSRS-6's first Good is a learning step (minutes), so the card is due again today, not in a day.
+        #expect(sandbox.run(["grade", "sample/bubble", "4"]).output == "sample/bubble: grade 4 → due 2026-11-29 (today) (FSRS-6)\n")
+    }
+}
+
 @Suite struct FSRSReviewPreviewTests {
     @Test func underFSRSTheRunnerShowsFSRSIntervals() throws {
         let sandbox = try Sandbox()
