@@ -21,7 +21,7 @@ hybrid parallelism | 混合并行
 automatic parallelism | auto-parallelism | 自动并行
 inter-operator parallelism | inter-operator | 算子间并行 | 算子间
 intra-operator parallelism | intra-operator | 算子内并行 | 算子内
-Zero Redundancy Optimizer | ZeRO | 零冗余优化器
+Zero Redundancy Optimizer | 零冗余优化器
 ZeRO-1 | ZeRO stage 1 | ZeRO 阶段 1
 ZeRO-2 | ZeRO stage 2 | ZeRO 阶段 2
 ZeRO-3 | ZeRO stage 3 | ZeRO 阶段 3
@@ -85,13 +85,15 @@ FP32 | float32 | single precision | 单精度 | 单精度浮点
 TF32 | TensorFloat-32
 FP8 | 8-bit floating point | 8 位浮点
 exponent bits | 指数位
+exploding gradients | exploding gradient | gradient explosion | 梯度爆炸
+overfitting | over-fitting | 过拟合
 mantissa bits | mantissa | significand | 尾数位 | 尾数
 cross-entropy loss | cross-entropy | cross entropy | 交叉熵损失 | 交叉熵
 negative log-likelihood | negative log likelihood | NLL | 负对数似然
 average negative log-likelihood | mean negative log-likelihood | 平均负对数似然
 perplexity | PPL | 困惑度
 learning rate | 学习率
-learning-rate warmup | learning rate warmup | warm-up | warmup | 学习率预热 | 预热
+learning-rate warmup | learning rate warmup | LR warmup | 学习率预热
 learning-rate scheduler | learning rate scheduler | LR scheduler | 学习率调度器
 global batch size | 全局批大小
 micro-batch size | micro batch size | 微批大小 | 微批次大小
@@ -280,6 +282,11 @@ FlashAttention-2 | Flash Attention 2
 FlashAttention-3 | Flash Attention 3
 Flash-Decoding | Flash Decoding
 online softmax | 在线 softmax
+identity function | identity mapping | 恒等函数 | 恒等映射
+context length | 上下文长度
+context window | 上下文窗口
+long context | 长上下文
+sliding window | 滑动窗口
 operator fusion | kernel fusion | op fusion | 算子融合 | 内核融合
 memory-bound | memory bound | memory-bandwidth-bound | 访存受限 | 访存密集型
 compute-bound | compute bound | 计算受限 | 计算密集型
@@ -389,6 +396,7 @@ contrastive learning | 对比学习
 in-batch negatives | in-batch negative | 批内负样本
 hard negatives | hard negative | 难负样本 | 困难负样本
 vector database | 向量数据库
+Facebook AI Similarity Search | FAISS
 vector store | 向量存储
 vector index | 向量索引
 approximate nearest neighbor search | approximate nearest neighbour search | ANN search | ANN | 近似最近邻搜索 | 近似最近邻
@@ -429,6 +437,12 @@ large language model | LLM | 大语言模型 | 大模型 | 大型语言模型
 agent | AI agent | LLM agent | 智能体
 workflow | 工作流
 tool use | 工具使用
+subgoal decomposition | task decomposition | 子目标分解 | 任务分解
+self-reflection | 自我反思
+short-term memory | 短期记忆
+long-term memory | 长期记忆
+prompt chaining | 提示链
+streaming output | 流式输出
 tool calling | function calling | 工具调用 | 函数调用
 ReAct | reasoning and acting
 prompt template | 提示模板 | 提示词模板

@@ -94,8 +94,9 @@ import Testing
 
     /// Names that mean two things in the bundled decks: `cp` is also the command, 推理 is also
     /// reasoning, 分块 is tiling and chunking, 重排 is reranking and loop reordering, 下降 is a drop,
-    /// `4-bit` is INT4 or NF4, `PEFT` is the method and the library, Triton the language and the server.
-    @Test(arguments: ["CP", "推理", "分块", "重排", "下降", "4-bit", "PEFT", "Triton", "RM", "P2P", "temperature"])
+    /// `4-bit` is INT4 or NF4, `PEFT` is the method and the library, Triton the language and the server,
+    /// 预热 and `warm-up` the learning-rate warm-up and a pipeline's warm-up phase, 轮次 an epoch and a chat turn.
+    @Test(arguments: ["CP", "推理", "分块", "重排", "下降", "4-bit", "PEFT", "Triton", "RM", "P2P", "temperature", "预热", "warm-up", "轮次"])
     func ambiguousNamesAreNotListed(_ name: String) {
         #expect(Self.line(of: name) == nil, "'\(name)' is ambiguous in the decks")
     }
