@@ -276,6 +276,7 @@ time per output token | time-per-output-token | TPOT | 每个输出 token 的时
 throughput | 吞吐量 | 吞吐
 latency | 延迟 | 时延
 goodput | 有效吞吐量 | 有效吞吐
+inter-token latency | token 间时延 | token 间延迟
 service-level objective | SLO | 服务等级目标
 KV cache | KV-cache | key-value cache | key value cache | KV 缓存 | 键值缓存
 PagedAttention | paged attention | 分页注意力
@@ -372,7 +373,7 @@ just-in-time compilation | JIT compilation | 即时编译
 # ---- infrastructure: containers, clusters, operations --------------------------
 container | 容器
 container image | Docker image | 容器镜像 | Docker 镜像
-multi-stage build | multi-stage Dockerfile | 多阶段构建
+multi-stage build | multi-stage Dockerfile | 多阶段构建 | 多阶段 Dockerfile
 build stage | 构建阶段
 build context | 构建上下文
 copy-on-write | 写时复制
@@ -439,7 +440,7 @@ cosine similarity | 余弦相似度 | 余弦相似性
 dot product | inner product | 点积 | 内积
 Euclidean distance | L2 distance | 欧氏距离 | 欧几里得距离 | L2 距离
 chunking | text chunking | 文本分块 | 切块
-chunk size | 分块大小
+chunk size | 切块大小 | 分块大小
 chunk overlap | 分块重叠
 query rewriting | query rewrite | 查询改写 | 查询重写
 query transformation | 查询转换
@@ -473,7 +474,7 @@ prompt chaining | 提示链
 streaming output | 流式输出
 tool calling | function calling | 工具调用 | 函数调用
 ReAct | reasoning and acting
-prompt template | 提示模板 | 提示词模板
+prompt template | prompt 模板 | 提示模板 | 提示词模板
 system prompt | 系统提示词 | 系统提示
 guardrails | guardrail | 护栏 | 安全护栏
 prompt injection | 提示注入 | 提示词注入
