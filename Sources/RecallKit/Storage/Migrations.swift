@@ -243,6 +243,10 @@ enum Migrations {
                 ALTER TABLE deck ADD COLUMN file_modified_ns INTEGER;
                 """)
         }
+        migrator.registerMigration("v5-interview-overruled") { db in
+            // Whether the user overruled the attempt's automatic verdict (`:o`), for --history and backups.
+            try db.execute(sql: "ALTER TABLE interview_attempt ADD COLUMN overruled INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }
