@@ -13,14 +13,20 @@ public struct RecallContext {
     public var clock: () -> Date
     public var timeZone: TimeZone
     public var bundledDeckFiles: [(name: String, bytes: [UInt8])]
+    /// Why the database at a path cannot be written, or nil when it can
+    /// (``RecallDatabase/readOnlyReason(path:)``). Tests that run as root, whom
+    /// file permissions do not stop, hand in their own to open a database read-only on purpose.
+    public var databaseReadOnlyReason: (String) -> String?
 
     public init(console: Console, environment: [String: String], clock: @escaping () -> Date = Date.init,
-                timeZone: TimeZone = .current, bundledDeckFiles: [(name: String, bytes: [UInt8])] = BundledDecks.files) {
+                timeZone: TimeZone = .current, bundledDeckFiles: [(name: String, bytes: [UInt8])] = BundledDecks.files,
+                databaseReadOnlyReason: @escaping (String) -> String? = RecallDatabase.readOnlyReason(path:)) {
         self.console = console
         self.environment = environment
         self.clock = clock
         self.timeZone = timeZone
         self.bundledDeckFiles = bundledDeckFiles
+        self.databaseReadOnlyReason = databaseReadOnlyReason
     }
 
     public static func live() -> RecallContext {
