@@ -44,7 +44,7 @@ struct InterviewCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: history ? .read : .write("interview"))
         if history {
             try InterviewHistory(library: library, console: context.console).print(json: json)
             return
