@@ -50,6 +50,8 @@ public struct Backup: Codable, Hashable, Sendable {
         public var answeredAt: String
         /// With `--reschedule`: the index in `reviewLog` of the review this attempt recorded.
         public var review: Int?
+        /// `true` when the user overruled the automatic verdict; absent otherwise (and in older backups).
+        public var overruled: Bool?
     }
 
     public struct BackupDeck: Codable, Hashable, Sendable {
@@ -164,7 +166,8 @@ public struct Backup: Codable, Hashable, Sendable {
                 attempts: (attempts[interview.id ?? -1] ?? []).map { attempt in
                     BackupAttempt(position: attempt.position, card: attempt.cardID, answer: attempt.answer, outcome: attempt.outcome,
                                   credit: attempt.credit, late: attempt.late, durationMs: attempt.durationMs,
-                                  answeredAt: attempt.answeredAt, review: attempt.reviewLogID.flatMap { reviewIndex[$0] })
+                                  answeredAt: attempt.answeredAt, review: attempt.reviewLogID.flatMap { reviewIndex[$0] },
+                                  overruled: attempt.overruled ? true : nil)
                 })
         }
     }

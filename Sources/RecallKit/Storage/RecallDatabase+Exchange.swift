@@ -191,7 +191,8 @@ extension RecallDatabase {
                         var row = InterviewAttemptRecord(interviewID: record.id ?? 0, position: attempt.position, cardID: attempt.card,
                                                          answer: attempt.answer, outcome: attempt.outcome, credit: attempt.credit,
                                                          late: attempt.late, durationMs: attempt.durationMs,
-                                                         answeredAt: attempt.answeredAt, reviewLogID: review)
+                                                         answeredAt: attempt.answeredAt, reviewLogID: review,
+                                                         overruled: attempt.overruled ?? false)
                         try row.insert(db)
                     }
                 }
