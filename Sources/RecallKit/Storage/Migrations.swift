@@ -243,6 +243,22 @@ enum Migrations {
                 ALTER TABLE deck ADD COLUMN file_modified_ns INTEGER;
                 """)
         }
+        // The deck file's note-block index (DeckBlockIndex), so that an edited file is parsed
+        // only where it changed; and the last check of each broken deck file, so that an
+        // unchanged broken file costs a stat and still reports its errors.
+        migrator.registerMigration("v5-incremental-decks") { db in
+            try db.execute(sql: """
+                ALTER TABLE deck ADD COLUMN note_blocks BLOB;
+                CREATE TABLE deck_file_check (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    file_size INTEGER,
+                    file_modified_ns INTEGER,
+                    content_hash TEXT NOT NULL,
+                    declared_deck_id TEXT,
+                    diagnostics TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -308,7 +308,9 @@ extension Grade: DatabaseValueConvertible {
 /// A 64-bit FNV-1a fingerprint of what a deck file gave a card, so that a
 /// re-read deck rewrites only the cards that changed.
 enum CardFingerprint {
-    static func of(_ content: String, _ tags: String, _ noteID: String, _ kind: String, _ position: Int) -> Int64 {
+    /// The card's position is not part of it: a card that only moved keeps its
+    /// fingerprint and gets its new position and line without a rewrite.
+    static func of(_ content: String, _ tags: String, _ noteID: String, _ kind: String) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ text: String) {
             for byte in text.utf8 {
@@ -322,7 +324,6 @@ enum CardFingerprint {
         mix(tags)
         mix(noteID)
         mix(kind)
-        mix(String(position))
         return Int64(bitPattern: hash)
     }
 }
