@@ -73,6 +73,18 @@ import Testing
         #expect(try Self.liveCards(db) == Self.liveCards(fresh))
     }
 
+    @Test func anImportedDeckKeepsItsBlockIndexSoItsFirstEditIsIncremental() throws {
+        let db = try RecallDatabase.inMemory()
+        let cards = (0..<300).map { Card(deckID: "imp", id: "q-\($0)", noteID: "q-\($0)", content: .basic(question: "Question \($0)?", answer: "Answer \($0)")) }
+        let draft = try DeckFileDraft(Deck(id: "imp", title: "Imported", section: "S", cards: cards), path: "imp.md")
+        try db.importDeck(draft.loaded, states: [:], reviews: [], writeFile: {}, removeFile: {})
+        #expect(try db.deckBlockIndex(path: "imp.md") == draft.loaded.blockIndex && draft.loaded.blockIndex != nil)
+        let edited = draft.text.replacingOccurrences(of: "A: Answer 150\n", with: "A: Answer 150, edited\n")
+        #expect(edited != draft.text)
+        let (loaded, report) = try Self.sync(db, [DeckFile(path: "imp.md", bytes: Array(edited.utf8))])
+        #expect(loaded.notesParsed == 1 && report.cardsWritten == 1)
+    }
+
     @Test func aRestoreDropsTheBlockIndex() throws {
         let db = try RecallDatabase.inMemory()
         _ = try Self.sync(db, [deckFile(ids: ["a", "b"])])
