@@ -2,7 +2,7 @@
 ///
 /// Printed as `file:line:column: error: message`, the form editors and
 /// compilers use, followed by a hint on how to fix it.
-public struct DeckDiagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
+public struct DeckDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Codable {
         case error, warning
     }

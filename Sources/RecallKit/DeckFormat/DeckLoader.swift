@@ -31,7 +31,7 @@ public struct DeckFile: Sendable {
 /// A deck file's size and modification time, as the file system reports
 /// them: when both are what they were at the last read, the file is taken as
 /// unchanged without reading or hashing it (as `make` and `git` do).
-public struct DeckFileStamp: Hashable, Sendable, Codable {
+public struct DeckFileStamp: Hashable, Sendable {
     public var size: Int64
     /// Nanoseconds since 1970.
     public var modifiedNs: Int64
@@ -59,12 +59,79 @@ public struct LoadedDeck: Sendable {
 /// A deck file that failed to parse, as the database remembers it: the next
 /// command that finds the file unchanged (size and time, or hash) reports
 /// these diagnostics again without parsing it.
-public struct BrokenDeckFile: Hashable, Sendable, Codable {
+public struct BrokenDeckFile: Hashable, Sendable {
     public var path: String
     public var contentHash: String
     public var stamp: DeckFileStamp?
     public var declaredDeckID: String?
     public var diagnostics: [DeckDiagnostic]
+
+    /// The diagnostics in a compact binary form for the database (a broken file may have
+    /// tens of thousands; Foundation's JSON coders take seconds for that many).
+    public static func encode(_ diagnostics: [DeckDiagnostic]) -> [UInt8] {
+        var bytes: [UInt8] = [formatVersion]
+        func put(_ value: Int) {
+            let clamped = UInt32(clamping: max(0, value))
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: clamped >> UInt32(shift))) }
+        }
+        func put(_ text: String) {
+            put(text.utf8.count)
+            bytes += text.utf8
+        }
+        put(diagnostics.count)
+        for diagnostic in diagnostics {
+            bytes.append(diagnostic.severity == .error ? 1 : 0)
+            put(diagnostic.file)
+            put(diagnostic.line)
+            put(diagnostic.column)
+            put(diagnostic.message)
+            if let hint = diagnostic.hint {
+                bytes.append(1)
+                put(hint)
+            } else {
+                bytes.append(0)
+            }
+        }
+        return bytes
+    }
+
+    /// Decodes ``encode(_:)``; nil for anything else (the file is then parsed again).
+    public static func decode(_ bytes: [UInt8]) -> [DeckDiagnostic]? {
+        var offset = 0
+        func byte() -> UInt8? {
+            guard offset < bytes.count else { return nil }
+            offset += 1
+            return bytes[offset - 1]
+        }
+        func number() -> Int? {
+            guard offset + 4 <= bytes.count else { return nil }
+            var value = 0
+            for index in 0..<4 { value |= Int(bytes[offset + index]) << (index * 8) }
+            offset += 4
+            return value
+        }
+        func text() -> String? {
+            guard let length = number(), offset + length <= bytes.count else { return nil }
+            defer { offset += length }
+            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        }
+        guard byte() == formatVersion, let count = number(), count <= bytes.count else { return nil }
+        var diagnostics: [DeckDiagnostic] = []
+        diagnostics.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let severity = byte(), let file = text(), let line = number(), let column = number(), let message = text(),
+                  let hasHint = byte() else { return nil }
+            var hint: String?
+            if hasHint == 1 {
+                guard let value = text() else { return nil }
+                hint = value
+            }
+            diagnostics.append(DeckDiagnostic(severity == 1 ? .error : .warning, file: file, line: line, column: column, message, hint: hint))
+        }
+        return offset == bytes.count ? diagnostics : nil
+    }
+
+    static let formatVersion: UInt8 = 1
 
     public init(path: String, contentHash: String, stamp: DeckFileStamp?, declaredDeckID: String?, diagnostics: [DeckDiagnostic]) {
         self.path = path

@@ -255,7 +255,7 @@ enum Migrations {
                     file_modified_ns INTEGER,
                     content_hash TEXT NOT NULL,
                     declared_deck_id TEXT,
-                    diagnostics TEXT NOT NULL
+                    diagnostics BLOB NOT NULL
                 );
                 """)
         }

@@ -248,8 +248,8 @@ public final class RecallDatabase: Sendable {
                 """) {
                 let path: String = try row.decode(atIndex: 0)
                 let size: Int64? = try row.decode(atIndex: 1), modified: Int64? = try row.decode(atIndex: 2)
-                let json: String = try row.decode(atIndex: 5)
-                guard let diagnostics = try? JSONDecoder().decode([DeckDiagnostic].self, from: Data(json.utf8)) else { continue }
+                let encoded: Data = try row.decode(atIndex: 5)
+                guard let diagnostics = BrokenDeckFile.decode([UInt8](encoded)) else { continue }
                 result[path] = BrokenDeckFile(path: path, contentHash: try row.decode(atIndex: 3),
                                               stamp: size.flatMap { size in modified.map { DeckFileStamp(size: size, modifiedNs: $0) } },
                                               declaredDeckID: try row.decode(atIndex: 4), diagnostics: diagnostics)
@@ -300,9 +300,8 @@ public final class RecallDatabase: Sendable {
                     content_hash = excluded.content_hash, declared_deck_id = excluded.declared_deck_id, diagnostics = excluded.diagnostics
                 """)
             for broken in result.newlyBroken {
-                let json = String(decoding: try JSONEncoder().encode(broken.diagnostics), as: UTF8.self)
                 try remember.execute(arguments: [broken.path, broken.stamp?.size, broken.stamp?.modifiedNs, broken.contentHash,
-                                                 broken.declaredDeckID, json])
+                                                 broken.declaredDeckID, Data(BrokenDeckFile.encode(broken.diagnostics))])
             }
             let forget = try db.cachedStatement(sql: "DELETE FROM deck_file_check WHERE path = ?")
             for path in result.decks.map(\.path) + result.unchangedPaths {

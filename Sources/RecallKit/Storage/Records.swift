@@ -17,10 +17,13 @@ public struct DeckRecord: Codable, Hashable, Sendable, FetchableRecord, Persista
     public var fileSize: Int64?
     public var fileModifiedNs: Int64?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, titleZh = "title_zh", section, sectionZh = "section_zh", description, path
         case contentHash = "content_hash", retired, fileSize = "file_size", fileModifiedNs = "file_modified_ns"
     }
+
+    /// The columns read: not `note_blocks`, which is a big deck's block index, read only when its file changed.
+    public static var databaseSelection: [any SQLSelectable] { CodingKeys.allCases.map { Column($0.rawValue) } }
 
     public init(id: String, title: String, titleZh: String?, section: String, sectionZh: String?, description: String,
                 path: String, contentHash: String, retired: Bool, fileSize: Int64? = nil, fileModifiedNs: Int64? = nil) {

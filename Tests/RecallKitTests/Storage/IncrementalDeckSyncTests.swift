@@ -94,6 +94,18 @@ import Testing
         #expect(try db.deckBlockIndex(path: "d.md") == nil, "the next sync of d.md is whole")
     }
 
+    @Test func rememberedDiagnosticsSurviveTheirEncoding() {
+        let diagnostics = [
+            DeckDiagnostic(.error, file: "décks/a b.md", line: 12, column: 4, "invalid card id 'Bad Heading 1'", hint: "use lower-case"),
+            DeckDiagnostic(.warning, file: "x.md", line: 1, column: 1, "control character \u{7} 问题"),
+        ]
+        let encoded = BrokenDeckFile.encode(diagnostics)
+        #expect(BrokenDeckFile.decode(encoded) == diagnostics)
+        #expect(BrokenDeckFile.decode(Array(encoded.dropLast())) == nil)
+        #expect(BrokenDeckFile.decode(encoded + [0]) == nil)
+        #expect(BrokenDeckFile.decode([]) == nil)
+    }
+
     static let brokenText = "---\nid: d\ntitle: T\nsection: S\n---\n\n## a\nQ: Fine?\nA: yes\nSource: s\n\n## b\nQ: Broken?\nWhy:\n"
 
     @Test func anUnchangedBrokenFileIsNotParsedAgainAndReportsTheSameErrors() throws {
