@@ -11,7 +11,8 @@ struct ImportCommand: ContextualCommand {
             scheduling becomes SM-2 state (interval, ease as EF, repetitions, lapses, suspension) and \
             the Anki review log becomes Recall's. Packages in Anki's newer compressed format are \
             refused: export them from Anki with "Support older Anki versions" ticked.
-            tsv, csv: with Anki's #headers, or plain columns question, answer, tags.
+            tsv, csv: with Anki's #headers (a #columns: header naming Front.zh, Back.zh, Explanation.zh \
+            columns gives the cards their Chinese), or plain columns question, answer, tags.
             json: a backup from 'recall export --format json', restored into a database with no answers yet.
             Nothing is half-written: the database changes in one transaction and the deck file is \
             created last, never over an existing file.
@@ -47,7 +48,7 @@ struct ImportCommand: ContextualCommand {
         let format = try resolvedFormat()
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.isReadableFile(atPath: url.path) else { throw CLIError("cannot read \(file)") }
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .write("import"))
         do {
             if format == .json {
                 try restore(url, library: library, context: context)
