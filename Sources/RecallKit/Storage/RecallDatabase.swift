@@ -515,13 +515,28 @@ public final class RecallDatabase: Sendable {
                 UPDATE card SET position = position + ?, line = line + ?
                 WHERE deck_id = ? AND retired = 0 AND position >= ? AND position < ?
                 """)
-            for move in patch.moves {
-                try shift.execute(arguments: [Int64(move.positionShift) + Self.movingPositionOffset, move.lineShift, deckID,
+            // When every range moves the same way (an edit grew or shrank the file: the usual case),
+            // moving the ranges in that direction, farthest first, never lands a moved card in a range
+            // still to move, so each card is written once. Otherwise (cards swapped) every range is
+            // lifted clear of the rest first and put down after.
+            let moves: [DeckPatch.Move]
+            let offset: Int64
+            if patch.moves.allSatisfy({ $0.positionShift >= 0 }) {
+                (moves, offset) = (patch.moves.sorted { $0.oldPositions.lowerBound > $1.oldPositions.lowerBound }, 0)
+            } else if patch.moves.allSatisfy({ $0.positionShift <= 0 }) {
+                (moves, offset) = (patch.moves.sorted { $0.oldPositions.lowerBound < $1.oldPositions.lowerBound }, 0)
+            } else {
+                (moves, offset) = (patch.moves, Self.movingPositionOffset)
+            }
+            for move in moves {
+                try shift.execute(arguments: [Int64(move.positionShift) + offset, move.lineShift, deckID,
                                               move.oldPositions.lowerBound, move.oldPositions.upperBound])
                 report.cardsMoved += db.changesCount
             }
-            try db.cachedStatement(sql: "UPDATE card SET position = position - ? WHERE deck_id = ? AND position >= ?")
-                .execute(arguments: [Self.movingPositionOffset, deckID, Self.movingPositionOffset])
+            if offset != 0 {
+                try db.cachedStatement(sql: "UPDATE card SET position = position - ? WHERE deck_id = ? AND position >= ?")
+                    .execute(arguments: [offset, deckID, offset])
+            }
         }
         let lookup = try db.cachedStatement(sql: "SELECT fingerprint, retired, line, position FROM card WHERE id = ?")
         let upsert = try db.cachedStatement(sql: Self.upsertCardSQL)

@@ -25,7 +25,7 @@ import Testing
         }
     }
 
-    @Test(arguments: 0..<12) func randomEditsLeaveTheRowsAFullSyncWrites(seed: Int) throws {
+    @Test(arguments: 0..<24) func randomEditsLeaveTheRowsAFullSyncWrites(seed: Int) throws {
         var rng = SeededGenerator(seed: UInt64(seed) + 100)
         var notes: [String] = []
         for ordinal in 0..<Int.random(in: 2..<25, using: &rng) {
@@ -39,7 +39,7 @@ import Testing
         var incrementalSyncs = 0
         for _ in 0..<10 {
             var edited = notes
-            IncrementalParseTests.edit(&edited, &rng, serial: &serial)
+            for _ in 0..<Int.random(in: 1...3, using: &rng) { IncrementalParseTests.edit(&edited, &rng, serial: &serial) }
             let file = DeckFile(path: "inc.md", bytes: IncrementalParseTests.text(edited))
             let (loaded, _) = try Self.sync(db, [file])
             guard loaded.brokenPaths.isEmpty else { continue }
