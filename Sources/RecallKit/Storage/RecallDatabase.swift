@@ -377,8 +377,10 @@ public final class RecallDatabase: Sendable {
                 try remember.execute(arguments: [broken.path, broken.stamp?.size, broken.stamp?.modifiedNs, broken.contentHash,
                                                  broken.declaredDeckID, Data(BrokenDeckFile.encode(broken.diagnostics))])
             }
+            // Only files broken now are remembered: one that loaded, or is gone, is forgotten.
+            let stillBroken = Set(result.brokenPaths)
             let forget = try db.cachedStatement(sql: "DELETE FROM deck_file_check WHERE path = ?")
-            for path in result.decks.map(\.path) + result.unchangedPaths {
+            for path in try String.fetchAll(db, sql: "SELECT path FROM deck_file_check") where !stillBroken.contains(path) {
                 try forget.execute(arguments: [path])
             }
             for deck in try DeckRecord.filter(Column("retired") == false).fetchAll(db)

@@ -132,5 +132,10 @@ import Testing
         #expect(fourth.brokenPaths.isEmpty && fourth.notesParsed == 2)
         #expect(try db.brokenDeckFiles().isEmpty)
         #expect(try db.card(id: "d/b")?.card.answerText == "now")
+        // Broken again, then deleted: forgotten.
+        _ = try Self.sync(db, [file])
+        #expect(try db.brokenDeckFiles().keys.sorted() == ["d.md"])
+        _ = try Self.sync(db, [])
+        #expect(try db.brokenDeckFiles().isEmpty)
     }
 }
