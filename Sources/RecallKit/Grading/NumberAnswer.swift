@@ -111,11 +111,13 @@ struct NumberAnswer: Hashable, Sendable {
     static func chineseNumeral(_ text: String) -> (value: Int, rest: Substring)? {
         var total = 0, section = 0
         var digit: Int?
+        // The unit written last, and whether a zero came after it: `一百五` is 150, `一百零五` 105.
+        var lastUnit = 1, zeroGap = false
         var index = text.startIndex
         loop: while index < text.endIndex {
             let c = text[index]
-            if (c == "零" || c == "〇"), section > 0 || total > 0 {
-                // `一百零五`: a zero between parts only marks the gap.
+            if c == "零" || c == "〇", section > 0 || total > 0 {
+                zeroGap = true
             } else if let d = chineseDigits[c] {
                 guard digit == nil else { return nil } // `一二` is no numeral
                 digit = d
@@ -123,19 +125,25 @@ struct NumberAnswer: Hashable, Sendable {
                 guard let d = digit ?? (m == 10 && section == 0 ? 1 : nil) else { return nil }
                 section += d * m
                 digit = nil
+                lastUnit = m
+                zeroGap = false
             } else if c == "万" || c == "亿" {
                 let part = section + (digit ?? 0)
                 guard part > 0 else { break loop }
                 if c == "万" { total += part * 10_000 } else { total = (total + part) * 100_000_000 }
                 section = 0
                 digit = nil
+                lastUnit = c == "万" ? 10_000 : 100_000_000
+                zeroGap = false
             } else {
                 break loop
             }
             index = text.index(after: index)
         }
         guard index > text.startIndex else { return nil }
-        return (total + section + (digit ?? 0), text[index...])
+        var last = digit ?? 0
+        if digit != nil, lastUnit >= 100, !zeroGap { last *= lastUnit / 10 }
+        return (total + section + last, text[index...])
     }
 
     /// Reads the number an answer ends in (after the last `=` or `≈`, if any).

@@ -85,7 +85,11 @@ struct TermGlossary: Sendable {
     /// The tokens with every glossary name replaced by its concept's marker: whole tokens or runs of tokens
     /// (the longest name first), and names inside a run of Chinese characters.
     func canonicalTokens(_ tokens: [String]) -> [String] {
-        let pieces = tokens.flatMap(Self.scriptRuns)
+        // Spaces between Chinese words do not matter: neighbouring runs of Chinese characters are one.
+        var pieces: [String] = []
+        for piece in tokens.flatMap(Self.scriptRuns) {
+            if let last = pieces.last, Self.isHan(last), Self.isHan(piece) { pieces[pieces.count - 1] += piece } else { pieces.append(piece) }
+        }
         var out: [String] = []
         var i = 0
         while i < pieces.count {
@@ -94,6 +98,8 @@ struct TermGlossary: Sendable {
                 // Several words match a name word for word; one word may be a name run together (`allreduce`).
                 let window = pieces[i..<(i + length)].joined(separator: " ")
                 if let concept = concepts[window] {
+                    // `the KV cache`: an article before a name goes with it.
+                    if let last = out.last, ProseAnswer.articles.contains(last) { out.removeLast() }
                     out.append(Self.marker(concept))
                     i += length
                     matched = true
@@ -102,7 +108,7 @@ struct TermGlossary: Sendable {
             }
             if matched { continue }
             let piece = pieces[i]
-            if piece.unicodeScalars.allSatisfy(AnswerGrader.isHan) {
+            if Self.isHan(piece) {
                 out += splitHan(piece)
             } else {
                 out.append(piece)
@@ -138,6 +144,8 @@ struct TermGlossary: Sendable {
         if !plain.isEmpty { out.append(plain) }
         return out
     }
+
+    static func isHan(_ text: String) -> Bool { !text.isEmpty && text.unicodeScalars.allSatisfy(AnswerGrader.isHan) }
 
     /// `lora适配器` → `lora`, `适配器`: a token split where it changes between Chinese and other letters.
     static func scriptRuns(_ token: String) -> [String] {
