@@ -171,9 +171,25 @@ public enum AnswerGrader {
         var candidates = accepted.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let first = candidates.first ?? ""
         // Commands are read in NFKC (full-width input); numbers and prose map `²`, `ᵀ`, `⁹` before NFKC themselves.
-        let raw = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        var raw = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        // `with model.no_sync():` is the use of the context manager `model.no_sync()` the card asks for.
+        if raw.hasPrefix("with "), raw.hasSuffix(":"), !candidates.contains(where: { $0.hasPrefix("with ") }) {
+            raw = String(raw.dropFirst(5).dropLast()).trimmingCharacters(in: .whitespaces)
+        }
         let typed = raw.precomposedStringWithCompatibilityMapping
         guard !typed.isEmpty else { return Verdict(outcome: .wrong, kind: kind, expected: first) }
+        // One setting in another form (`stage: 3` = `"stage": 3`), inside its block, or given with its key.
+        if let fragment = ConfigFragment.parse(unwrapCode(typed)) {
+            for candidate in candidates {
+                let reference = unwrapCode(candidate.precomposedStringWithCompatibilityMapping)
+                if let setting = ConfigFragment.parse(reference) {
+                    if ConfigFragment.sameSetting(fragment, setting) { return Verdict(outcome: .right, kind: kind, expected: candidate) }
+                } else if ConfigFragment.answersValue(fragment, value: reference, question: question)
+                            || ConfigFragment.answersKey(fragment, name: reference, question: question) {
+                    return Verdict(outcome: .right, kind: kind, expected: candidate)
+                }
+            }
+        }
         switch kind {
         case .command:
             let text = unwrapCode(applyAliases(typed, spec))

@@ -307,6 +307,11 @@ struct NumberAnswer: Hashable, Sendable {
                 unitWords.removeFirst()
             }
         }
+        // `600 GB per second` = `600 GB/s`: a unit per second is the unit the table knows as a rate.
+        if unitWords.count >= 3, unitWords[1].lowercased() == "per", ["second", "sec", "s"].contains(unitWords[2].lowercased()),
+           units[unitWords[0] + "/s"] != nil {
+            unitWords.replaceSubrange(0..<3, with: [unitWords[0] + "/s"])
+        }
         var unit: String?
         var factor = 1.0
         if let word = unitWords.first {

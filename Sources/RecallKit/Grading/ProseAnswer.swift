@@ -72,13 +72,13 @@ struct ProseAnswer: Hashable, Sendable {
         "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta", "η": "eta",
         "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho",
         "σ": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
-        "Γ": "gamma", "Δ": "delta", "Θ": "theta", "Λ": "lambda", "Ξ": "xi", "Π": "pi", "Σ": "sigma", "Φ": "phi",
+        "Γ": "gamma", "Δ": "delta", "Θ": "theta", "Λ": "lambda", "Ξ": "xi", "Π": "pi", "Φ": "phi",
         "Ψ": "psi", "Ω": "omega", "ℓ": "l",
     ]
 
     static let symbols: [Character: String] = [
         "ᵀ": "^t", "√": "sqrt ", "×": "*", "·": "*", "⋅": "*", "∙": "*", "²": "^2", "³": "^3", "≈": "~", "−": "-", "–": "-",
-        "—": "-", "≪": "<<", "≫": ">>", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->", "⊙": "*", "∑": "sum ", "∈": " in ",
+        "—": "-", "≪": "<<", "≫": ">>", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->", "⊙": "*", "∑": "sum ", "Σ": "sum ", "{": "(", "}": ")", "∈": " in ",
         "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₜ": "t", "∞": "inf",
     ]
 
@@ -103,6 +103,9 @@ struct ProseAnswer: Hashable, Sendable {
             text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
         }
         var mapped = text.replacingOccurrences(of: "**", with: "^")
+        // `x_i` = `xᵢ` = `xi`, `d_k` = `dk`: an underscore before a one-character subscript is notation, not a name
+        // (a key chord `Ctrl_b` stays one).
+        mapped = mapped.replacingOccurrences(of: #"(?i)(?<=[a-z0-9])(?<!ctrl)_([a-z0-9])(?![a-z0-9_])"#, with: "$1", options: .regularExpression)
         // A key chord is a name: `Ctrl-b` = `Ctrl+b` = `ctrl b`, and `Ctrl-a` is another key.
         mapped = mapped.replacingOccurrences(of: #"(?i)\bctrl\s*[-+ ]\s*"#, with: "ctrl_", options: .regularExpression)
         // `128 x 128`: an x between numbers is a times sign.

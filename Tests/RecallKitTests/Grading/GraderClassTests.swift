@@ -279,4 +279,67 @@ import Testing
     func pythonSignatures(given: String, accepted: [String], outcome: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: accepted, as: .command).outcome == outcome)
     }
+
+    // MARK: Config fragments: one setting in its forms
+
+    @Test(arguments: [
+        // The same setting in JSON, YAML or key=value form, or inside its enclosing block.
+        ("overlap_comm: true", ["\"overlap_comm\": true"], "Q?", Outcome.right),
+        ("\"zero_optimization\": {\"overlap_comm\": true}", ["\"overlap_comm\": true"], "Q?", .right),
+        ("{\"overlap_comm\": true}", ["\"overlap_comm\": true"], "Q?", .right),
+        ("\"zero_optimization\": {\"overlap_comm\": false}", ["\"overlap_comm\": true"], "Q?", .wrong),
+        ("\"zero_optimization\": {\"contiguous_gradients\": true}", ["\"overlap_comm\": true"], "Q?", .wrong),
+        ("\"train_batch_size\": 64.0", ["\"train_batch_size\": 64"], "Q?", .right),
+        ("\"train_batch_size\": 32", ["\"train_batch_size\": 64"], "Q?", .wrong),
+        // The key with the value the card asks for.
+        ("\"pin_memory\": true", ["true"], "What does `pin_memory` need to be for faster copies?", .right),
+        ("\"pin_memory\": false", ["true"], "What does `pin_memory` need to be for faster copies?", .wrong),
+        ("\"offload\": true", ["true"], "What does `pin_memory` need to be for faster copies?", .wrong),
+        ("\"device\": \"cpu\"", ["cpu"], "Which `device` value of offload_optimizer keeps states in host RAM?", .right),
+        ("\"device\": \"nvme\"", ["cpu"], "Which `device` value of offload_optimizer keeps states in host RAM?", .wrong),
+        ("lora_dropout=0.05", ["0.05"], "Which lora_dropout does the recipe use?", .right),
+        ("lora_dropout=0.1", ["0.05"], "Which lora_dropout does the recipe use?", .wrong),
+        // The key the card asks for, written with a value.
+        ("\"steps_per_print\": 10", ["steps_per_print"], "Which DeepSpeed config key sets how often to log?", .right),
+        ("\"wall_clock_breakdown\": true", ["steps_per_print"], "Which DeepSpeed config key sets how often to log?", .wrong),
+        // A keyword argument keeps Python's meaning: a string is not a variable.
+        ("device=cpu", ["device=\"cpu\""], "Q?", .wrong),
+        ("device='cpu'", ["device=\"cpu\""], "Q?", .right),
+    ])
+    func configFragments(given: String, accepted: [String], question: String, outcome: Outcome) {
+        let kind = AnswerGrader.classify(accepted[0])
+        #expect(AnswerGrader.grade(given, accepted: accepted, as: kind, question: question).outcome == outcome)
+    }
+
+    @Test func aContextManagerIsUsedWithWith() {
+        #expect(AnswerGrader.grade("with torch.no_grad():", accepted: ["torch.no_grad()"], as: .command).outcome == .right)
+        #expect(AnswerGrader.grade("with torch.enable_grad():", accepted: ["torch.no_grad()"], as: .command).outcome == .wrong)
+    }
+
+    // MARK: Notation: subscripts, braces, a rate per second
+
+    @Test(arguments: [
+        ("W_q x", ["W_q·x"], Outcome.right),
+        ("Wq x", ["W_q·x"], .right),
+        ("W_k x", ["W_q·x"], .wrong),
+        ("b_1 + b_2", ["b₁ + b₂"], .right),
+        ("b_1 + b_3", ["b₁ + b₂"], .wrong),
+        ("Σ w_i", ["sum(w_i)"], .right),
+        ("e^{-x}", ["e^(-x)"], .right),
+        ("e^{x}", ["e^(-x)"], .wrong),
+    ])
+    func notation(given: String, accepted: [String], outcome: Outcome) {
+        #expect(AnswerGrader.grade(given, accepted: accepted, as: .text).outcome == outcome)
+    }
+
+    @Test(arguments: [
+        ("900 GB per second", "900 GB/s", Outcome.right),
+        ("1.2 TB per second", "1.2 TB/s", .right),
+        ("900 GB per minute", "900 GB/s", .wrong),
+        ("900 Gb per second", "900 GB/s", .wrong),
+        ("800 GB per second", "900 GB/s", .wrong),
+    ])
+    func ratesPerSecond(given: String, reference: String, outcome: Outcome) {
+        #expect(AnswerGrader.grade(given, accepted: [reference], as: .number).outcome == outcome)
+    }
 }
