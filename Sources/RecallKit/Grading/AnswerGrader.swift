@@ -85,10 +85,11 @@ public enum AnswerGrader {
             let deletion = card.answerText
             if deletion.hasPrefix("-") && !deletion.hasPrefix("−") && NumberAnswer.parse(deletion) == nil { return .command }
             return NumberAnswer.parse(deletion) != nil ? .number : .text
-        case .basic(_, let answer):
+        case .basic(let question, let answer):
             let trimmed = answer.trimmingCharacters(in: .whitespacesAndNewlines)
-            // `About 295 FLOP/byte. Below that it is memory-bound.`: a quantity, then a sentence about it.
-            if leadingQuantity(trimmed) != nil { return .number }
+            // `About 295 FLOP/byte. Below that it is memory-bound.`: a quantity, then a sentence about it
+            // (unless the question asks two things: `What is its capacity, and what happens to …?`).
+            if leadingQuantity(trimmed) != nil, !asksSeveralThings(question) { return .number }
             guard trimmed.count <= shortAnswerCharacters, !trimmed.contains("\n") else { return .open }
             if NumberAnswer.parse(trimmed) != nil { return .number }
             let words = trimmed.split(separator: " ")
@@ -110,6 +111,14 @@ public enum AnswerGrader {
         }
         guard NumberAnswer.parse(lead) != nil else { return nil }
         return lead
+    }
+
+    /// Whether a question asks for more than one thing (`…, and what happens to …?`, two question marks).
+    static func asksSeveralThings(_ question: String) -> Bool {
+        let q = question.lowercased()
+        if q.filter({ $0 == "?" || $0 == "？" }).count > 1 { return true }
+        let joins = ["and what", "and how", "and which", "and why", "and when", "and where", "and who", "; what", "; how"]
+        return joins.contains { q.contains($0) } || ["并且", "以及", "分别"].contains { question.contains($0) }
     }
 
     /// A basic answer up to this long may be a quantity and a comment on it.

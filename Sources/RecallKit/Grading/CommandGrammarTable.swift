@@ -259,7 +259,9 @@ command pip | pip3 | python -m pip | python3 -m pip
   bundle
   flag -q --quiet
   flag -v --verbose
+# PyPI names are case-insensitive (`AutoAWQ` = `autoawq`): so are the operands of install, uninstall and show.
 command pip install | pip3 install | python -m pip install | python3 -m pip install
+  case-insensitive
   flag -r --requirement =
   flag -U --upgrade
   flag -e --editable =
@@ -271,11 +273,13 @@ command pip install | pip3 install | python -m pip install | python3 -m pip inst
   flag --no-deps
   flag -c --constraint =
 command pip uninstall | pip3 uninstall | python -m pip uninstall
+  case-insensitive
   flag -y --yes
 command pip freeze | pip3 freeze | python -m pip freeze
 command pip list | pip3 list | python -m pip list
   flag -o --outdated
 command pip show | pip3 show
+  case-insensitive
 command conda
   bundle
   short-equals

@@ -181,6 +181,10 @@ import Testing
         #expect(AnswerGrader.mode(for: basic("It is memory-bound below 153 FLOP/byte.")) != .automatic(.number))
         let long = "About 153 FLOP/byte. " + String(repeating: "Below that the kernel waits on memory. ", count: 5)
         #expect(AnswerGrader.mode(for: basic(long)) == .selfGraded)
+        // A question that asks two things wants the second answered too: self-graded.
+        let two = basic("96 slots per expert. The token that overflows skips the expert.",
+                        question: "What is each expert's capacity, and what happens to the token that overflows?")
+        #expect(AnswerGrader.mode(for: two) == .selfGraded)
     }
 
     // MARK: Formulas with whole terms or factors in another order
@@ -251,6 +255,11 @@ import Testing
         ("HEALTHCHECK --interval=10s CMD pg_isready", ["HEALTHCHECK CMD pg_isready"], .wrong),
         ("HEALTHCHECK --retries=5 CMD pg_isready", ["HEALTHCHECK CMD pg_isready"], .wrong),
         ("HEALTHCHECK --timeout=30s CMD pg_isready", ["HEALTHCHECK --timeout=10s CMD pg_isready"], .wrong),
+        // PyPI names are case-insensitive; another package or version is not.
+        ("pip install Flash-Attn", ["pip install flash-attn"], .right),
+        ("pip install flash-attn==2.5.0", ["pip install flash-attn==2.6.0"], .wrong),
+        ("pip install flash-attention", ["pip install flash-attn"], .wrong),
+        ("pip uninstall -y BitsAndBytes", ["pip uninstall -y bitsandbytes"], .right),
     ])
     func commandValues(given: String, accepted: [String], outcome: Outcome) {
         #expect(AnswerGrader.grade(given, accepted: accepted, as: .command).outcome == outcome)
