@@ -9,6 +9,9 @@ final class Sandbox {
     var now = "2026-11-29T09:00:00Z"
     /// More environment for every run (e.g. `LANG`, `NO_COLOR`).
     var extraEnvironment: [String: String] = [:]
+    /// When set, every run treats the database as one it cannot write, for this reason (as a
+    /// read-only file or file system would; the tests run as root, whom permissions do not stop).
+    var databaseReadOnlyReason: String?
 
     init(decks: [String: String] = ["sample.md": sampleDeckText]) throws {
         root = FileManager.default.temporaryDirectory.appending(path: "recall-cli-\(UUID().uuidString)")
@@ -43,8 +46,10 @@ final class Sandbox {
         var environment = environment
         // A test that brings its own clock wants it to run, so RECALL_NOW (which stops it) is left out.
         if clock != nil { environment["RECALL_NOW"] = nil }
+        let readOnlyReason = databaseReadOnlyReason
         let context = RecallContext(console: console, environment: environment, clock: clock ?? { Date(timeIntervalSince1970: 0) },
-                                    timeZone: TimeZone(identifier: "UTC")!, bundledDeckFiles: bundled ? RecallContext.live().bundledDeckFiles : [])
+                                    timeZone: TimeZone(identifier: "UTC")!, bundledDeckFiles: bundled ? RecallContext.live().bundledDeckFiles : [],
+                                    databaseReadOnlyReason: { path in readOnlyReason ?? RecallDatabase.readOnlyReason(path: path) })
         let status = RecallCommand.run(arguments, in: context)
         return Run(status: status, output: console.output, errors: console.errors)
     }

@@ -186,6 +186,64 @@ import ZIPFoundation
         #expect(shown.contains("What does ␛[2J␛[31mthis�1m do?"), "\(shown)")
     }
 
+    /// Each SGR code of Recall's own palette, one that combines two, and a forged style mark.
+    static let palette = "\u{1B}[0m\u{1B}[1m\u{1B}[2m\u{1B}[31m\u{1B}[32m\u{1B}[33m\u{1B}[36m\u{1B}[1;31m"
+    static let palettePictured = "␛[0m␛[1m␛[2m␛[31m␛[32m␛[33m␛[36m␛[1;31m"
+    static let forgedMark = noncharacters([0xFDD0] + Array(repeating: 0xFDE0, count: 16) + [0xFDD2])
+    /// Swift has no literal for a noncharacter.
+    static func noncharacters(_ values: [UInt32]) -> String {
+        String(String.UnicodeScalarView(values.compactMap(Unicode.Scalar.init)))
+    }
+    static let paletteDeck = """
+        ---
+        id: palette
+        title: T\(palette)
+        section: S\(palette)
+        ---
+
+        ## codes
+        Q: Q\(palette) osc \u{1B}]0;title\u{07} csi \u{1B}[?1049h c1 \u{9B}31m \u{9D}8;;x\u{9C} mark \(forgedMark)end
+        A: A\(palette)
+        Source: test
+        """
+
+    /// Recall's own SGR sequences, exactly as ``Style`` has the console write them.
+    static let ownSequences = ["0", "1", "2", "31", "32", "33", "36"].map { "\u{1B}[\($0)m" }
+
+    @Test func recallsOwnColourCodesInCardTextArePicturesToo() throws {
+        let sandbox = try Sandbox(decks: ["palette.md": Self.paletteDeck])
+        let commands: [(command: [String], shows: String)] = [
+            (["review", "--limit", "1"], "Q" + Self.palettePictured + " osc ␛]0;title␇ csi ␛[?1049h c1 �31m �8;;x� mark"),
+            (["show", "palette/codes"], "A: A" + Self.palettePictured),
+            (["list"], "Q" + Self.palettePictured),
+            (["map"], "S␛[0m␛[1m"),
+            (["decks"], "T" + Self.palettePictured),
+            (["interview", "--count", "1", "--seed", "1"], "Q" + Self.palettePictured),
+            (["export", "--format", "md"], "A" + Self.palettePictured),
+        ]
+        for (command, shows) in commands {
+            let run = sandbox.run(command, input: ["", "5", "", ""], terminal: true)
+            #expect(run.status == 0, "\(command): \(run.errors)")
+            let all = run.output + run.errors
+            #expect(all.contains(shows), "\(command): \(all.debugDescription)")
+            // Every escape left is one of Recall's own sequences, whole.
+            var rest = all[...]
+            while let escape = rest.firstIndex(of: "\u{1B}") {
+                let tail = rest[escape...]
+                #expect(Self.ownSequences.contains { tail.hasPrefix($0) }, "\(command): \(String(tail.prefix(12)).debugDescription)")
+                rest = rest[rest.index(after: escape)...]
+            }
+            #expect(!all.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0 == "\u{07}" || (0xFDD0...0xFDEF).contains($0.value) },
+                    "\(command)")
+        }
+        // Recall still styles its own text on a terminal: the card id in bold, the prompt in bold.
+        #expect(sandbox.run(["show", "palette/codes"], terminal: true).output.hasPrefix("\u{1B}[1mpalette/codes\u{1B}[0m"))
+        // And writes no escape at all anywhere else.
+        let piped = sandbox.run(["show", "palette/codes"])
+        #expect(!piped.output.contains("\u{1B}"), "\(piped.output.debugDescription)")
+        #expect(piped.output.contains("A: A" + Self.palettePictured))
+    }
+
     @Test func checkReportsControlCharactersWithTheirLineAndColumn() throws {
         let sandbox = try Sandbox(decks: ["esc.md": Self.escapeDeck])
         let run = sandbox.run(["check", sandbox.deckFolder.appending(path: "esc.md").path])

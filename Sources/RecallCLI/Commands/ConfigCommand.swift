@@ -29,7 +29,7 @@ struct ConfigCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
-        let library = try Library.open(global, context, reportDecks: false)
+        let library = try Library.open(global, context, for: action == .set ? .write("config set") : .read, reportDecks: false)
         var settings = library.settings
         if key == Settings.languageKey {
             if action == .set, let value {

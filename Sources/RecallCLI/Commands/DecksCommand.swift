@@ -26,7 +26,7 @@ struct DecksCommand: ContextualCommand {
             try copyBundled(copy, context)
             return
         }
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .read)
         let decks = try library.database.decks()
         if json {
             context.console.line(try JSONOutput.string(decks.map {

@@ -19,7 +19,7 @@ struct DueCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .read)
         let cardFilter = try filter.cardFilter(library)
         let plan = try filter.plan(library, filter: cardFilter)
         var entries: [EntryJSON] = []

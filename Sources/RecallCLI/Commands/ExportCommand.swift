@@ -53,7 +53,7 @@ struct ExportCommand: ContextualCommand {
 
     func run(in context: RecallContext) throws {
         let format = try resolvedFormat()
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .read)
         try library.requireDecks(deck)
         if format == .json {
             try writeBackup(library, context: context)

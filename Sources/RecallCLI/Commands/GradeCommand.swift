@@ -40,7 +40,7 @@ struct GradeCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .write("grade"))
         let id = try library.database.resolveCard(card)
         if let answer {
             try gradeAnswer(answer, id: id, library: library, context: context)

@@ -48,7 +48,7 @@ struct ImportCommand: ContextualCommand {
         let format = try resolvedFormat()
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.isReadableFile(atPath: url.path) else { throw CLIError("cannot read \(file)") }
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .write("import"))
         do {
             if format == .json {
                 try restore(url, library: library, context: context)

@@ -14,7 +14,7 @@ struct ListCommand: ContextualCommand {
     @OptionGroup var global: GlobalOptions
 
     func run(in context: RecallContext) throws {
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .read)
         try library.requireDecks(deck.map { [$0] } ?? [])
         let filter = CardFilter(deckIDs: deck.map { [$0] } ?? [], tags: tag.map { [$0] } ?? [])
         let decks = Dictionary(try library.database.decks().map { ($0.deck.id, $0.deck) }) { first, _ in first }

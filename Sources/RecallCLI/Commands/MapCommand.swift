@@ -27,7 +27,7 @@ struct MapCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .read)
         let selection = try scope.select(library)
         let chosen = selection.deckIDs.map(Set.init)
         let records = try library.database.decks().map(\.deck).filter { chosen?.contains($0.id) ?? true }

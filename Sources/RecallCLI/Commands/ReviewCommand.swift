@@ -36,7 +36,7 @@ struct ReviewCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .write("review"))
         let filter = try queue.cardFilter(library)
         (context.console as? StandardConsole)?.interruptEndsInput()
         let answerClock = try context.answerClock()

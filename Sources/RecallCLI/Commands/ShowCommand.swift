@@ -19,7 +19,7 @@ struct ShowCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .read)
         let id = try library.database.resolveCard(card)
         guard let stored = try library.database.card(id: id) else { throw CLIError("no card '\(card)'") }
         let history = try library.database.history(cardID: id)

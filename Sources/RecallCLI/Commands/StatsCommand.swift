@@ -29,7 +29,7 @@ struct StatsCommand: ContextualCommand {
     }
 
     func run(in context: RecallContext) throws {
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .read)
         let selection = try scope.select(library)
         let query = StatsQuery(today: library.today, periodDays: days, deckIDs: selection.deckIDs)
         let report = StatsReport(try library.database.statsAggregates(query), query: query, settings: library.settings)

@@ -24,7 +24,7 @@ struct UnsuspendCommand: ContextualCommand {
 }
 
 private func setSuspension(_ name: String, _ suspended: Bool, _ global: GlobalOptions, _ context: RecallContext) throws {
-    let library = try Library.open(global, context)
+    let library = try Library.open(global, context, for: .write(suspended ? "suspend" : "unsuspend"))
     let id = try library.database.resolveCard(name)
     let changed = try library.database.setSuspended(cardID: id, suspended)
     let state = suspended ? "suspended" : "not suspended"

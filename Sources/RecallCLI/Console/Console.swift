@@ -58,11 +58,11 @@ public final class StandardConsole: Console, @unchecked Sendable {
     }
 
     public func write(_ text: String) {
-        Self.write(TerminalText.neutralised(text, keepingStyle: isTerminal), to: STDOUT_FILENO)
+        Self.write(TerminalText.neutralised(text, terminal: isTerminal), to: STDOUT_FILENO)
     }
 
     public func writeError(_ text: String) {
-        Self.write(TerminalText.neutralised(text, keepingStyle: isTerminal), to: STDERR_FILENO)
+        Self.write(TerminalText.neutralised(text, terminal: isTerminal), to: STDERR_FILENO)
     }
 
     /// Writes all of `text` with write(2). When the reader has gone (EPIPE:
@@ -123,8 +123,8 @@ public final class ScriptedConsole: Console, @unchecked Sendable {
         return line
     }
 
-    public func write(_ text: String) { output += TerminalText.neutralised(text, keepingStyle: isTerminal) }
-    public func writeError(_ text: String) { errors += TerminalText.neutralised(text, keepingStyle: isTerminal) }
+    public func write(_ text: String) { output += TerminalText.neutralised(text, terminal: isTerminal) }
+    public func writeError(_ text: String) { errors += TerminalText.neutralised(text, terminal: isTerminal) }
 }
 
 /// Splits bytes arriving in chunks into lines, in time linear in the bytes:

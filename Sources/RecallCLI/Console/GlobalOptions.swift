@@ -16,12 +16,15 @@ struct GlobalOptions: ParsableArguments {
     func databasePath(_ context: RecallContext) throws -> String {
         if let db { return db }
         let home = context.dataHome
+        let database = home.appending(path: "recall.sqlite").path
         do {
             try FileManager.default.createDirectory(at: home.appending(path: "decks"), withIntermediateDirectories: true)
         } catch {
+            // A data folder on a read-only file system without decks/ still has a database to read.
+            if FileManager.default.fileExists(atPath: database) { return database }
             throw CLIError("cannot create the data folder \(home.path): \(error.localizedDescription)")
         }
-        return home.appending(path: "recall.sqlite").path
+        return database
     }
 
     func deckFolders(_ context: RecallContext) -> [URL] {

@@ -13,14 +13,20 @@ public struct RecallContext {
     public var clock: () -> Date
     public var timeZone: TimeZone
     public var bundledDeckFiles: [(name: String, bytes: [UInt8])]
+    /// Why the database at a path cannot be written, or nil when it can
+    /// (``RecallDatabase/readOnlyReason(path:)``). Tests that run as root, whom
+    /// file permissions do not stop, hand in their own to open a database read-only on purpose.
+    public var databaseReadOnlyReason: (String) -> String?
 
     public init(console: Console, environment: [String: String], clock: @escaping () -> Date = Date.init,
-                timeZone: TimeZone = .current, bundledDeckFiles: [(name: String, bytes: [UInt8])] = BundledDecks.files) {
+                timeZone: TimeZone = .current, bundledDeckFiles: [(name: String, bytes: [UInt8])] = BundledDecks.files,
+                databaseReadOnlyReason: @escaping (String) -> String? = RecallDatabase.readOnlyReason(path:)) {
         self.console = console
         self.environment = environment
         self.clock = clock
         self.timeZone = timeZone
         self.bundledDeckFiles = bundledDeckFiles
+        self.databaseReadOnlyReason = databaseReadOnlyReason
     }
 
     public static func live() -> RecallContext {
@@ -105,13 +111,17 @@ public struct CLIError: Error, CustomStringConvertible {
 }
 
 /// ANSI styling that is a no-op when colour is off.
+///
+/// It writes marks, not escape sequences: the console turns them into SGR
+/// codes after neutralising every control character in the text, so that
+/// card text can never colour itself or do anything else to the terminal
+/// (``TerminalText``).
 struct Style {
     var enabled: Bool
 
-    /// The SGR parameters used below: the only escape sequences ``TerminalText`` lets through.
-    static let codes: Set<String> = ["0", "1", "2", "31", "32", "33", "36"]
-
-    private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    private func wrap(_ code: String, _ text: String) -> String {
+        enabled ? TerminalText.mark(code) + text + TerminalText.mark("0") : text
+    }
     func bold(_ text: String) -> String { wrap("1", text) }
     func dim(_ text: String) -> String { wrap("2", text) }
     func good(_ text: String) -> String { wrap("32", text) }

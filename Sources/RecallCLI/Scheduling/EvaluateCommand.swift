@@ -20,7 +20,7 @@ struct EvaluateCommand: ContextualCommand {
     @OptionGroup var global: GlobalOptions
 
     func run(in context: RecallContext) throws {
-        let (dataset, source, library) = try log.load(global, context)
+        let (dataset, source, library) = try log.load(global, context, for: .read)
         context.console.line(source)
         guard dataset.items.count >= FSRSOptimizer.minimumItems else {
             throw CLIError("too little history to evaluate: \(dataset.items.count) answers after a card's first day, at least \(FSRSOptimizer.minimumItems) needed")

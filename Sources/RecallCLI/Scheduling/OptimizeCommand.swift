@@ -27,12 +27,12 @@ struct OptimizeCommand: ContextualCommand {
 
     func run(in context: RecallContext) throws {
         if reset {
-            let library = try Library.open(global, context, reportDecks: false)
+            let library = try Library.open(global, context, for: .write("optimize --reset"), reportDecks: false)
             try library.database.setFSRSParameters(nil)
             context.console.line("FSRS parameters reset to the defaults.")
             return
         }
-        let (dataset, source, library) = try log.load(global, context)
+        let (dataset, source, library) = try log.load(global, context, for: .write("optimize"))
         var options = FSRSOptimizer.Options()
         options.iterations = iterations
         let fit: FSRSOptimizer.Fit

@@ -26,7 +26,7 @@ struct PlanCommand: ContextualCommand {
 
     func run(in context: RecallContext) throws {
         guard let untilDay = StudyDay(until) else { throw CLIError("--until '\(until)' is not a date (YYYY-MM-DD)") }
-        let library = try Library.open(global, context)
+        let library = try Library.open(global, context, for: .read)
         let selection = try scope.select(library)
         let chosenDecks = selection.deckIDs.map(Set.init)
         let wanted = Set(tag.map { $0.lowercased() })

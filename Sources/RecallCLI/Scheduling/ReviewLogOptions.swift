@@ -24,7 +24,7 @@ struct ReviewLogOptions: ParsableArguments {
     }
 
     /// The answers, grouped by card, and a line saying where they came from and how days were cut.
-    func load(_ global: GlobalOptions, _ context: RecallContext) throws -> (dataset: FSRSDataset, source: String, library: Library?) {
+    func load(_ global: GlobalOptions, _ context: RecallContext, for access: Library.Access) throws -> (dataset: FSRSDataset, source: String, library: Library?) {
         if let csv {
             guard let zone = TimeZone(identifier: timeZone) else { throw CLIError("--time-zone '\(timeZone)' is not a time zone") }
             guard let data = FileManager.default.contents(atPath: csv) else { throw CLIError("cannot read \(csv)") }
@@ -38,7 +38,7 @@ struct ReviewLogOptions: ParsableArguments {
                 throw CLIError(error.description)
             }
         }
-        let library = try Library.open(global, context, reportDecks: false)
+        let library = try Library.open(global, context, for: access, reportDecks: false)
         let zone = library.moment.timeZone
         let (histories, unreadable) = try library.database.fsrsHistories(timeZone: zone, dayStartHour: library.settings.dayStartHour)
         if unreadable > 0 {

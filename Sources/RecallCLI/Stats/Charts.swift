@@ -149,20 +149,4 @@ extension String {
         while text.last == " " { text.removeLast() }
         return text
     }
-
-    /// The columns the text takes on a terminal, less ANSI colour codes (a CJK character takes two).
-    var visibleWidth: Int {
-        var count = 0
-        var inEscape = false
-        for character in self {
-            if inEscape {
-                if character == "m" { inEscape = false }
-            } else if character == "\u{1B}" {
-                inEscape = true
-            } else {
-                count += TextWidth.columns(character)
-            }
-        }
-        return count
-    }
 }

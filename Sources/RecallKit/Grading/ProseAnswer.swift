@@ -96,13 +96,19 @@ struct ProseAnswer: Hashable, Sendable {
         for c in raw {
             if let name = Self.greek[c] { symbolic += " \(name) " } else if let symbol = Self.symbols[c] { symbolic += symbol } else { symbolic.append(c) }
         }
-        var text = symbolic.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = symbolic.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         let wrappers = CharacterSet(charactersIn: "`\"'“”‘’*")
-        while let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, text.count > 1,
+        // Peeled as a slice, in time linear in the text (copying it once per pair of wrappers was
+        // quadratic: a line of 20,000 backticks took 90 s).
+        var text = Substring(trimmed)
+        func isSpace(_ character: Character) -> Bool { character.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) }
+        while let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, !text.dropFirst().isEmpty,
               wrappers.contains(first), wrappers.contains(last) {
-            text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+            text = text[text.index(after: text.startIndex)..<text.index(before: text.endIndex)]
+            while let character = text.first, isSpace(character) { text = text[text.index(after: text.startIndex)...] }
+            while let character = text.last, isSpace(character) { text = text[..<text.index(before: text.endIndex)] }
         }
-        var mapped = text.replacingOccurrences(of: "**", with: "^")
+        var mapped = String(text).replacingOccurrences(of: "**", with: "^")
         // `x_i` = `xᵢ` = `xi`, `d_k` = `dk`: an underscore before a one-character subscript is notation, not a name
         // (a key chord `Ctrl_b` stays one).
         mapped = mapped.replacingOccurrences(of: #"(?i)(?<=[a-z0-9])(?<!ctrl)_([a-z0-9])(?![a-z0-9_])"#, with: "$1", options: .regularExpression)
@@ -115,6 +121,8 @@ struct ProseAnswer: Hashable, Sendable {
         var tokens: [String] = []
         var identifiers: [Bool] = []
         var word = ""
+        // `word.count` walks the whole word: counted here, so a long word costs linear time, not quadratic.
+        var wordLength = 0
         var wordIsIdentifier = false
         let chars = Array(mapped)
         func flush() {
@@ -122,21 +130,24 @@ struct ProseAnswer: Hashable, Sendable {
             tokens.append(word.lowercased())
             identifiers.append(wordIsIdentifier)
             word = ""
+            wordLength = 0
             wordIsIdentifier = false
         }
         for (index, c) in chars.enumerated() {
             if c.isLetter || c.isNumber || c == "_" {
                 if c == "_" || c.isNumber || (c.isUppercase && !word.isEmpty && word.last?.isLowercase == true) { wordIsIdentifier = true }
                 // `DTensor`: capitals then lower case, other than an acronym's plural (`GPUs`).
-                if c.isLowercase, word.count >= 2, word.suffix(2).allSatisfy(\.isUppercase),
+                if c.isLowercase, wordLength >= 2, word.suffix(2).allSatisfy(\.isUppercase),
                    !(c == "s" && (index + 1 == chars.count || !chars[index + 1].isLetter)) {
                     wordIsIdentifier = true
                 }
                 word.append(c)
+                wordLength += 1
             } else if c == ".", !word.isEmpty, index + 1 < chars.count, chars[index + 1].isLetter || chars[index + 1].isNumber {
                 word.append(c)
+                wordLength += 1
                 wordIsIdentifier = true
-            } else if c == "-", word.count >= 2, word.last?.isLetter == true, index + 1 < chars.count, chars[index + 1].isLetter {
+            } else if c == "-", wordLength >= 2, word.last?.isLetter == true, index + 1 < chars.count, chars[index + 1].isLetter {
                 continue // `all-reduce` is `allreduce`; `q-z` (one letter) is a difference
             } else {
                 flush()

@@ -19,8 +19,9 @@ struct TermGlossary: Sendable {
     private(set) var concepts: [String: Int] = [:]
     /// The canonical (first) name of each concept.
     private(set) var canonicalNames: [String] = []
-    /// Normal forms of the Chinese names (runs of Han characters), longest first, for matching inside a run.
-    private var hanNames: [String] = []
+    /// Normal forms of the Chinese names (runs of Han characters) by their first character, longest first,
+    /// for matching inside a run (a few names to try at each character, whatever the answer's length).
+    private var hanNames: [Character: [String]] = [:]
     /// The most tokens a name has.
     private var longestName = 1
     private(set) var problems: [Problem] = []
@@ -66,7 +67,10 @@ struct TermGlossary: Sendable {
         }
         for form in ambiguous { owner[form] = nil }
         concepts = owner
-        hanNames = owner.keys.filter { !$0.isEmpty && $0.unicodeScalars.allSatisfy(AnswerGrader.isHan) }.sorted { $0.count > $1.count }
+        for name in owner.keys where Self.isHan(name) {
+            if let first = name.first { hanNames[first, default: []].append(name) }
+        }
+        for key in hanNames.keys { hanNames[key]?.sort { $0.count > $1.count } }
     }
 
     /// The keys a name is found by: its words (`tensor parallelism`, and `all reduce` for `all-reduce`) and,
@@ -133,7 +137,7 @@ struct TermGlossary: Sendable {
         var rest = Substring(run)
         var plain = ""
         while !rest.isEmpty {
-            if let name = hanNames.first(where: { rest.hasPrefix($0) }), let concept = concepts[name] {
+            if let first = rest.first, let name = hanNames[first]?.first(where: { rest.hasPrefix($0) }), let concept = concepts[name] {
                 if !plain.isEmpty { out.append(plain); plain = "" }
                 out.append(Self.marker(concept))
                 rest = rest.dropFirst(name.count)

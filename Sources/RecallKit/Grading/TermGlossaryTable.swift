@@ -35,9 +35,10 @@ micro-batch | microbatch | micro batch | 微批次 | 微批
 pipeline stage | 流水线阶段
 1F1B | one-forward-one-backward | one forward one backward
 interleaved 1F1B | interleaved 1F1B schedule | interleaved pipeline schedule | virtual pipeline parallelism | 交错式 1F1B | 交错式 1F1B 调度 | 虚拟流水线并行
-activation checkpointing | gradient checkpointing | activation recomputation | 梯度检查点 | 激活重计算
+activation checkpointing | gradient checkpointing | activation recomputation | rematerialization | re-materialization | 梯度检查点 | 激活重计算
 selective activation recomputation | selective recomputation | 选择性重计算 | 选择性激活重计算
 full activation recomputation | full recomputation | 完全重计算 | 全量重计算
+weight stashing | 权重暂存
 gradient bucketing | 梯度分桶
 gradient synchronization | gradient synchronisation | 梯度同步
 skipping gradient synchronization | skipping gradient sync | 跳过梯度同步
@@ -50,6 +51,7 @@ mixture of experts | mixture-of-experts | MoE | 混合专家 | 混合专家模�
 router | gating network | 路由器 | 门控网络
 top-1 routing | top-1 路由
 top-2 routing | top-2 路由
+node-limited routing | 节点受限路由
 local groups | local group | 本地组
 distributed tensor | DTensor
 # ---- collective communication -----------------------------------------------
@@ -79,6 +81,7 @@ automatic mixed precision | AMP | 自动混合精度
 loss scaling | 损失缩放
 dynamic loss scaling | 动态损失缩放
 gradient scaler | GradScaler | 梯度缩放器
+master weights | FP32 master weights | 主权重
 FP16 | float16 | half precision | 半精度 | 半精度浮点
 BF16 | bfloat16 | brain floating point
 FP32 | float32 | single precision | 单精度 | 单精度浮点
@@ -95,6 +98,7 @@ perplexity | PPL | 困惑度
 learning rate | 学习率
 learning-rate warmup | learning rate warmup | LR warmup | 学习率预热
 learning-rate scheduler | learning rate scheduler | LR scheduler | 学习率调度器
+gradient noise scale | 梯度噪声尺度
 global batch size | 全局批大小
 micro-batch size | micro batch size | 微批大小 | 微批次大小
 batch size | 批大小 | 批量大小
@@ -121,7 +125,7 @@ residual connection | skip connection | 残差连接
 SwiGLU | Swish-gated linear unit
 GELU | Gaussian error linear unit | 高斯误差线性单元
 ReLU | rectified linear unit | 修正线性单元
-mean-pooling | mean pooling | average pooling | 平均池化
+mean-pooling | mean pooling | average pooling | 平均池化 | 均值池化
 decoder-only | decoder-only Transformer | 仅解码器 | 纯解码器
 encoder-decoder | 编码器-解码器
 # ---- pretraining: data, tokens, objectives ------------------------------------
@@ -223,6 +227,9 @@ grid search | 网格搜索
 outer product | 外积
 low-rank compensation | LoRC | 低秩补偿
 Sparse-Quantized Representation | SpQR
+adaptive rounding | AdaRound | 自适应舍入
+incoherent processing | 非相干处理
+lazy batch updates | 延迟批量更新
 # ---- pruning -----------------------------------------------------------------
 pruning | 剪枝
 unstructured pruning | 非结构化剪枝
@@ -237,6 +244,7 @@ L2 norm | L2-norm | Euclidean norm | L2 范数
 coupled structures | 耦合结构
 depth pruning | layer pruning | 深度剪枝 | 层剪枝
 width pruning | 宽度剪枝
+one-shot pruning | 一次性剪枝
 # ---- distillation and low-rank -------------------------------------------------
 knowledge distillation | distillation | KD | 知识蒸馏 | 蒸馏
 teacher model | teacher | 教师模型 | 教师
@@ -250,6 +258,9 @@ sequence-level knowledge distillation | sequence-level KD | sequence-level disti
 reverse KL divergence | reverse KL | reverse Kullback–Leibler divergence | 反向 KL 散度 | 反向 KL
 forward KL divergence | forward KL | 正向 KL 散度 | 前向 KL 散度
 generalized knowledge distillation | GKD | 广义知识蒸馏
+layer-wise knowledge distillation | LKD | 逐层知识蒸馏
+Distilling step-by-step | distilling step by step | 逐步蒸馏
+in-context learning distillation | 上下文学习蒸馏
 emergent abilities | emergent ability | 涌现能力
 low-rank factorization | low-rank factorisation | low-rank decomposition | 低秩分解 | 低秩因子分解
 singular value decomposition | SVD | 奇异值分解
@@ -265,6 +276,7 @@ time per output token | time-per-output-token | TPOT | 每个输出 token 的时
 throughput | 吞吐量 | 吞吐
 latency | 延迟 | 时延
 goodput | 有效吞吐量 | 有效吞吐
+inter-token latency | token 间时延 | token 间延迟
 service-level objective | SLO | 服务等级目标
 KV cache | KV-cache | key-value cache | key value cache | KV 缓存 | 键值缓存
 PagedAttention | paged attention | 分页注意力
@@ -282,6 +294,7 @@ FlashAttention-2 | Flash Attention 2
 FlashAttention-3 | Flash Attention 3
 Flash-Decoding | Flash Decoding
 online softmax | 在线 softmax
+tree attention | 树注意力
 identity function | identity mapping | 恒等函数 | 恒等映射
 context length | 上下文长度
 context window | 上下文窗口
@@ -297,6 +310,7 @@ general matrix-vector multiplication | matrix-vector multiplication | GEMV | 矩
 greedy decoding | greedy search | 贪心解码 | 贪婪解码
 beam search | 束搜索 | 集束搜索
 Triton Inference Server | Triton 推理服务器
+model repository | 模型仓库
 TensorRT engine | TensorRT engines | TensorRT 引擎
 TensorRT-LLM checkpoint | TensorRT-LLM 检查点
 out of memory | out-of-memory | OOM
@@ -330,6 +344,11 @@ error-correcting code | error correction code | ECC | 纠错码
 Data Center GPU Manager | DCGM
 DCGM host engine | nv-hostengine
 compute capability | 计算能力
+CUDA minor version compatibility | minor version compatibility | 次版本兼容 | 小版本兼容
+persistence mode | 持久模式
+GPU time-slicing | time-slicing | 时间片
+row remapping | 行重映射
+silicon interposer | interposer | 中介层
 fine-grained structured sparsity | 细粒度结构化稀疏
 # ---- infrastructure: Ascend and compilers --------------------------------------
 Ascend | Huawei Ascend | 昇腾 | 华为昇腾
@@ -348,11 +367,17 @@ Multi-Level Intermediate Representation | MLIR | 多级中间表示
 Accelerated Linear Algebra | XLA | 加速线性代数
 StableHLO | Stable HLO
 Apache TVM | TVM
+tensor expression | 张量表达式
+tensorization | 张量化
+just-in-time compilation | JIT compilation | 即时编译
 # ---- infrastructure: containers, clusters, operations --------------------------
 container | 容器
 container image | Docker image | 容器镜像 | Docker 镜像
-multi-stage build | multi-stage Dockerfile | 多阶段构建
+multi-stage build | multi-stage Dockerfile | 多阶段构建 | 多阶段 Dockerfile
 build stage | 构建阶段
+build context | 构建上下文
+copy-on-write | 写时复制
+NVIDIA Container Toolkit | NVIDIA 容器工具包
 Kubernetes | K8s
 pod | pods
 DaemonSet | daemon set
@@ -385,7 +410,7 @@ document length normalization | length normalization | 文档长度归一化 | �
 inverted index | 倒排索引
 reciprocal rank fusion | RRF | 倒数排名融合
 Dense Passage Retrieval | DPR | 稠密段落检索
-bi-encoder | dual encoder | two-tower model | 双编码器 | 双塔模型
+bi-encoder | dual encoder | two-tower model | 双编码器 | 双塔模型 | 双塔编码器
 cross-encoder | cross encoder | 交叉编码器
 embedding | embeddings | 嵌入 | 向量嵌入 | 嵌入向量
 embedding model | 嵌入模型 | 向量模型 | embedding 模型
@@ -394,7 +419,7 @@ Massive Text Embedding Benchmark | MTEB
 Matryoshka embeddings | Matryoshka embedding | Matryoshka 嵌入 | 套娃嵌入
 contrastive learning | 对比学习
 in-batch negatives | in-batch negative | 批内负样本
-hard negatives | hard negative | 难负样本 | 困难负样本
+hard negatives | hard negative | 难负样本 | 困难负样本 | 难负例
 vector database | 向量数据库
 Facebook AI Similarity Search | FAISS
 vector store | 向量存储
@@ -415,10 +440,14 @@ cosine similarity | 余弦相似度 | 余弦相似性
 dot product | inner product | 点积 | 内积
 Euclidean distance | L2 distance | 欧氏距离 | 欧几里得距离 | L2 距离
 chunking | text chunking | 文本分块 | 切块
-chunk size | 分块大小
+chunk size | 切块大小 | 分块大小
 chunk overlap | 分块重叠
 query rewriting | query rewrite | 查询改写 | 查询重写
 query transformation | 查询转换
+late interaction | 后期交互
+skip list | 跳表
+partial index | 部分索引
+data ingestion | ingestion | 数据摄取 | 数据导入
 Hypothetical Document Embeddings | HyDE | 假设文档嵌入
 sentence window retrieval | 句子窗口检索
 auto-merging retrieval | 自动合并检索
@@ -445,15 +474,20 @@ prompt chaining | 提示链
 streaming output | 流式输出
 tool calling | function calling | 工具调用 | 函数调用
 ReAct | reasoning and acting
-prompt template | 提示模板 | 提示词模板
+prompt template | prompt 模板 | 提示模板 | 提示词模板
 system prompt | 系统提示词 | 系统提示
 guardrails | guardrail | 护栏 | 安全护栏
 prompt injection | 提示注入 | 提示词注入
+indirect prompt injection | 间接提示注入
+allow-list | allowlist | 允许列表 | 白名单
+prompt ensembling | 提示集成
 personally identifiable information | PII | 个人身份信息
 hallucination | hallucinations | 幻觉
 LangChain Expression Language | LCEL
 plugin | plugins | 插件
 semantic caching | semantic cache | 语义缓存
+false hit | 误命中
+detokenization | detokenize | 反分词
 OpenTelemetry | OTel
 """#
 }

@@ -283,6 +283,43 @@ extension RecallDatabase {
 }
 
 /// Which scheduler sets the due days: SM-2 (the default) or FSRS-6.
+/// The settings stored as text rather than numbers (the scheduler, its FSRS
+/// weights and target, deadline mode): their keys, and the rule a value must
+/// pass, the same that `recall config set` and `recall optimize` keep. A backup
+/// carries them (`"scheduling"`) and is checked against this on restore.
+public enum SchedulingSettings {
+    public static let keys = [RecallDatabase.schedulerKey, RecallDatabase.desiredRetentionKey, RecallDatabase.fsrsParametersKey,
+                              RecallDatabase.interviewDateKey, RecallDatabase.interviewScopeKey]
+
+    /// Why `value` is not a valid stored value for `key`, or nil when it is.
+    public static func problem(key: String, value: String) -> String? {
+        switch key {
+        case RecallDatabase.schedulerKey:
+            return SchedulerKind(rawValue: value) == nil ? "is not a scheduler (sm2 or fsrs)" : nil
+        case RecallDatabase.desiredRetentionKey:
+            return SchedulerKind.parseRetention(value) == nil ? "is not a desired retention from 0.7 to 0.99" : nil
+        case RecallDatabase.fsrsParametersKey:
+            return (try? JSONDecoder().decode(FSRSParameters.self, from: Data(value.utf8))) == nil
+                ? "is not 21 FSRS-6 weights within their bounds" : nil
+        case RecallDatabase.interviewDateKey:
+            return StudyDay(value) == nil ? "is not a date such as 2026-12-13" : nil
+        case RecallDatabase.interviewScopeKey:
+            return CardFilter(scope: value) == nil ? "is not a scope such as 'deck=ID, section=NAME, tag=TAG'" : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The stored values of ``keys`` that are set.
+    static func read(_ db: Database) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for key in keys {
+            if let value = try RecallDatabase.textSetting(db, key) { values[key] = value }
+        }
+        return values
+    }
+}
+
 public enum SchedulerKind: String, Hashable, Sendable, CaseIterable {
     case sm2, fsrs
 

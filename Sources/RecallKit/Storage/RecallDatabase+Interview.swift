@@ -49,15 +49,17 @@ public struct InterviewAttemptRecord: Codable, Hashable, Sendable, FetchableReco
     public var durationMs: Int
     public var answeredAt: String
     public var reviewLogID: Int64?
+    /// The user overruled the automatic verdict; `outcome` is the user's.
+    public var overruled: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, interviewID = "interview_id", position, cardID = "card_id", answer, outcome, credit, late
-        case durationMs = "duration_ms", answeredAt = "answered_at", reviewLogID = "review_log_id"
+        case durationMs = "duration_ms", answeredAt = "answered_at", reviewLogID = "review_log_id", overruled
     }
 
     public init(id: Int64? = nil, interviewID: Int64, position: Int, cardID: String, answer: String,
                 outcome: AnswerGrader.Outcome, credit: Double, late: Bool, durationMs: Int, answeredAt: String,
-                reviewLogID: Int64? = nil) {
+                reviewLogID: Int64? = nil, overruled: Bool = false) {
         self.id = id
         self.interviewID = interviewID
         self.position = position
@@ -69,6 +71,7 @@ public struct InterviewAttemptRecord: Codable, Hashable, Sendable, FetchableReco
         self.durationMs = durationMs
         self.answeredAt = answeredAt
         self.reviewLogID = reviewLogID
+        self.overruled = overruled
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -138,6 +141,7 @@ extension RecallDatabase {
             guard var record = try InterviewAttemptRecord.fetchOne(db, key: id) else { return }
             record.outcome = outcome
             record.credit = credit
+            record.overruled = true
             if let review, let logID = record.reviewLogID {
                 try Self.undoAnswer(db, logID: logID)
                 let answer = try Self.recordAnswer(db, cardID: record.cardID, grade: review.grade, at: review.moment,

@@ -16,12 +16,16 @@ import GRDB
 /// See docs/storage.md.
 public final class RecallDatabase: Sendable {
     let writer: DatabaseQueue
+    /// True when opened with ``init(readOnlyAt:)``: every write fails with SQLite's read-only error.
+    public let isReadOnly: Bool
 
     public enum OpenError: Error, CustomStringConvertible {
         case newerSchema(path: String)
         case cannotOpen(path: String, reason: String)
         /// The file exists but is not a Recall database: refused, never replaced.
         case notADatabase(path: String, reason: String)
+        /// Opened read-only, but its schema is older than this Recall's: bringing it up to date would write.
+        case readOnlyNeedsUpgrade(path: String)
 
         public var description: String {
             switch self {
@@ -31,6 +35,8 @@ public final class RecallDatabase: Sendable {
                 "cannot open the database \(path): \(reason)"
             case .notADatabase(let path, let reason):
                 "\(path) is not a Recall database: \(reason). Nothing was changed. If it is a damaged copy of your database, restore a backup (recall import BACKUP.json --db NEW-FILE); to start afresh, move the file away"
+            case .readOnlyNeedsUpgrade(let path):
+                "\(path) was written by an older version of Recall and must be brought up to date, which writes to it, but it is read-only; nothing was changed. Make the file and its folder writable and run any command once"
             }
         }
     }
@@ -93,19 +99,87 @@ public final class RecallDatabase: Sendable {
         } catch let error as DatabaseError {
             throw OpenError.cannotOpen(path: path, reason: StorageFault.sentence(forDatabaseError: error, path: nil))
         }
-        try self.init(queue: queue, path: path, lockedFile: path)
+        try self.init(queue: queue, path: path, lockedFile: path, readOnly: false)
+    }
+
+    /// Opens the existing database at `path` for reading only (SQLite's
+    /// `SQLITE_OPEN_READONLY`), for a file this process may not write: its
+    /// permissions, its folder's, or a read-only file system
+    /// (``readOnlyReason(path:)``). Nothing is created, migrated or changed,
+    /// and every write fails with SQLite's read-only error.
+    ///
+    /// A WAL database whose `-shm` file is missing and cannot be created (the
+    /// last writer closed it cleanly and the folder is read-only) cannot be
+    /// read the usual way, which needs that file; it is then opened as
+    /// *immutable* (`file:…?immutable=1`): no locks and no `-shm`, which is
+    /// right for a file no one can write. A database written by an older Recall
+    /// is refused (``OpenError/readOnlyNeedsUpgrade(path:)``): upgrading writes.
+    public convenience init(readOnlyAt path: String, lockWait: LockWait = LockWait()) throws {
+        try Self.checkIsDatabase(path: path)
+        var configuration = Self.configuration(lockWait)
+        configuration.readonly = true
+        func readable(_ name: String) throws -> DatabaseQueue {
+            let queue = try DatabaseQueue(path: name, configuration: configuration)
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            return queue
+        }
+        let queue: DatabaseQueue
+        do {
+            do {
+                queue = try readable(path)
+            } catch let error as DatabaseError
+                where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode) {
+                queue = try readable(Self.immutableURI(path))
+            }
+        } catch let error as DatabaseError {
+            throw OpenError.cannotOpen(path: path, reason: StorageFault.sentence(forDatabaseError: error, path: nil))
+        }
+        try self.init(queue: queue, path: path, lockedFile: nil, readOnly: true)
+    }
+
+    /// `file:PATH?immutable=1`, the path percent-encoded as SQLite's URI filenames want.
+    public static func immutableURI(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        return "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
+    }
+
+    /// Why this process cannot write the database at `path`, or nil when it
+    /// can (or when there is no file there yet: creating one reports its own
+    /// errors). SQLite writes the file and, for its WAL and shared-memory
+    /// files, its folder, so both must be writable, unless both of those
+    /// files exist and are writable already.
+    ///
+    /// Asked with access(2), so it is true for the user running Recall: root
+    /// may write a file without write permission, but not on a read-only mount.
+    public static func readOnlyReason(path: String) -> String? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        func why(_ code: Int32, _ what: String) -> String {
+            code == EROFS ? "it is on a read-only file system" : "\(what): \(String(cString: strerror(code)).lowercased())"
+        }
+        if access(path, W_OK) != 0 { return why(errno, "you may not write to it") }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if access(folder, W_OK) != 0 {
+            let code = errno
+            let sideFiles = ["-wal", "-shm"].map { path + $0 }
+            if code != EROFS && sideFiles.allSatisfy({ access($0, W_OK) == 0 }) { return nil }
+            return why(code, "you may not write to its folder \(folder), where SQLite keeps its journal")
+        }
+        return nil
     }
 
     /// A private database in memory, for tests and dry runs.
     public static func inMemory() throws -> RecallDatabase {
-        try RecallDatabase(queue: DatabaseQueue(configuration: configuration(LockWait())), path: ":memory:", lockedFile: nil)
+        try RecallDatabase(queue: DatabaseQueue(configuration: configuration(LockWait())), path: ":memory:", lockedFile: nil, readOnly: false)
     }
 
-    private init(queue: DatabaseQueue, path: String, lockedFile: String?) throws {
+    private init(queue: DatabaseQueue, path: String, lockedFile: String?, readOnly: Bool) throws {
         writer = queue
+        isReadOnly = readOnly
         let migrator = Migrations.migrator
         let (superseded, complete) = try queue.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
         if superseded { throw OpenError.newerSchema(path: path) }
+        if !complete && readOnly { throw OpenError.readOnlyNeedsUpgrade(path: path) }
         if !complete {
             try Self.withExclusiveFlock(lockedFile) {
                 if try queue.read({ db in try migrator.hasBeenSuperseded(db) }) { throw OpenError.newerSchema(path: path) }

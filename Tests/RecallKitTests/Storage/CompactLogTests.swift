@@ -38,6 +38,18 @@ import Testing
         return path
     }
 
+    @Test func theDailyStatsTableIsFilledFromTheMigratedLog() throws {
+        let path = try legacyDatabase()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let db = try RecallDatabase(path: path)
+        let rows = try db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT day, kind, grade, deck_id, answers, mature, duration_ms FROM stats_day ORDER BY day, kind")
+                .map { "\(StudyDay(daysSinceEpoch: $0[0]).description) \($0[1] as Int) \($0[2] as Int) \($0[3] as String) \($0[4] as Int) \($0[5] as Int) \($0[6] as Int)" }
+        }
+        // The four legacy answers (new, review, re-drill, review; no interval of 21 days yet), one group each.
+        #expect(rows == ["2026-11-28 0 2 d 1 0 1500", "2026-11-29 1 5 d 1 0 800", "2026-11-29 2 3 d 1 0 900", "2026-11-30 1 4 d 1 0 700"])
+    }
+
     @Test func theMigrationKeepsEveryRowAndEveryValue() throws {
         let path = try legacyDatabase()
         defer { try? FileManager.default.removeItem(atPath: path) }
