@@ -220,7 +220,12 @@ public enum AnswerGrader {
             let units = Set(references.compactMap(\.1.unit))
             // An answer in ms is compared with the reference's form in ms (`5,300 ms`), not its rounder `≈ 5.3 s`.
             let sameScale = references.filter { $0.1.unit != nil && $0.1.unit == answer.unit && $0.1.factor == answer.factor }
-            if !sameScale.isEmpty { references = sameScale }
+            if !sameScale.isEmpty {
+                // `5.325 s` for `5,300 ms ≈ 5.3 s`: an answer written finer than the rounded form is held to the exact one.
+                let scalePrecision = sameScale.map(\.1.decimals).max() ?? 0
+                let finer = references.filter { $0.1.decimals > scalePrecision }
+                references = answer.decimals > scalePrecision && !finer.isEmpty ? finer : sameScale
+            }
             let precision = references.map(\.1.decimals).max() ?? 0
             if let unit = answer.unit, !units.isEmpty, !units.contains(unit) {
                 return Verdict(outcome: .wrong, kind: kind, expected: first)

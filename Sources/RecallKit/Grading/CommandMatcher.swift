@@ -145,7 +145,8 @@ enum CommandMatcher {
         for (flag, value) in node.defaults where result.options[flag] == nil {
             result.options[flag] = [value]
         }
-        for flag in node.optional { result.options[flag] = nil }
+        // An optional flag given or left out is the same command; given with a value (`--watch=false`) it is not.
+        for flag in node.optional where result.options[flag]?.allSatisfy(\.isEmpty) ?? true { result.options[flag] = nil }
         for key in result.options.keys { result.options[key]?.sort() }
         return result
     }

@@ -62,7 +62,8 @@ struct ConfigFragment: Hashable, Sendable {
     /// question names in a code span or as a word: `"device": "nvme"` when it asks for the `device` of offload_param.
     static func answersValue(_ given: ConfigFragment, value: String, question: String) -> Bool {
         let bare = CommandMatcher.normalizeScalar(unquoted(value.trimmingCharacters(in: .whitespaces)))
-        guard given.value == bare, let key = given.path.last else { return false }
+        // A call is not a setting's value: `t = dist.all_reduce(t)` assigns what the call returns (None).
+        guard given.value == bare, let key = given.path.last, PythonCall.parse(value) == nil else { return false }
         return names(question).contains(key)
     }
 
@@ -70,6 +71,8 @@ struct ConfigFragment: Hashable, Sendable {
     /// question asks for a key (the value is then extra and not graded).
     static func answersKey(_ given: ConfigFragment, name: String, question: String) -> Bool {
         guard given.path.last == name.trimmingCharacters(in: .whitespaces), isKey(name), name.contains("_") || name.contains(".") else { return false }
+        // The value is extra, but one that turns the setting off (`desc_act=False`) is not naming the setting it asks for.
+        guard !["false", "0", "no", "off", "none", "null"].contains(unquoted(given.value).lowercased()) else { return false }
         let words = Set(question.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
         return !words.isDisjoint(with: ["key", "keys", "field", "setting", "parameter", "option", "entry"])
     }

@@ -173,8 +173,9 @@ struct NumberAnswer: Hashable, Sendable {
             .replacingOccurrences(of: "–", with: "-")
             .trimmingCharacters(in: .whitespacesAndNewlines)
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: "`\"'*"))
-        // A remark in parentheses is not the answer: `About 3.07 GB (2.86 GiB).`
-        text = text.replacingOccurrences(of: #"\s*\([^()]*\)"#, with: "", options: .regularExpression)
+        // A remark in parentheses is not the answer: `About 3.07 GB (2.86 GiB).` Glued to what comes before
+        // (`8bsh(t − 1)/t`), a bracket is part of a formula and stays.
+        text = text.replacingOccurrences(of: #"(^|\s+)\([^()]*\)"#, with: "", options: .regularExpression)
         while let last = text.last, ".;,!".contains(last) { text.removeLast() }
         // `About 3.6 GB: 7 × 10^9 × 4.125 bits / 8 …`: the answer, then its working.
         if let colon = text.range(of: ": "), let lead = parse(String(text[..<colon.lowerBound])), lead.words.isEmpty {
@@ -208,6 +209,8 @@ struct NumberAnswer: Hashable, Sendable {
             if unit.hasPrefix("个"), units[String(unit.dropFirst())] != nil { unit.removeFirst() }
             if unit.isEmpty || units[unit] != nil || scales[unit] != nil { text = unit.isEmpty ? String(value) : "\(value) \(unit)" }
         }
+        // `s = 0.02; q = −25`: two results, so not one number.
+        if text.split(separator: ";").filter({ $0.contains("=") }).count > 1 { return nil }
         // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
         if let separator = text.lastIndex(where: { $0 == "≈" || $0 == "=" }),
            text[separator] == "≈" || (separator > text.startIndex && text[text.index(before: separator)] == " "
@@ -403,6 +406,9 @@ struct NumberAnswer: Hashable, Sendable {
         let x = stem(a), y = stem(b)
         // `4.25 bits` for `4.25 bits per weight`: the words of one start the other's; `one extra backward pass`
         // is not `one extra forward pass`.
-        return x == y || (!x.isEmpty && !y.isEmpty && (x.starts(with: y) || y.starts(with: x)))
+        // A one-letter word is a variable (`8bsh` against `8bsh/t` read as `bsh per t`): algebra, where
+        // leaving a factor out is a different formula.
+        let algebra = (x + y).contains { $0.count == 1 && $0.first?.isLetter == true }
+        return x == y || (!algebra && !x.isEmpty && !y.isEmpty && (x.starts(with: y) || y.starts(with: x)))
     }
 }

@@ -352,3 +352,51 @@ import Testing
         #expect(AnswerGrader.grade(given, accepted: [reference], as: .number).outcome == outcome)
     }
 }
+
+/// The kinds of wrong answer a blind answer set found accepted (each row a new example): an optional
+/// flag turned off, the None of an in-place call assigned, a setting named with the value that turns it
+/// off, a formula with a factor left out, and an answer finer than the reference's rounded form.
+@Suite struct WrongAnswerClassTests {
+    typealias Outcome = AnswerGrader.Outcome
+
+    @Test(arguments: [
+        ("kubectl rollout status deploy/api", "kubectl rollout status deploy/api --watch", Outcome.right),
+        ("kubectl rollout status deploy/api", "kubectl rollout status deploy/api --watch=true", .right),
+        ("kubectl rollout status deploy/api", "kubectl rollout status deploy/api --watch=false", .wrong),
+    ])
+    func anOptionalFlagGivenAnotherValueIsAnotherCommand(reference: String, given: String, expected: Outcome) {
+        #expect(AnswerGrader.grade(given, accepted: [reference], as: .command).outcome == expected, "\(given)")
+    }
+
+    @Test(arguments: [
+        ("dist.broadcast(x, src=0)", "dist.broadcast(x, src=0)", Outcome.right),
+        ("dist.broadcast(x, src=0)", "x = dist.broadcast(x, src=0)", .wrong),
+        ("faiss.normalize_L2(vectors)", "vectors = faiss.normalize_L2(vectors)", .wrong),
+    ])
+    func assigningWhatAnInPlaceCallReturnsIsWrong(reference: String, given: String, expected: Outcome) {
+        let question = "Broadcast tensor x (or normalise vectors) in place, as the card asks."
+        #expect(AnswerGrader.grade(given, accepted: [reference], as: .command, question: question).outcome == expected, "\(given)")
+    }
+
+    @Test(arguments: [("use_dora=True", Outcome.right), ("use_dora", .right), ("use_dora=False", .wrong), ("use_dora = 0", .wrong)])
+    func aSettingNamedWithTheValueThatTurnsItOffIsWrong(given: String, expected: Outcome) {
+        let question = "Which LoraConfig parameter turns on DoRA?"
+        #expect(AnswerGrader.grade(given, accepted: ["use_dora"], as: .text, question: question).outcome == expected, "\(given)")
+    }
+
+    @Test(arguments: [
+        ("2bsh(p − 1)/p", "2bsh(p-1)/p", Outcome.right),
+        ("2bsh(p − 1)/p", "2bsh", .wrong),
+        ("2bsh(p − 1)/p", "2bsh/p", .wrong),
+        ("6Nd/P", "6Nd/P", .right),
+        ("6Nd/P", "6Nd", .wrong),
+    ])
+    func aFormulaWithAFactorLeftOutIsWrong(reference: String, given: String, expected: Outcome) {
+        #expect(AnswerGrader.grade(given, accepted: [reference], as: AnswerGrader.classify(reference)).outcome == expected, "\(given)")
+    }
+
+    @Test(arguments: [("1.25 s", Outcome.right), ("1.3 s", .right), ("1,250 ms", .right), ("1.27 s", .wrong), ("1.2 s", .wrong)])
+    func anAnswerFinerThanTheRoundedFormMeetsTheExactOne(given: String, expected: Outcome) {
+        #expect(AnswerGrader.grade(given, accepted: ["1,250 ms ≈ 1.3 s"], as: .number).outcome == expected, "\(given)")
+    }
+}
