@@ -57,6 +57,37 @@ import ZIPFoundation
         #expect(rescheduled.count == 2)
     }
 
+    @Test func theSchedulerAndDeadlineSettingsSurviveABackup() throws {
+        let source = try reviewedSandbox()
+        for (key, value) in [("scheduler", "fsrs"), ("desired-retention", "0.85"), ("interview-date", "2026-12-20"),
+                             ("interview-scope", "deck=sample, tag=zero")] {
+            #expect(source.run(["config", "set", key, value]).status == 0, "\(key)")
+        }
+        let backupPath = file(source, "backup.json")
+        #expect(source.run(["export", "-o", backupPath]).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: backupPath))) as? [String: Any])
+        #expect((json["scheduling"] as? [String: String])?["scheduler"] == "fsrs")
+
+        let target = try Sandbox(decks: [:])
+        target.now = source.now
+        let restore = target.run(["import", backupPath])
+        #expect(restore.status == 0, "\(restore.errors)")
+        for key in ["scheduler", "desired-retention", "interview-date", "interview-scope", "new-per-day"] {
+            #expect(target.run(["config", "get", key]).output == source.run(["config", "get", key]).output, "\(key)")
+        }
+        #expect(target.run(["due", "--json"]).output == source.run(["due", "--json"]).output)
+
+        // A value config set refuses is refused in a backup too, named by its path; nothing is restored.
+        var text = try String(contentsOfFile: backupPath, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"scheduler\" : \"fsrs\"", with: "\"scheduler\" : \"sm3\"")
+        try text.write(toFile: backupPath, atomically: true, encoding: .utf8)
+        let bad = try Sandbox(decks: [:])
+        let refused = bad.run(["import", backupPath])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains(".scheduling.scheduler: 'sm3' is not a scheduler (sm2 or fsrs)"), "\(refused.errors)")
+        #expect(bad.run(["config", "get", "scheduler"]).output == "sm2\n")
+    }
+
     @Test func aRestoredCardThatTheDeckFileNoLongerHasComesBackRetiredWithItsHistory() throws {
         let source = try reviewedSandbox()
         let backupPath = file(source, "backup.json")
@@ -246,7 +277,8 @@ import ZIPFoundation
             #notetype column:2
             #deck column:3
             #tags column:6
-            recall:sample/tricky\tBasic\tRecall::Pre-training::Sample deck\t"A question with a &quot;quote&quot;, a\ttab"\tTwo<br>lines\todd
+            #columns:guid\tnotetype\tdeck\tFront\tBack\ttags\tFront.zh\tBack.zh\tExplanation.zh
+            recall:sample/tricky\tBasic\tRecall::Pre-training::Sample deck\t"A question with a &quot;quote&quot;, a\ttab"\tTwo<br>lines\todd\t\t\t
 
             """)
         let csv = sandbox.run(["export", "--format", "csv", "--deck", "sample"]).output

@@ -95,6 +95,27 @@ import Testing
         #expect(entries.first?["aborted"] as? Bool == true)
     }
 
+    @Test func anOverruledVerdictIsKeptInTheHistoryAndTheBackup() throws {
+        let typedOnly = sampleDeckText.components(separatedBy: "## zero")[0] + "## logs" + sampleDeckText.components(separatedBy: "## logs")[1]
+        let sandbox = try Sandbox(decks: ["sample.md": typedOnly])
+        // "docker logs web" does not follow: wrong; at the closing prompt :o makes it right, Enter gives the report.
+        let run = sandbox.run(["interview", "--count", "1", "--seed", "1"], input: ["docker logs web", ":o", ""])
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.output.contains("Overruled: question 1 (sample/logs) now counts as right."), "\(run.output)")
+        #expect(sandbox.run(["interview", "--history"]).output.contains("1/1 answered, 1 overruled"))
+        let history = sandbox.run(["interview", "--history", "--json"]).output
+        #expect(history.contains("\"overruled\" : 1") || history.contains("\"overruled\": 1"), "\(history)")
+
+        let backup = sandbox.root.appending(path: "backup.json").path
+        #expect(sandbox.run(["export", "-o", backup]).status == 0)
+        #expect(try String(contentsOfFile: backup, encoding: .utf8).contains("\"overruled\""))
+        let restored = try Sandbox(decks: ["sample.md": typedOnly])
+        let restore = restored.run(["import", backup])
+        #expect(restore.status == 0, "\(restore.errors)")
+        #expect(restored.run(["interview", "--history"]).output.contains("1 overruled"))
+        #expect(try restored.database().interviewAttempts().map(\.overruled) == [true])
+    }
+
     @Test func theMissedCardsExportAsAStudySheet() throws {
         let sandbox = try Sandbox()
         sandbox.run(["interview", "--count", "4", "--seed", "3"], input: fourWrongAnswers)

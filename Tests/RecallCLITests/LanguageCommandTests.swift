@@ -160,10 +160,11 @@ let bilingualDeckText = """
         let zero = try #require(try database.card(id: "again/zero.c1")).card
         #expect(zero.chinese?.clozeText == "ZeRO-3 还切分{{参数}}。")
         #expect(zero.chinese?.explanation == "每一阶段多切分一类状态。")
-        // Anki has no multiple-choice notes: the choice card comes back as a basic card, in both languages.
+        // Anki has no multiple-choice notes: the choice card comes back as a basic card, in both languages, its
+        // options in the order the export fixes for this card (the deck file lists the right one first).
         let awq = try #require(try database.card(id: "again/awq")).card
-        #expect(awq.chinese?.question == "AWQ 用什么信号找出显著通道？\n\na. 权重的幅值\nb. 激活值的幅值\nc. Hessian 矩阵的对角线")
-        #expect(awq.chinese?.answer == "b. 激活值的幅值")
+        #expect(awq.chinese?.question == "AWQ 用什么信号找出显著通道？\n\na. Hessian 矩阵的对角线\nb. 权重的幅值\nc. 激活值的幅值")
+        #expect(awq.chinese?.answer == "c. 激活值的幅值")
         #expect(try database.card(id: "again/bubble")?.card.chinese == nil)
         let written = try String(contentsOf: target.deckFolder.appending(path: "again.md"), encoding: .utf8)
         #expect(written.contains("C.zh: ZeRO-3 还切分{{参数}}。\nWhy.zh: 每一阶段多切分一类状态。\n"))

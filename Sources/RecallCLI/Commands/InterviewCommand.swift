@@ -256,6 +256,8 @@ struct InterviewHistory {
         var sections: [String: Int]
         /// Stopped before the last question.
         var aborted: Bool
+        /// Attempts whose automatic verdict the user overruled.
+        var overruled: Int
     }
 
     func print(json: Bool) throws {
@@ -267,7 +269,7 @@ struct InterviewHistory {
             func percent(_ rows: [InterviewAttemptRecord]) -> Int { InterviewScoring.percent(rows.map(\.credit)) }
             return Entry(date: interview.studyDay.description, questions: interview.questionCount, answered: rows.count,
                          percent: percent(rows), id: interview.id ?? 0, filter: interview.filter, sections: bySection.mapValues(percent),
-                         aborted: rows.count < interview.questionCount)
+                         aborted: rows.count < interview.questionCount, overruled: rows.filter(\.overruled).count)
         }
         if json {
             console.line(try JSONOutput.string(entries))
@@ -279,7 +281,8 @@ struct InterviewHistory {
         }
         for entry in entries {
             let sectionText = entry.sections.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)%" }.joined(separator: " · ")
-            let status = entry.aborted ? "aborted after \(entry.answered)/\(entry.questions)" : "\(entry.answered)/\(entry.questions) answered"
+            let status = (entry.aborted ? "aborted after \(entry.answered)/\(entry.questions)" : "\(entry.answered)/\(entry.questions) answered")
+                + (entry.overruled > 0 ? ", \(entry.overruled) overruled" : "")
             console.line("#\(entry.id)  \(entry.date)  \(String(entry.percent).leftPadded(3))%  \(status)"
                          + (sectionText.isEmpty ? "" : "  \(sectionText)") + (entry.filter.isEmpty ? "" : "  [\(entry.filter)]"))
         }

@@ -52,9 +52,10 @@ struct AnkiNote {
                 }
             case .choice(let question, let choices):
                 kind = .basic
-                let lettered = choices.enumerated().map { "\(letter($0.offset)). \($0.element.text)" }
+                let shown = exportOrder(choices, card: card)
+                let lettered = shown.enumerated().map { "\(letter($0.offset)). \($0.element.text)" }
                 front = HTMLText.fromPlain(question + "\n\n" + lettered.joined(separator: "\n"))
-                back = HTMLText.fromPlain(choices.enumerated().filter { $0.element.isCorrect }
+                back = HTMLText.fromPlain(shown.enumerated().filter { $0.element.isCorrect }
                     .map { "\(letter($0.offset)). \($0.element.text)" }.joined(separator: "\n"))
             case .cloze(let text, let deletion):
                 kind = .cloze
@@ -80,13 +81,22 @@ struct AnkiNote {
             return (HTMLText.fromPlain(zh.question ?? ""), HTMLText.fromPlain(zh.answer ?? ""))
         case .choice:
             guard let question = zh.question else { return ("", "") }
-            let lettered = zh.choices.enumerated().map { "\(letter($0.offset)). \($0.element.text)" }
-            let right = zh.choices.enumerated().filter { $0.element.isCorrect }.map { "\(letter($0.offset)). \($0.element.text)" }
+            let shown = exportOrder(zh.choices, card: card)
+            let lettered = shown.enumerated().map { "\(letter($0.offset)). \($0.element.text)" }
+            let right = shown.enumerated().filter { $0.element.isCorrect }.map { "\(letter($0.offset)). \($0.element.text)" }
             return (HTMLText.fromPlain(lettered.isEmpty ? question : question + "\n\n" + lettered.joined(separator: "\n")),
                     HTMLText.fromPlain(right.joined(separator: "\n")))
         case .cloze:
             return (zh.clozeText.map(clozeHTML) ?? "", "")
         }
+    }
+
+    /// A choice card's options in the order an export lists them: a permutation fixed by the
+    /// card's id (the same in every export, and for the English and the Chinese options), so
+    /// that in Anki, where nothing shuffles them, the right option is not the deck file's
+    /// first one (it is in most bundled cards).
+    static func exportOrder(_ choices: [Choice], card: Card) -> [Choice] {
+        ShuffledChoices(choices, seed: 0, cardID: card.qualifiedID).order.map { choices[$0] }
     }
 
     static func letter(_ index: Int) -> String {

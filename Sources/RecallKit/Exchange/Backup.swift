@@ -22,6 +22,9 @@ public struct Backup: Codable, Hashable, Sendable {
     public var settings: [String: Int]
     /// The language setting; absent in backups made before it existed.
     public var language: Language?
+    /// The scheduler, FSRS and deadline settings that are set, by their `recall config` names
+    /// (``SchedulingSettings``); absent when none is, and in backups made before they existed.
+    public var scheduling: [String: String]?
     public var decks: [BackupDeck]
     /// Every answer, oldest first.
     public var reviewLog: [BackupReview]
@@ -50,6 +53,8 @@ public struct Backup: Codable, Hashable, Sendable {
         public var answeredAt: String
         /// With `--reschedule`: the index in `reviewLog` of the review this attempt recorded.
         public var review: Int?
+        /// `true` when the user overruled the automatic verdict; absent otherwise (and in older backups).
+        public var overruled: Bool?
     }
 
     public struct BackupDeck: Codable, Hashable, Sendable {
@@ -129,6 +134,7 @@ public struct Backup: Codable, Hashable, Sendable {
         version = Self.currentVersion
         settings = Dictionary(uniqueKeysWithValues: Settings.Key.allCases.map { ($0.rawValue, snapshot.settings[$0]) })
         language = snapshot.settings.language
+        scheduling = snapshot.scheduling.isEmpty ? nil : snapshot.scheduling
         let byDeck = Dictionary(grouping: snapshot.cards, by: \.card.deckID)
         decks = snapshot.decks.sorted { $0.id < $1.id }.map { deck in
             let bundled = deck.path.hasPrefix("Decks/")
@@ -164,7 +170,8 @@ public struct Backup: Codable, Hashable, Sendable {
                 attempts: (attempts[interview.id ?? -1] ?? []).map { attempt in
                     BackupAttempt(position: attempt.position, card: attempt.cardID, answer: attempt.answer, outcome: attempt.outcome,
                                   credit: attempt.credit, late: attempt.late, durationMs: attempt.durationMs,
-                                  answeredAt: attempt.answeredAt, review: attempt.reviewLogID.flatMap { reviewIndex[$0] })
+                                  answeredAt: attempt.answeredAt, review: attempt.reviewLogID.flatMap { reviewIndex[$0] },
+                                  overruled: attempt.overruled ? true : nil)
                 })
         }
     }
@@ -216,6 +223,7 @@ public struct Backup: Codable, Hashable, Sendable {
             first = false
         }
         try emit(first ? "\n\n  ],\n" : "\n  ],\n") // an empty array as the encoder writes one
+        if let scheduling = header.scheduling { try emit("  \"scheduling\" : \(try value(scheduling, depth: 1)),\n") }
         try emit("  \"settings\" : \(try value(header.settings, depth: 1)),\n")
         try emit("  \"version\" : \(header.version)\n}\n")
         try sink(buffer)
@@ -263,6 +271,9 @@ public struct Backup: Codable, Hashable, Sendable {
     /// scheduler keep (``ScheduleBounds``, ``Settings/isValid(_:for:)``),
     /// named by its path in the JSON; nil when there is none.
     public var problem: String? {
+        for (key, value) in (scheduling ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let problem = SchedulingSettings.problem(key: key, value: value) { return ".scheduling.\(key): '\(value.prefix(60))' \(problem)" }
+        }
         for (name, value) in settings.sorted(by: { $0.key < $1.key }) {
             if let key = Settings.Key(rawValue: name), !Settings.isValid(value, for: key) {
                 return ".settings.\(name): \(value) is not allowed; \(key.rawValue) is \(key.summary)"

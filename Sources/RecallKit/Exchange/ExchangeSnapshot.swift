@@ -8,13 +8,17 @@ public struct ExchangeSnapshot: Sendable {
     /// Every answer, oldest first.
     public var reviewLog: [ReviewLogRecord]
     public var settings: Settings
+    /// The scheduler, FSRS and deadline settings that are set (``SchedulingSettings``).
+    public var scheduling: [String: String]
     /// Every mock interview and its attempts, oldest first.
     public var interviews: [InterviewRecord]
     public var interviewAttempts: [InterviewAttemptRecord]
 
     public init(decks: [DeckRecord], cards: [StoredCard], reviewLog: [ReviewLogRecord], settings: Settings,
-                interviews: [InterviewRecord] = [], interviewAttempts: [InterviewAttemptRecord] = []) {
+                interviews: [InterviewRecord] = [], interviewAttempts: [InterviewAttemptRecord] = [],
+                scheduling: [String: String] = [:]) {
         self.decks = decks
+        self.scheduling = scheduling
         self.cards = cards
         self.reviewLog = reviewLog
         self.settings = settings

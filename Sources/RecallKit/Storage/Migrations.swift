@@ -243,6 +243,53 @@ enum Migrations {
                 ALTER TABLE deck ADD COLUMN file_modified_ns INTEGER;
                 """)
         }
+        migrator.registerMigration("v6-interview-overruled") { db in
+            // Whether the user overruled the attempt's automatic verdict (`:o`), for --history and backups.
+            try db.execute(sql: "ALTER TABLE interview_attempt ADD COLUMN overruled INTEGER NOT NULL DEFAULT 0")
+        }
+        migrator.registerMigration("v7-stats-by-day") { db in
+            // What `recall stats` reads: the answers of each (day, kind, grade, deck), kept by triggers on
+            // review_log so every writer (answers, undo, imports, restores) keeps it true. A year of stats
+            // reads a few thousand of these rows instead of every answer of the year. 21 days = mature.
+            try db.execute(sql: """
+                CREATE TABLE stats_day (
+                    day INTEGER NOT NULL, kind INTEGER NOT NULL, grade INTEGER NOT NULL, deck_id TEXT NOT NULL,
+                    answers INTEGER NOT NULL, mature INTEGER NOT NULL, duration_ms INTEGER NOT NULL,
+                    PRIMARY KEY (day, kind, grade, deck_id)
+                ) WITHOUT ROWID;
+                INSERT INTO stats_day (day, kind, grade, deck_id, answers, mature, duration_ms)
+                    SELECT l.day, l.kind, l.grade, card.deck_id, COUNT(*), SUM(l.previous_interval_days >= 21), SUM(l.duration_ms)
+                    FROM review_log AS l JOIN card ON card.key = l.card_key
+                    GROUP BY l.day, l.kind, l.grade, card.deck_id;
+                CREATE TRIGGER review_log_stats_insert AFTER INSERT ON review_log BEGIN
+                    INSERT INTO stats_day (day, kind, grade, deck_id, answers, mature, duration_ms)
+                        SELECT NEW.day, NEW.kind, NEW.grade, deck_id, 1, NEW.previous_interval_days >= 21, NEW.duration_ms
+                        FROM card WHERE key = NEW.card_key
+                        ON CONFLICT (day, kind, grade, deck_id) DO UPDATE SET
+                            answers = answers + 1, mature = mature + excluded.mature, duration_ms = duration_ms + excluded.duration_ms;
+                END;
+                CREATE TRIGGER review_log_stats_delete AFTER DELETE ON review_log BEGIN
+                    UPDATE stats_day SET answers = answers - 1, mature = mature - (OLD.previous_interval_days >= 21),
+                                         duration_ms = duration_ms - OLD.duration_ms
+                        WHERE day = OLD.day AND kind = OLD.kind AND grade = OLD.grade
+                          AND deck_id = (SELECT deck_id FROM card WHERE key = OLD.card_key);
+                    DELETE FROM stats_day WHERE day = OLD.day AND kind = OLD.kind AND grade = OLD.grade AND answers <= 0;
+                END;
+                CREATE TRIGGER review_log_stats_update AFTER UPDATE OF day, kind, grade, previous_interval_days, duration_ms, card_key
+                ON review_log BEGIN
+                    UPDATE stats_day SET answers = answers - 1, mature = mature - (OLD.previous_interval_days >= 21),
+                                         duration_ms = duration_ms - OLD.duration_ms
+                        WHERE day = OLD.day AND kind = OLD.kind AND grade = OLD.grade
+                          AND deck_id = (SELECT deck_id FROM card WHERE key = OLD.card_key);
+                    DELETE FROM stats_day WHERE day = OLD.day AND kind = OLD.kind AND grade = OLD.grade AND answers <= 0;
+                    INSERT INTO stats_day (day, kind, grade, deck_id, answers, mature, duration_ms)
+                        SELECT NEW.day, NEW.kind, NEW.grade, deck_id, 1, NEW.previous_interval_days >= 21, NEW.duration_ms
+                        FROM card WHERE key = NEW.card_key
+                        ON CONFLICT (day, kind, grade, deck_id) DO UPDATE SET
+                            answers = answers + 1, mature = mature + excluded.mature, duration_ms = duration_ms + excluded.duration_ms;
+                END;
+                """)
+        }
         return migrator
     }
 }

@@ -12,7 +12,8 @@ extension RecallDatabase {
             let interviews = try InterviewRecord.order(Column("id")).fetchAll(db)
             let attempts = try InterviewAttemptRecord.order(Column("interview_id"), Column("position"), Column("id")).fetchAll(db)
             return ExchangeSnapshot(decks: decks, cards: cards, reviewLog: log, settings: settings,
-                                    interviews: interviews, interviewAttempts: attempts)
+                                    interviews: interviews, interviewAttempts: attempts,
+                                            scheduling: try SchedulingSettings.read(db))
         }
     }
 
@@ -37,7 +38,8 @@ extension RecallDatabase {
                 count += 1
             }
             let snapshot = ExchangeSnapshot(decks: decks, cards: cards, reviewLog: [], settings: settings,
-                                            interviews: interviews, interviewAttempts: attempts)
+                                            interviews: interviews, interviewAttempts: attempts,
+                                            scheduling: try SchedulingSettings.read(db))
             let header = Backup(snapshot, reviewIndex: reviewIndex)
             try Backup.write(header, reviews: { each in
                 let rows = try Row.fetchCursor(db, sql: ReviewLogRecord.selectSQL(where: "1"))
@@ -191,9 +193,13 @@ extension RecallDatabase {
                         var row = InterviewAttemptRecord(interviewID: record.id ?? 0, position: attempt.position, cardID: attempt.card,
                                                          answer: attempt.answer, outcome: attempt.outcome, credit: attempt.credit,
                                                          late: attempt.late, durationMs: attempt.durationMs,
-                                                         answeredAt: attempt.answeredAt, reviewLogID: review)
+                                                         answeredAt: attempt.answeredAt, reviewLogID: review,
+                                                         overruled: attempt.overruled ?? false)
                         try row.insert(db)
                     }
+                }
+                for (key, value) in backup.scheduling ?? [:] where SchedulingSettings.keys.contains(key) {
+                    try Self.setTextSetting(db, key, value)
                 }
                 for (name, value) in backup.settings {
                     guard let key = Settings.Key(rawValue: name) else { continue }

@@ -9,7 +9,15 @@ extension RecallDatabase {
     /// history a card (re-drills are answers like any other for FSRS).
     /// Rows whose values this Recall does not write are counted in `unreadable`.
     public func fsrsHistories(timeZone: TimeZone, dayStartHour: Int) throws -> (histories: [(cardID: String, answers: [FSRSHistoryAnswer])], unreadable: Int) {
-        let rows = try writer.read { db in try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "1")) }
+        try fsrsHistories(where: "1", arguments: [], timeZone: timeZone, dayStartHour: dayStartHour)
+    }
+
+    /// The histories of the log rows `condition` (on `l`, the log, and `card`) selects.
+    func fsrsHistories(where condition: String, arguments: StatementArguments, orderBy: String = "l.id", timeZone: TimeZone, dayStartHour: Int) throws
+        -> (histories: [(cardID: String, answers: [FSRSHistoryAnswer])], unreadable: Int) {
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: condition, orderBy: orderBy), arguments: arguments)
+        }
         var byCard: [String: [FSRSHistoryAnswer]] = [:]
         var order: [String] = []
         var unreadable = 0
@@ -24,6 +32,50 @@ extension RecallDatabase {
             byCard[log.cardID, default: []].append(FSRSHistoryAnswer(grade: log.grade, day: day, instant: instant))
         }
         return (order.compactMap { id in byCard[id].map { (id, $0) } }, unreadable)
+    }
+
+    /// An answered card whose next due day is after some day, with its answers.
+    public struct LateCard: Sendable {
+        public var subject: CardFilter.Subject
+        public var answers: [FSRSHistoryAnswer]
+    }
+
+    /// The cards that can be asked (not retired, not suspended) whose next due day is
+    /// after `day`, with their answers: what deadline mode looks at. A range of the
+    /// card_due index, then those cards' rows of the log.
+    public func answeredCards(dueAfter day: StudyDay, timeZone: TimeZone, dayStartHour: Int) throws -> [LateCard] {
+        let statements = Self.lateCardStatements(dueAfter: day)
+        let subjects = try writer.read { db in
+            try Row.fetchAll(db, sql: statements.cards.sql, arguments: statements.cards.arguments).map { try Self.candidate($0).subject }
+        }
+        let histories = try fsrsHistories(where: statements.logCondition, arguments: statements.cards.arguments, orderBy: "l.card_key, l.id",
+                                          timeZone: timeZone, dayStartHour: dayStartHour).histories
+        let answers = Dictionary(histories.map { ($0.cardID, $0.answers) }) { first, _ in first }
+        return subjects.compactMap { subject in answers[subject.cardID].map { LateCard(subject: subject, answers: $0) } }
+    }
+
+    /// The statements behind ``answeredCards(dueAfter:timeZone:dayStartHour:)``, kept apart
+    /// so that tests can read their query plans: the cards, and the condition on the log's rows.
+    static func lateCardStatements(dueAfter day: StudyDay) -> (cards: (sql: String, arguments: StatementArguments), logCondition: String) {
+        let cards = "SELECT \(subjectColumns) FROM card JOIN deck ON deck.id = card.deck_id WHERE card.due_day > ? AND card.retired = 0 AND card.suspended = 0"
+        // The log's rows by card key (review_log_card), for the keys of the same index range.
+        let log = "l.card_key IN (SELECT key FROM card WHERE due_day > ? AND retired = 0 AND suspended = 0)"
+        return ((sql: cards, arguments: [day]), log)
+    }
+
+    /// New cards that can be asked, counted by what ``CardFilter`` looks at (deck,
+    /// section, tags): a filter applied to a group's subject applies to each of its cards.
+    /// The subject's card id is one of the group's; a card-id filter needs the cards themselves.
+    public func newCardGroups() throws -> [(subject: CardFilter.Subject, count: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT MIN(card.id) AS id, card.deck_id, MIN(card.note_id) AS note_id, MIN(card.position) AS position,
+                       NULL AS due_day, card.tags, card.easiness, card.lapses, card.leech, deck.section, deck.section_zh, COUNT(*) AS n
+                FROM card JOIN deck ON deck.id = card.deck_id
+                WHERE card.retired = 0 AND card.suspended = 0 AND card.due_day IS NULL
+                GROUP BY card.deck_id, card.tags, card.easiness, card.lapses, card.leech
+                """).map { row in (try Self.candidate(row).subject, try row.decode(Int.self, forColumn: "n")) }
+        }
     }
 
     /// The weights `recall optimize` kept, or `nil` (the defaults apply).
@@ -231,6 +283,43 @@ extension RecallDatabase {
 }
 
 /// Which scheduler sets the due days: SM-2 (the default) or FSRS-6.
+/// The settings stored as text rather than numbers (the scheduler, its FSRS
+/// weights and target, deadline mode): their keys, and the rule a value must
+/// pass, the same that `recall config set` and `recall optimize` keep. A backup
+/// carries them (`"scheduling"`) and is checked against this on restore.
+public enum SchedulingSettings {
+    public static let keys = [RecallDatabase.schedulerKey, RecallDatabase.desiredRetentionKey, RecallDatabase.fsrsParametersKey,
+                              RecallDatabase.interviewDateKey, RecallDatabase.interviewScopeKey]
+
+    /// Why `value` is not a valid stored value for `key`, or nil when it is.
+    public static func problem(key: String, value: String) -> String? {
+        switch key {
+        case RecallDatabase.schedulerKey:
+            return SchedulerKind(rawValue: value) == nil ? "is not a scheduler (sm2 or fsrs)" : nil
+        case RecallDatabase.desiredRetentionKey:
+            return SchedulerKind.parseRetention(value) == nil ? "is not a desired retention from 0.7 to 0.99" : nil
+        case RecallDatabase.fsrsParametersKey:
+            return (try? JSONDecoder().decode(FSRSParameters.self, from: Data(value.utf8))) == nil
+                ? "is not 21 FSRS-6 weights within their bounds" : nil
+        case RecallDatabase.interviewDateKey:
+            return StudyDay(value) == nil ? "is not a date such as 2026-12-13" : nil
+        case RecallDatabase.interviewScopeKey:
+            return CardFilter(scope: value) == nil ? "is not a scope such as 'deck=ID, section=NAME, tag=TAG'" : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The stored values of ``keys`` that are set.
+    static func read(_ db: Database) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for key in keys {
+            if let value = try RecallDatabase.textSetting(db, key) { values[key] = value }
+        }
+        return values
+    }
+}
+
 public enum SchedulerKind: String, Hashable, Sendable, CaseIterable {
     case sm2, fsrs
 

@@ -49,15 +49,17 @@ public struct InterviewAttemptRecord: Codable, Hashable, Sendable, FetchableReco
     public var durationMs: Int
     public var answeredAt: String
     public var reviewLogID: Int64?
+    /// The user overruled the automatic verdict; `outcome` is the user's.
+    public var overruled: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, interviewID = "interview_id", position, cardID = "card_id", answer, outcome, credit, late
-        case durationMs = "duration_ms", answeredAt = "answered_at", reviewLogID = "review_log_id"
+        case durationMs = "duration_ms", answeredAt = "answered_at", reviewLogID = "review_log_id", overruled
     }
 
     public init(id: Int64? = nil, interviewID: Int64, position: Int, cardID: String, answer: String,
                 outcome: AnswerGrader.Outcome, credit: Double, late: Bool, durationMs: Int, answeredAt: String,
-                reviewLogID: Int64? = nil) {
+                reviewLogID: Int64? = nil, overruled: Bool = false) {
         self.id = id
         self.interviewID = interviewID
         self.position = position
@@ -69,6 +71,7 @@ public struct InterviewAttemptRecord: Codable, Hashable, Sendable, FetchableReco
         self.durationMs = durationMs
         self.answeredAt = answeredAt
         self.reviewLogID = reviewLogID
+        self.overruled = overruled
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -82,7 +85,7 @@ extension RecallDatabase {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT card.id, card.deck_id, card.note_id, card.kind, card.tags, card.easiness, card.lapses, card.due_day, card.leech,
-                       deck.section, deck.section_zh,
+                       deck.section, deck.section_zh, json_extract(card.content, '$.related') AS related,
                        (SELECT COUNT(*) FROM review_log
                         WHERE review_log.card_key = card.key AND review_log.kind IN (0, 1, 2)
                           AND review_log.day >= ? AND review_log.grade < 3) AS failures
@@ -98,7 +101,7 @@ extension RecallDatabase {
                                                  tags: leech ? tags + ["leech"] : tags, dueDay: try row.decode(forColumn: "due_day"), easiness: try row.decode(forColumn: "easiness"),
                                                  lapses: try row.decode(forColumn: "lapses"), isLeech: leech)
                 return InterviewDraw.Candidate(
-                    cardID: try row.decode(forColumn: "id"), noteKey: "\(deckID)/\(noteID)", deckID: deckID, section: try row.decode(forColumn: "section"), kind: kind,
+                    cardID: try row.decode(forColumn: "id"), noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(try row.decode(forColumn: "related")), deckID: deckID, section: try row.decode(forColumn: "section"), kind: kind,
                     tags: tags, easiness: try row.decode(forColumn: "easiness"), lapses: try row.decode(forColumn: "lapses"), dueDay: try row.decode(forColumn: "due_day"),
                     recentFailures: try row.decode(forColumn: "failures"), subject: subject)
             }
@@ -138,6 +141,7 @@ extension RecallDatabase {
             guard var record = try InterviewAttemptRecord.fetchOne(db, key: id) else { return }
             record.outcome = outcome
             record.credit = credit
+            record.overruled = true
             if let review, let logID = record.reviewLogID {
                 try Self.undoAnswer(db, logID: logID)
                 let answer = try Self.recordAnswer(db, cardID: record.cardID, grade: review.grade, at: review.moment,

@@ -2,19 +2,13 @@ import GRDB
 
 /// The aggregates behind `recall stats` and `recall map`.
 ///
-/// Every query groups in SQL: what comes back is one row per day, kind and
-/// grade, per deck, or per card-table value, never one per answer. The
-/// review_log queries are range searches on the covering indexes of the
-/// "v4-compact-review-log" migration (see docs/stats.md; a test reads their query plans):
-///
-/// - all decks: the per-day aggregate searches `review_log_day` by
-///   study day, and GROUP BY study_day, kind, grade follows that index's
-///   order, so nothing is sorted;
-/// - per deck, and every query narrowed to some decks: the cards are walked
-///   in deck order (`card_deck`) and each card's answers in the period are a
-///   search of `review_log_card` by (card, kind, study day);
-/// - the study days for streaks: one index seek per day with an answer
-///   (a recursive "next day after" query), not a pass over the answers.
+/// The answers are read from `stats_day` (the "v7-stats-by-day" migration):
+/// one row per study day, kind, grade and deck, kept by triggers on
+/// review_log, so a year of stats reads a few thousand rows whatever the
+/// number of answers (a test compares it with review_log after answers, undo,
+/// imports and restores, and reads the query plans). The card table's counts
+/// group in SQL too: what comes back is one row per day, kind and grade, per
+/// deck, or per card-table value, never one per answer or card.
 extension RecallDatabase {
     /// One statement `statsAggregates` runs, kept apart so that tests can read its query plan.
     struct StatsStatement {
@@ -23,58 +17,29 @@ extension RecallDatabase {
         var arguments: StatementArguments
     }
 
-    /// The review_log statements for `query`, in the order `statsAggregates` runs them.
+    /// The statements over `stats_day` for `query`, in the order `statsAggregates` runs them.
     static func statsStatements(_ query: StatsQuery) -> (dayGroups: StatsStatement, studyDays: StatsStatement, deckRetention: StatsStatement) {
-        let mature = CardStage.matureIntervalDays
         let passing = SM2.passingGrade
         let decks = query.deckIDs ?? []
-        let deckList = Array(repeating: "?", count: decks.count).joined(separator: ", ")
+        let deckFilter = query.deckIDs == nil ? "" : " AND deck_id IN (\(Array(repeating: "?", count: decks.count).joined(separator: ", ")))"
         let deckArguments = StatementArguments(decks)
-        let period: StatementArguments = [query.periodStart, query.today]
-        let allKinds = "l.kind IN (0, 1, 2)" // every kind: lets the search use (card, kind, day)
-
-        let dayGroups: StatsStatement
-        let studyDays: StatsStatement
-        if query.deckIDs == nil {
-            dayGroups = StatsStatement(name: "dayGroups", sql: """
-                SELECT l.day, l.kind, l.grade, COUNT(*) AS answers,
-                       SUM(l.previous_interval_days >= \(mature)) AS mature, SUM(l.duration_ms) AS duration
-                FROM review_log AS l
-                WHERE l.day BETWEEN ? AND ?
-                GROUP BY l.day, l.kind, l.grade
-                """, arguments: [query.firstDay, query.today])
-            studyDays = StatsStatement(name: "studyDays", sql: """
-                WITH RECURSIVE days(day) AS (
-                    SELECT MIN(day) FROM review_log
-                    UNION ALL
-                    SELECT (SELECT MIN(day) FROM review_log WHERE day > days.day) FROM days WHERE days.day IS NOT NULL
-                )
-                SELECT day FROM days WHERE day IS NOT NULL
-                """, arguments: [])
-        } else {
-            dayGroups = StatsStatement(name: "dayGroups", sql: """
-                SELECT l.day, l.kind, l.grade, COUNT(*) AS answers,
-                       SUM(l.previous_interval_days >= \(mature)) AS mature, SUM(l.duration_ms) AS duration
-                FROM card CROSS JOIN review_log AS l ON l.card_key = card.key
-                WHERE card.deck_id IN (\(deckList)) AND \(allKinds) AND l.day BETWEEN ? AND ?
-                GROUP BY l.day, l.kind, l.grade
-                """, arguments: deckArguments + [query.firstDay, query.today])
-            studyDays = StatsStatement(name: "studyDays", sql: """
-                SELECT DISTINCT l.day
-                FROM card CROSS JOIN review_log AS l ON l.card_key = card.key
-                WHERE card.deck_id IN (\(deckList)) AND \(allKinds)
-                ORDER BY l.day
-                """, arguments: deckArguments)
-        }
-        let deckFilter = query.deckIDs == nil ? "" : "AND card.deck_id IN (\(deckList))"
+        // The primary key's order (day, kind, grade, deck): a range search, grouped without sorting.
+        let dayGroups = StatsStatement(name: "dayGroups", sql: """
+            SELECT day, kind, grade, SUM(answers) AS answers, SUM(mature) AS mature, SUM(duration_ms) AS duration
+            FROM stats_day
+            WHERE day BETWEEN ? AND ?\(deckFilter)
+            GROUP BY day, kind, grade
+            """, arguments: [query.firstDay, query.today] + deckArguments)
+        let studyDays = StatsStatement(name: "studyDays", sql: """
+            SELECT DISTINCT day FROM stats_day WHERE answers > 0\(deckFilter) ORDER BY day
+            """, arguments: deckArguments)
         let deckRetention = StatsStatement(name: "deckRetention", sql: """
-            SELECT card.deck_id, COUNT(*) AS reviews, SUM(l.grade >= \(passing)) AS passed,
-                   SUM(l.previous_interval_days >= \(mature)) AS mature,
-                   SUM(l.previous_interval_days >= \(mature) AND l.grade >= \(passing)) AS mature_passed
-            FROM card CROSS JOIN review_log AS l ON l.card_key = card.key
-            WHERE l.kind = 1 AND l.day BETWEEN ? AND ? \(deckFilter)
-            GROUP BY card.deck_id
-            """, arguments: period + deckArguments)
+            SELECT deck_id, SUM(answers) AS reviews, SUM(CASE WHEN grade >= \(passing) THEN answers ELSE 0 END) AS passed,
+                   SUM(mature) AS mature, SUM(CASE WHEN grade >= \(passing) THEN mature ELSE 0 END) AS mature_passed
+            FROM stats_day
+            WHERE kind = 1 AND day BETWEEN ? AND ?\(deckFilter)
+            GROUP BY deck_id
+            """, arguments: [query.periodStart, query.today] + deckArguments)
         return (dayGroups, studyDays, deckRetention)
     }
 

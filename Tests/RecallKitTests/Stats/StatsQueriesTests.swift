@@ -1,9 +1,10 @@
 import Foundation
+import GRDB
 import Testing
 @testable import RecallKit
 
-/// The SQL side of `recall stats`: what the grouped queries return, and that
-/// they search indexes rather than scan the review log.
+/// The SQL side of `recall stats`: what the grouped queries return, that they
+/// read the daily table (never the review log), and that the table follows the log.
 @Suite struct StatsQueriesTests {
     let start = StudyDay("2026-09-01")!
 
@@ -65,25 +66,60 @@ import Testing
         #expect(unfiltered.deckRetention == all.deckRetention)
     }
 
-    @Test func theQueriesSearchIndexesAndNeverScanTheReviewLog() throws {
+    @Test func theQueriesReadTheDailyTableNeverTheReviewLog() throws {
         let (db, today) = try database()
         for query in [StatsQuery(today: today), StatsQuery(today: today, deckIDs: ["d"]), StatsQuery(today: today, periodDays: 3000)] {
             let plans = try db.statsQueryPlans(query)
             #expect(plans.count == 3)
             for (name, plan) in plans {
                 let text = plan.joined(separator: "\n")
-                // The review log appears as "review_log" or as the alias "l".
-                let scans = plan.filter { $0.hasPrefix("SCAN review_log") || $0.hasPrefix("SCAN l") }
-                #expect(scans.isEmpty, "\(name) scans the review log: \(text)")
-                #expect(text.contains("USING COVERING INDEX review_log_"), "\(name): \(text)")
+                #expect(!text.contains("review_log") && !plan.contains { $0.hasPrefix("SCAN l") }, "\(name) reads the review log: \(text)")
+                #expect(text.contains("stats_day"), "\(name): \(text)")
+                // Days follow the key's order; only deckRetention groups by deck, over the period's few rows.
+                #expect(name == "deckRetention" || !text.contains("TEMP B-TREE"), "\(name) sorts: \(text)")
             }
         }
         let unfiltered = try db.statsQueryPlans(StatsQuery(today: today))
-        let dayPlan = try #require(unfiltered["dayGroups"])
-        #expect(dayPlan.contains { $0.contains("SEARCH l USING COVERING INDEX review_log_day (day>? AND day<?)") })
-        #expect(!dayPlan.contains { $0.contains("TEMP B-TREE") }, "the per-day grouping should follow the index order")
-        let deckPlan = try #require(unfiltered["deckRetention"])
-        #expect(deckPlan.contains { $0.contains("review_log_card (card_key=? AND kind=? AND day>? AND day<?)") })
+        for name in ["dayGroups", "deckRetention"] {
+            let plan = try #require(unfiltered[name])
+            #expect(plan.contains { $0.contains("SEARCH stats_day USING PRIMARY KEY (day>? AND day<?)") }, "\(name): \(plan)")
+        }
+    }
+
+    /// The rows of `stats_day`, and the same grouping computed from review_log directly.
+    func dailyRows(_ db: RecallDatabase) throws -> (kept: [[Int]], fromLog: [[Int]], decks: [String]) {
+        try db.writer.read { db in
+            let kept = try Row.fetchAll(db, sql: """
+                SELECT day, kind, grade, answers, mature, duration_ms, deck_id FROM stats_day ORDER BY day, kind, grade, deck_id
+                """)
+            let fromLog = try Row.fetchAll(db, sql: """
+                SELECT l.day, l.kind, l.grade, COUNT(*), SUM(l.previous_interval_days >= ?), SUM(l.duration_ms), card.deck_id
+                FROM review_log AS l JOIN card ON card.key = l.card_key
+                GROUP BY l.day, l.kind, l.grade, card.deck_id ORDER BY l.day, l.kind, l.grade, card.deck_id
+                """, arguments: [CardStage.matureIntervalDays])
+            func numbers(_ rows: [Row]) -> [[Int]] { rows.map { row in (0..<6).map { row[$0] as Int } } }
+            return (numbers(kept), numbers(fromLog), kept.map { $0[6] as String })
+        }
+    }
+
+    @Test func theDailyTableFollowsEveryWriteOfTheReviewLog() throws {
+        let (db, today) = try database()
+        var rows = try dailyRows(db)
+        #expect(rows.kept == rows.fromLog && !rows.kept.isEmpty)
+        #expect(rows.decks.contains("d") && rows.decks.contains("e"))
+        // Undo removes an answer: its group shrinks, and an emptied group goes.
+        let last = try #require(try db.history(cardID: "e/x").last)
+        _ = try db.undo(logID: try #require(last.id))
+        rows = try dailyRows(db)
+        #expect(rows.kept == rows.fromLog)
+        #expect(!rows.kept.contains { $0[0] == today.daysSinceEpoch && $0[1] == 2 }, "the only re-drill was undone")
+        // A restore writes the whole log at once.
+        let other = try RecallDatabase.inMemory()
+        try other.synchronize(DeckLoader.load([deckFile("d", ids: ["a", "b", "c"]), deckFile("e", ids: ["x", "y"])]))
+        try other.restore(try Backup.decode(try Backup(db.exchangeSnapshot()).encoded(), file: "b.json"),
+                          written: [], writeFiles: {}, removeFiles: {})
+        let restored = try dailyRows(other)
+        #expect(restored.kept == rows.kept && restored.kept == restored.fromLog)
     }
 
     @Test func mapCardsGiveOneRowPerLiveCard() throws {
