@@ -37,6 +37,18 @@ import Testing
         #expect(try sandbox.database().reviewCount() == 0)
     }
 
+    @Test func anAnswerMayStartWithADash() throws {
+        let sandbox = try Sandbox()
+        // `--answer -f` would otherwise read `-f` as an option of its own ("Missing value for '--answer'").
+        let result = sandbox.run(["grade", "sample/logs", "--answer", "--follow", "--dry-run", "--json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["answer"] as? String == "--follow")
+        #expect(json["verdict"] as? String == "wrong")
+        #expect(json["recorded"] as? Bool == false)
+        #expect(try sandbox.database().reviewCount() == 0)
+    }
+
     @Test func badCombinationsAreRefused() throws {
         let sandbox = try Sandbox()
         #expect(sandbox.run(["grade", "sample/logs"]).status != 0)

@@ -12,13 +12,18 @@ struct GradeCommand: ContextualCommand {
             'recall grade CARD --answer TEXT' grades TEXT with the grader of review and interview, prints the verdict \
             (right, partly, wrong), the credit, the accepted answer matched or closest, the diff if any and the SM-2 \
             grade, and records that grade as 'recall grade CARD Q' would; '--dry-run' records nothing. Self-graded \
-            cards (open answers) cannot be graded this way.
+            cards (open answers) cannot be graded this way. The word after --answer is always the answer, even one \
+            that starts with '-' ('--answer --follow', '--answer -xzf'); '--answer=TEXT' works too.
             """
     )
 
     @Argument(help: ArgumentHelp("DECK-ID/CARD-ID, or a unique prefix of it.", valueName: "card")) var card: String
     @Argument(help: ArgumentHelp("The quality of the answer, 0 (blackout) to 5 (perfect).", valueName: "quality")) var quality: Int?
-    @Option(help: ArgumentHelp("Grade this answer with the grader instead of giving a quality.", valueName: "text")) var answer: String?
+    // `.unconditional`: the word after --answer is the answer even when it starts with `-` (`--answer --follow`).
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Grade this answer with the grader instead of giving a quality; it may start with '-' (--answer --follow).", valueName: "text")
+    ) var answer: String?
     @Flag(help: "With --answer: print the verdict, record nothing.") var dryRun = false
     @Flag(help: "With --answer: print one JSON object (verdict, credit, expected, diff, grade, kind, recorded).") var json = false
     @OptionGroup var global: GlobalOptions

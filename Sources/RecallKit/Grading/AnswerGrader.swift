@@ -85,8 +85,11 @@ public enum AnswerGrader {
             let deletion = card.answerText
             if deletion.hasPrefix("-") && !deletion.hasPrefix("−") && NumberAnswer.parse(deletion) == nil { return .command }
             return NumberAnswer.parse(deletion) != nil ? .number : .text
-        case .basic(_, let answer):
+        case .basic(let question, let answer):
             let trimmed = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+            // `About 295 FLOP/byte. Below that it is memory-bound.`: a quantity, then a sentence about it
+            // (unless the question asks two things: `What is its capacity, and what happens to …?`).
+            if leadingQuantity(trimmed) != nil, !asksSeveralThings(question) { return .number }
             guard trimmed.count <= shortAnswerCharacters, !trimmed.contains("\n") else { return .open }
             if NumberAnswer.parse(trimmed) != nil { return .number }
             let words = trimmed.split(separator: " ")
@@ -94,6 +97,32 @@ public enum AnswerGrader {
             return .open
         }
     }
+
+    /// A basic answer's first sentence when it is a quantity and the rest is a short comment on it
+    /// (`About 295 FLOP/byte. Below that it is memory-bound.` → `About 295 FLOP/byte`); nil otherwise.
+    static func leadingQuantity(_ answer: String) -> String? {
+        let trimmed = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= leadingQuantityCharacters, !trimmed.contains("\n") else { return nil }
+        let lead: String
+        if let stop = trimmed.range(of: ". ") ?? trimmed.range(of: "。") {
+            lead = String(trimmed[..<stop.lowerBound])
+        } else {
+            lead = trimmed
+        }
+        guard NumberAnswer.parse(lead) != nil else { return nil }
+        return lead
+    }
+
+    /// Whether a question asks for more than one thing (`…, and what happens to …?`, two question marks).
+    static func asksSeveralThings(_ question: String) -> Bool {
+        let q = question.lowercased()
+        if q.filter({ $0 == "?" || $0 == "？" }).count > 1 { return true }
+        let joins = ["and what", "and how", "and which", "and why", "and when", "and where", "and who", "; what", "; how"]
+        return joins.contains { q.contains($0) } || ["并且", "以及", "分别"].contains { question.contains($0) }
+    }
+
+    /// A basic answer up to this long may be a quantity and a comment on it.
+    public static let leadingQuantityCharacters = 160
 
     /// The kind of a typed answer: a number, a command (or code), or text.
     public static func classify(_ answer: String, grammar: CommandGrammar = .bundled) -> AnswerKind {
@@ -125,8 +154,12 @@ public enum AnswerGrader {
             return gradeChoice(given, choices: choices, order: choiceOrder)
         default:
             guard kind != .open else { return nil }
-            // The English answer and alternatives, and the card's Chinese term where it has one.
-            let accepted = card.acceptedAnswers
+            // The English answer and alternatives, and the card's Chinese term where it has one;
+            // of a basic card graded as a number, the quantity its answer starts with.
+            var accepted = card.acceptedAnswers
+            if kind == .number, case .basic = card.content, card.grading == nil {
+                accepted = accepted.map { leadingQuantity($0) ?? $0 }
+            }
             // The words of the card, so that a slip into another of its words is not a typo (text answers only).
             var words = vocabulary
             if kind == .text {
@@ -141,15 +174,31 @@ public enum AnswerGrader {
     }
 
     /// Grades `given` against accepted answers of a known kind.
-    public static func grade(_ given: String, accepted: [String], as kind: AnswerKind, spec: GradeSpec? = nil,
-                             grammar: CommandGrammar = .bundled, context: String? = nil, question: String = "",
-                             vocabulary: Set<String> = [], code: Set<String> = []) -> Verdict {
+    static func grade(_ given: String, accepted: [String], as kind: AnswerKind, spec: GradeSpec? = nil,
+                      grammar: CommandGrammar = .bundled, context: String? = nil, question: String = "",
+                      vocabulary: Set<String> = [], code: Set<String> = [], glossary: TermGlossary = .bundled) -> Verdict {
         var candidates = accepted.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let first = candidates.first ?? ""
         // Commands are read in NFKC (full-width input); numbers and prose map `²`, `ᵀ`, `⁹` before NFKC themselves.
-        let raw = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        var raw = given.trimmingCharacters(in: .whitespacesAndNewlines)
+        // `with model.no_sync():` is the use of the context manager `model.no_sync()` the card asks for.
+        if raw.hasPrefix("with "), raw.hasSuffix(":"), !candidates.contains(where: { $0.hasPrefix("with ") }) {
+            raw = String(raw.dropFirst(5).dropLast()).trimmingCharacters(in: .whitespaces)
+        }
         let typed = raw.precomposedStringWithCompatibilityMapping
         guard !typed.isEmpty else { return Verdict(outcome: .wrong, kind: kind, expected: first) }
+        // One setting in another form (`stage: 3` = `"stage": 3`), inside its block, or given with its key.
+        if let fragment = ConfigFragment.parse(unwrapCode(typed)) {
+            for candidate in candidates {
+                let reference = unwrapCode(candidate.precomposedStringWithCompatibilityMapping)
+                if let setting = ConfigFragment.parse(reference) {
+                    if ConfigFragment.sameSetting(fragment, setting) { return Verdict(outcome: .right, kind: kind, expected: candidate) }
+                } else if ConfigFragment.answersValue(fragment, value: reference, question: question)
+                            || ConfigFragment.answersKey(fragment, name: reference, question: question) {
+                    return Verdict(outcome: .right, kind: kind, expected: candidate)
+                }
+            }
+        }
         switch kind {
         case .command:
             let text = unwrapCode(applyAliases(typed, spec))
@@ -161,8 +210,13 @@ public enum AnswerGrader {
             let closest = closestCandidate(text, candidates)
             return Verdict(outcome: .wrong, kind: kind, expected: closest, diff: characterDiff(from: text, to: closest))
         case .number:
-            guard var answer = NumberAnswer.parse(raw) else { break }
+            // `port 9400` where the question asks which port: a word the question uses, then the number.
+            guard var answer = NumberAnswer.parse(raw) ?? NumberAnswer.parse(droppingQuestionWord(raw, question)) else { break }
             var references = candidates.flatMap { candidate in NumberAnswer.forms(candidate).map { (candidate, $0) } }
+            // `under 4%` where the question reads `wastes under [...]`: the bound is the question's, the number the answer.
+            if let bound = answer.relation, !references.contains(where: { $0.1.relation != nil }), NumberAnswer.mentions(bound, in: question) {
+                answer.relation = nil
+            }
             let units = Set(references.compactMap(\.1.unit))
             // An answer in ms is compared with the reference's form in ms (`5,300 ms`), not its rounder `≈ 5.3 s`.
             let sameScale = references.filter { $0.1.unit != nil && $0.1.unit == answer.unit && $0.1.factor == answer.factor }
@@ -212,6 +266,10 @@ public enum AnswerGrader {
         for candidate in candidates where ProseAnswer(candidate).joined == answer.joined {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
         }
+        // A formula with its whole terms or factors in another order (`N^2 + Nd` for `Nd + N²`).
+        for candidate in candidates where answer.sameUpToOrder(ProseAnswer(candidate)) {
+            return Verdict(outcome: .right, kind: kind, expected: candidate)
+        }
         // A Chinese term with its English gloss (`算子间（inter-operator）`): either part alone is the
         // term, and an answer written that way is right when both of its parts are.
         var terms: [(form: String, candidate: String)] = candidates.map { (ProseAnswer($0).joined, $0) }
@@ -229,6 +287,13 @@ public enum AnswerGrader {
         }
         if let (term, gloss) = chineseGloss(raw), let candidate = matchingTerm(term), matchingTerm(gloss) != nil {
             return Verdict(outcome: .right, kind: kind, expected: candidate)
+        }
+        // The glossary: a name of the same concept (`TP`, `张量并行` for `tensor parallelism`), as a whole word or phrase.
+        let named = glossary.canonicalTokens(answer.tokens).joined(separator: " ")
+        if named.contains("\u{1}") {
+            for candidate in candidates where glossary.canonicalTokens(ProseAnswer(candidate).tokens).joined(separator: " ") == named {
+                return Verdict(outcome: .right, kind: kind, expected: candidate)
+            }
         }
         // A list in another order: `TPOT and TTFT` for `TTFT and TPOT`.
         if let items = listItems(raw) {
@@ -250,9 +315,11 @@ public enum AnswerGrader {
             }
         }
         if kind == .text {
+            // Never partly across two terms of the glossary: `tensor` for `pipeline` is another concept, not a slip.
+            let answerConcepts = glossary.concepts(in: answer.tokens)
             for candidate in candidates {
                 let reference = ProseAnswer(candidate)
-                if answer.isTypo(of: reference, vocabulary: vocabulary) {
+                if answer.isTypo(of: reference, vocabulary: vocabulary), answerConcepts.isSubset(of: glossary.concepts(in: reference.tokens)) {
                     return Verdict(outcome: .partly, kind: kind, expected: candidate,
                                    diff: characterDiff(from: answer.tokens.joined(separator: " "), to: reference.tokens.joined(separator: " ")))
                 }
@@ -320,17 +387,22 @@ public enum AnswerGrader {
         return x.callee == y.callee
     }
 
-    /// The items of a short list (`a, b and c`, `a & b`, `A 和 B`) in normal form, sorted; nil when it is not one.
+    /// The items of a short list (`a, b and c`, `a & b`, `A 和 B`; or `a or b`, `a 或 b`) in normal form, sorted,
+    /// with `|` first for an or-list so that `a or b` is never `a and b`; nil when it is not one.
     static func listItems(_ text: String) -> [String]? {
         let folded = text.precomposedStringWithCompatibilityMapping
         if folded.contains(where: { "+*/^=<>×·(".contains($0) }) { return nil }
+        let padded = " \(folded.lowercased()) "
+        let isOr = [" or ", "或", "或者"].contains { padded.contains($0) }
+        if isOr, [" and ", " & ", "和", "及"].contains(where: { padded.contains($0) }) { return nil }
         var parts = [folded]
-        for separator in [", and ", ", ", " and ", " & ", "、", " 和 "] {
+        let separators = isOr ? [", or ", ", ", " or ", " OR ", " Or ", "或者", "或"] : [", and ", ", ", " and ", " & ", "、", " 和 "]
+        for separator in separators {
             parts = parts.flatMap { $0.components(separatedBy: separator) }
         }
         let items = parts.map { ProseAnswer($0).joined }.filter { !$0.isEmpty }
         guard items.count >= 2 else { return nil }
-        return items.sorted()
+        return (isOr ? ["|"] : []) + items.sorted()
     }
 
     /// `张量并行（tensor parallelism）` → (`张量并行`, `tensor parallelism`): a Chinese term with a gloss in parentheses.
@@ -347,6 +419,14 @@ public enum AnswerGrader {
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
         (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+
+    /// `port 9400` → `9400` when the question has the word `port`; otherwise the text unchanged.
+    static func droppingQuestionWord(_ text: String, _ question: String) -> String {
+        let words = text.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+        guard words.count == 2, words[0].count >= 2, words[0].allSatisfy(\.isLetter), words[1].first?.isNumber == true else { return text }
+        let asked = Set(ProseAnswer(question).tokens)
+        return asked.contains(ProseAnswer.singular(words[0].lowercased())) ? words[1] : text
     }
 
     /// The unit a number answer gives (`4.25 bits`) may come from the question when no accepted answer writes one.

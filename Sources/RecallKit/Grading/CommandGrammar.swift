@@ -21,6 +21,11 @@ public struct CommandGrammar: Sendable {
         case keyValues
         /// A signal by number or name (`9`, `KILL`, `SIGKILL`).
         case signal
+        /// A find(1) size: `+10G` = `+10240M` (more than so many bytes; other forms as written, since find
+        /// rounds a size up to its unit: `-1G` is not `-1024M`).
+        case size
+        /// A Go-style duration: `10m` = `600s` = `0.5h/3`… compared in seconds (`1h30m`, `500ms`); other values as written.
+        case duration
     }
 
     /// One command path (`docker run`, `kubectl logs`) and how it reads its words.
@@ -202,6 +207,8 @@ public struct CommandGrammar: Sendable {
                         case "=set": value = .set
                         case "=kv": value = .keyValues
                         case "=signal": value = .signal
+                        case "=size": value = .size
+                        case "=duration": value = .duration
                         default:
                             guard word.hasPrefix("-") || word.hasPrefix("+") else { return fail("'\(word)' is not an option name (start it with -)") }
                             names.append(word)
@@ -213,7 +220,9 @@ public struct CommandGrammar: Sendable {
                     rest.forEach { node.optional.insert($0) }
                 case "default":
                     guard rest.count == 2 else { return fail("write 'default FLAG VALUE'") }
-                    node.defaults[rest[0]] = rest[1]
+                    // Read as the option reads its value, so that `default --interval 30s` = `--interval=0.5m`.
+                    let option = node.options[rest[0]]
+                    node.defaults[option?.canonical ?? rest[0]] = CommandMatcher.normalizeValue(rest[1], kind: option?.value ?? .one, grammar: grammar)
                 case "expand":
                     guard rest.count >= 3, rest[1] == "=" else { return fail("write 'expand FLAG = FLAG[=VALUE] …'") }
                     node.expansions[rest[0]] = rest.dropFirst(2).map { part in

@@ -75,7 +75,7 @@ command find
   flag -name =
   flag -iname =
   flag -path =
-  flag -size =
+  flag -size =size
   flag -mmin =
   flag -mtime =
   flag -newer =
@@ -259,7 +259,9 @@ command pip | pip3 | python -m pip | python3 -m pip
   bundle
   flag -q --quiet
   flag -v --verbose
+# PyPI names are case-insensitive (`AutoAWQ` = `autoawq`): so are the operands of install, uninstall and show.
 command pip install | pip3 install | python -m pip install | python3 -m pip install
+  case-insensitive
   flag -r --requirement =
   flag -U --upgrade
   flag -e --editable =
@@ -271,11 +273,13 @@ command pip install | pip3 install | python -m pip install | python3 -m pip inst
   flag --no-deps
   flag -c --constraint =
 command pip uninstall | pip3 uninstall | python -m pip uninstall
+  case-insensitive
   flag -y --yes
 command pip freeze | pip3 freeze | python -m pip freeze
 command pip list | pip3 list | python -m pip list
   flag -o --outdated
 command pip show | pip3 show
+  case-insensitive
 command conda
   bundle
   short-equals
@@ -422,8 +426,8 @@ command docker exec | docker container exec
 command docker logs | docker container logs
   flag -f --follow
   flag -n --tail =
-  flag --since =
-  flag --until =
+  flag --since =duration
+  flag --until =duration
   flag -t --timestamps
   flag --details
 command docker ps | docker container ls | docker container list | docker container ps
@@ -560,11 +564,17 @@ command SHELL
 command STOPSIGNAL
 command HEALTHCHECK
   equals-only
-  flag --interval =
-  flag --timeout =
-  flag --start-period =
-  flag --start-interval =
+  flag --interval =duration
+  flag --timeout =duration
+  flag --start-period =duration
+  flag --start-interval =duration
   flag --retries =
+  # Docker's defaults: writing one is the same as leaving it out.
+  default --interval 30s
+  default --timeout 30s
+  default --start-period 0s
+  default --start-interval 5s
+  default --retries 3
   then-command 0
 key source src
 key target dst destination
@@ -611,7 +621,7 @@ command kubectl logs
   flag -p --previous
   flag -c --container =
   flag --tail =
-  flag --since =
+  flag --since =duration
   flag --all-containers
   flag -l --selector =
   flag --timestamps
@@ -794,6 +804,9 @@ command torchrun | python -m torch.distributed.run | python3 -m torch.distribute
   flag -m --module
   then-command 0
 context torchrun torchrun
+  # torchrun's defaults (torch.distributed.run): one node, this one as rank 0.
+  default --nnodes 1
+  default --node-rank 0
 command deepspeed
   underscores
   flag --num-gpus =
@@ -879,6 +892,7 @@ python-alias DDP = torch.nn.parallel.DistributedDataParallel
 python-alias torch.half = torch.float16
 python-alias torch.float = torch.float32
 python-alias torch.bfloat16 = torch.bfloat16
+python-alias torch.amp.autocast = torch.autocast
 python-module torch torch.nn torch.nn.parallel torch.utils.checkpoint torch.distributed torch.amp torch.cuda.amp
 python-module peft datasets transformers accelerate faiss bitsandbytes bnb deepspeed vllm trl awq
 python-signature torch.distributed.init_process_group(backend, init_method=None, timeout=None, world_size=-1, rank=-1, store=None, group_name="", pg_options=None, device_id=None)
@@ -898,5 +912,8 @@ python-signature PeftModel.from_pretrained(model, model_id, adapter_name="defaul
 python-signature *.apply_chat_template(conversation, tools=None, documents=None, chat_template=None, add_generation_prompt=False, continue_final_message=False, tokenize=True)
 python-signature FunctionTool.from_defaults(fn=None)
 python-signature faiss.index_cpu_to_gpu(provider, device, index)
+# AutoAWQ's model.quantize (awq/models/base.py) and LlamaIndex's StorageContext.persist: the first parameters.
+python-signature *.quantize(tokenizer=None, quant_config={})
+python-signature *.persist(persist_dir)
 """#
 }

@@ -333,9 +333,50 @@ enum CommandMatcher {
             }.sorted().joined(separator: ",")
         case .signal:
             return signalNumber(raw) ?? raw
+        case .size:
+            return findSize(raw) ?? normalizeScalar(raw)
+        case .duration:
+            return duration(raw).map { "\(normalizeScalar(String($0)))s" } ?? normalizeScalar(raw)
         default:
             return normalizeScalar(raw)
         }
+    }
+
+    /// find's size units (`c` bytes, `w` two-byte words, `b` 512-byte blocks, the default, `k` `M` `G` binary).
+    static let findSizeUnits: [Character: Double] = ["c": 1, "w": 2, "b": 512, "k": 1024, "M": 1024 * 1024, "G": 1024 * 1024 * 1024]
+
+    /// `+10G` → `+10737418240`: "more than" a size, in bytes. nil for `-N` and `N`, which find rounds up to the unit.
+    static func findSize(_ raw: String) -> String? {
+        guard raw.hasPrefix("+") else { return nil }
+        var digits = raw.dropFirst()
+        var unit = 512.0
+        if let last = digits.last, let factor = findSizeUnits[last] {
+            unit = factor
+            digits = digits.dropLast()
+        }
+        guard !digits.isEmpty, digits.allSatisfy(\.isNumber), let count = Double(digits) else { return nil }
+        return "+" + normalizeScalar(String(count * unit))
+    }
+
+    static let durationUnits: [(suffix: String, seconds: Double)] = [
+        ("ns", 1e-9), ("us", 1e-6), ("µs", 1e-6), ("ms", 1e-3), ("s", 1), ("m", 60), ("h", 3600),
+    ]
+
+    /// `10m` → 600, `1h30m` → 5400, `1.5s` → 1.5: a duration in Go's syntax, in seconds; nil for anything else
+    /// (a bare number or a timestamp means something else to most tools).
+    static func duration(_ raw: String) -> Double? {
+        var rest = Substring(raw)
+        var total = 0.0
+        guard !rest.isEmpty else { return nil }
+        while !rest.isEmpty {
+            let number = rest.prefix { $0.isNumber || $0 == "." }
+            guard !number.isEmpty, let value = Double(number) else { return nil }
+            rest = rest.dropFirst(number.count)
+            guard let unit = durationUnits.filter({ rest.hasPrefix($0.suffix) }).max(by: { $0.suffix.count < $1.suffix.count }) else { return nil }
+            total += value * unit.seconds
+            rest = rest.dropFirst(unit.suffix.count)
+        }
+        return total
     }
 
     /// Numbers compare by value (`0.8` = `.8` = `0.80`); other words as written.

@@ -11,6 +11,8 @@ struct NumberAnswer: Hashable, Sendable {
     var unit: String?
     /// Other words after the number, lower-cased (`bits per weight`, `tokens per expert`).
     var words: [String]
+    /// A bound written before the number: `<` for `< 20`, `under 20`, `fewer than 20`, `少于 20`; nil for the number itself.
+    var relation: String?
 
     /// Multipliers written after a number: `2k`, `7B`, `1.8T`, `3 million`.
     static let scales: [String: Double] = [
@@ -88,7 +90,61 @@ struct NumberAnswer: Hashable, Sendable {
     /// Words before a Chinese number that hedge it: `约 240`, `大约 45 毫秒`.
     static let chineseHedges = ["大约", "大概", "约为", "约"]
 
-    static let hedges: Set<String> = ["about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:"]
+    static let hedges: Set<String> = ["about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:", "exactly"]
+
+    /// Words and signs before a number that make it a bound; the longest spelling is tried first.
+    static let relations: [(spelling: String, relation: String)] = {
+        let table: [(String, [String])] = [
+            ("<=", ["<=", "≤", "at most", "no more than", "not more than", "up to", "至多", "最多", "不超过", "不多于"]),
+            (">=", [">=", "≥", "at least", "no fewer than", "no less than", "not less than", "至少", "不少于", "不低于"]),
+            ("<", ["<", "under", "below", "less than", "fewer than", "lower than", "smaller than", "少于", "小于", "低于", "不到"]),
+            (">", [">", "over", "above", "more than", "greater than", "higher than", "larger than", "多于", "大于", "高于", "超过"]),
+        ]
+        return table.flatMap { relation, spellings in spellings.map { ($0, relation) } }.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// Chinese numerals: digits and the multipliers inside a group of four digits.
+    static let chineseDigits: [Character: Int] = ["零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    static let chineseMultipliers: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
+
+    /// `十二` → 12, `两千` → 2000, `三万五千` → 35000: a Chinese numeral at the start of `text`, and what follows it.
+    static func chineseNumeral(_ text: String) -> (value: Int, rest: Substring)? {
+        var total = 0, section = 0
+        var digit: Int?
+        // The unit written last, and whether a zero came after it: `一百五` is 150, `一百零五` 105.
+        var lastUnit = 1, zeroGap = false
+        var index = text.startIndex
+        loop: while index < text.endIndex {
+            let c = text[index]
+            if c == "零" || c == "〇", section > 0 || total > 0 {
+                zeroGap = true
+            } else if let d = chineseDigits[c] {
+                guard digit == nil else { return nil } // `一二` is no numeral
+                digit = d
+            } else if let m = chineseMultipliers[c] {
+                guard let d = digit ?? (m == 10 && section == 0 ? 1 : nil) else { return nil }
+                section += d * m
+                digit = nil
+                lastUnit = m
+                zeroGap = false
+            } else if c == "万" || c == "亿" {
+                let part = section + (digit ?? 0)
+                guard part > 0 else { break loop }
+                if c == "万" { total += part * 10_000 } else { total = (total + part) * 100_000_000 }
+                section = 0
+                digit = nil
+                lastUnit = c == "万" ? 10_000 : 100_000_000
+                zeroGap = false
+            } else {
+                break loop
+            }
+            index = text.index(after: index)
+        }
+        guard index > text.startIndex else { return nil }
+        var last = digit ?? 0
+        if digit != nil, lastUnit >= 100, !zeroGap { last *= lastUnit / 10 }
+        return (total + section + last, text[index...])
+    }
 
     /// Reads the number an answer ends in (after the last `=` or `≈`, if any).
     static let superscripts: [Character: Character] = [
@@ -133,8 +189,25 @@ struct NumberAnswer: Hashable, Sendable {
             text = String(text.dropFirst(hedge.count)).trimmingCharacters(in: .whitespaces)
             break
         }
+        var relation: String?
+        for (spelling, bound) in relations where text.lowercased().hasPrefix(spelling) {
+            let after = text.dropFirst(spelling.count)
+            // `under 20`, `<20`, `少于20`: an English word is followed by a space; a sign or a Chinese word need not be.
+            let englishWord = spelling.unicodeScalars.allSatisfy { $0.isASCII } && spelling.last?.isLetter == true
+            guard !englishWord || after.first == " " else { continue }
+            relation = bound
+            text = after.trimmingCharacters(in: .whitespaces)
+            break
+        }
         if let word = wordNumber(text) { text = String(word) }
-        if text.lowercased() == "twice" { text = "2×" }
+        if ["twice", "double"].contains(text.lowercased()) { text = "2×" }
+        if ["a single", "single", "just one", "only one"].contains(text.lowercased()) { text = "1" }
+        // `两倍`, `一天`, `十秒`, `三个小时`: a Chinese numeral alone or with a unit.
+        if let (value, rest) = chineseNumeral(text) {
+            var unit = rest.trimmingCharacters(in: .whitespaces)
+            if unit.hasPrefix("个"), units[String(unit.dropFirst())] != nil { unit.removeFirst() }
+            if unit.isEmpty || units[unit] != nil || scales[unit] != nil { text = unit.isEmpty ? String(value) : "\(value) \(unit)" }
+        }
         // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
         if let separator = text.lastIndex(where: { $0 == "≈" || $0 == "=" }),
            text[separator] == "≈" || (separator > text.startIndex && text[text.index(before: separator)] == " "
@@ -234,6 +307,11 @@ struct NumberAnswer: Hashable, Sendable {
                 unitWords.removeFirst()
             }
         }
+        // `600 GB per second` = `600 GB/s`: a unit per second is the unit the table knows as a rate.
+        if unitWords.count >= 3, unitWords[1].lowercased() == "per", ["second", "sec", "s"].contains(unitWords[2].lowercased()),
+           units[unitWords[0] + "/s"] != nil {
+            unitWords.replaceSubrange(0..<3, with: [unitWords[0] + "/s"])
+        }
         var unit: String?
         var factor = 1.0
         if let word = unitWords.first {
@@ -249,8 +327,10 @@ struct NumberAnswer: Hashable, Sendable {
         // What is left must be words (a unit the table does not know, `tokens per expert`), not more working.
         let words = unitWords.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()")) }.filter { !$0.isEmpty }
         guard words.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "/" } }), words.count <= 4 else { return nil }
-        return NumberAnswer(value: value * factor, decimals: factor == 1 ? decimals : decimals + Int(max(0, -log10(factor)).rounded()),
-                            unit: unit, words: words, factor: factor)
+        var result = NumberAnswer(value: value * factor, decimals: factor == 1 ? decimals : decimals + Int(max(0, -log10(factor)).rounded()),
+                                  unit: unit, words: words, factor: factor)
+        result.relation = relation
+        return result
     }
 
     /// The unit's factor to its base, kept so that a tolerance follows the unit the reference is written in.
@@ -262,6 +342,16 @@ struct NumberAnswer: Hashable, Sendable {
         self.unit = unit
         self.words = words
         self.factor = factor
+    }
+
+    /// Whether `text` has a spelling of `relation` as a word or sign (`under` in `wastes under [...] of memory`).
+    static func mentions(_ relation: String, in text: String) -> Bool {
+        let padded = " " + text.lowercased().replacingOccurrences(of: #"[^\p{L}\p{N}<>=≤≥]+"#, with: " ", options: .regularExpression) + " "
+        return relations.contains { spelling, bound in
+            guard bound == relation else { return false }
+            let isWord = spelling.unicodeScalars.allSatisfy { $0.isASCII } && spelling.last?.isLetter == true
+            return isWord ? padded.contains(" \(spelling) ") : text.contains(spelling)
+        }
     }
 
     /// Every form a reference states: `5,300 ms ≈ 5.3 s` is both `5,300 ms` and `5.3 s`.
@@ -280,6 +370,10 @@ struct NumberAnswer: Hashable, Sendable {
     /// Whether `given` is this reference within its precision (half a unit of its last digit) or `tolerance`.
     /// `precision`: the most decimals any accepted answer of the card is written with (`6` and `6.0` → 1).
     func accepts(_ given: NumberAnswer, tolerance: GradeSpec.Tolerance?, fractionForPercent: Bool, precision: Int = 0) -> Bool {
+        // `< 20` = `fewer than 20`, but `over 20` is not `under 20`, and a bound is not the number itself
+        // (the caller lets `under 4%` stand for `4%` where the question says `under`). A bare number for a
+        // bound (`20` for `< 20`) is the number the card asks for.
+        if let bound = given.relation, bound != relation { return false }
         var candidate = given.value
         var givenUnit = given.unit
         if fractionForPercent, unit == "%", givenUnit == nil, abs(candidate) <= 1, abs(value) > 1 {

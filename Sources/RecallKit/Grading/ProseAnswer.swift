@@ -12,18 +12,73 @@ struct ProseAnswer: Hashable, Sendable {
     var identifiers: [Bool]
 
     var joined: String { tokens.joined() }
+    /// The formula with its top-level terms (`a + b`) and each term's top-level factors (`x × y`, `s·(q − z)`)
+    /// sorted: `N^2 + Nd` = `Nd + N²`, `DP × PP × TP` = `TP × PP × DP`; nil when it has no such sum or product.
+    var commutative: String?
+
+    /// Whether the two are the same formula up to the order of whole terms and factors.
+    func sameUpToOrder(_ other: ProseAnswer) -> Bool {
+        guard let mine = commutative, let theirs = other.commutative else { return false }
+        return mine == theirs
+    }
+
+    /// ``commutative`` from the tokens: only `+` and `*` at the top level are reordered, and only when nothing at
+    /// that level binds across them (`-`, `/`, `=`, a comparison): `s·q − z` is not `s·(q − z)` nor `z − s·q`.
+    static func commutativeForm(_ tokens: [String]) -> String? {
+        func split(_ part: ArraySlice<String>, at separator: String, refusing: Set<String>) -> [ArraySlice<String>]? {
+            var pieces: [ArraySlice<String>] = []
+            var depth = 0
+            var start = part.startIndex
+            for index in part.indices {
+                let token = part[index]
+                if "([".contains(token) { depth += 1 } else if ")]".contains(token) { depth -= 1 }
+                guard depth == 0 else { continue }
+                if refusing.contains(token) { return nil }
+                if token == separator {
+                    pieces.append(part[start..<index])
+                    start = index + 1
+                }
+            }
+            pieces.append(part[start..<part.endIndex])
+            return pieces.contains(where: \.isEmpty) ? nil : pieces
+        }
+        let binding: Set<String> = ["-", "=", "<", ">", "~", ":", "!", "|", "@", "%"]
+        guard tokens.count >= 3, let terms = split(tokens[...], at: "+", refusing: binding) else { return nil }
+        var sawOperator = terms.count > 1
+        let written = terms.map { term -> String in
+            // `s(q − z)`: a one-letter name before a bracket, and a bracket before a name, multiply.
+            var factors: [String] = []
+            guard let pieces = split(term, at: "*", refusing: ["/"]) else { return term.joined() }
+            for piece in pieces {
+                var current: [String] = []
+                var depth = 0
+                for token in piece {
+                    if depth == 0, let last = current.last,
+                       (token == "(" && last.count == 1 && last.first?.isLetter == true) || (last == ")" && token != ")" && token != "^") {
+                        factors.append(current.joined()); current = []
+                    }
+                    if "([".contains(token) { depth += 1 } else if ")]".contains(token) { depth -= 1 }
+                    current.append(token)
+                }
+                factors.append(current.joined())
+            }
+            if factors.count > 1 { sawOperator = true }
+            return factors.sorted().joined(separator: "*")
+        }
+        return sawOperator ? written.sorted().joined(separator: "+") : nil
+    }
 
     static let greek: [Character: String] = [
         "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon", "ζ": "zeta", "η": "eta",
         "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho",
         "σ": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
-        "Γ": "gamma", "Δ": "delta", "Θ": "theta", "Λ": "lambda", "Ξ": "xi", "Π": "pi", "Σ": "sigma", "Φ": "phi",
+        "Γ": "gamma", "Δ": "delta", "Θ": "theta", "Λ": "lambda", "Ξ": "xi", "Π": "pi", "Φ": "phi",
         "Ψ": "psi", "Ω": "omega", "ℓ": "l",
     ]
 
     static let symbols: [Character: String] = [
         "ᵀ": "^t", "√": "sqrt ", "×": "*", "·": "*", "⋅": "*", "∙": "*", "²": "^2", "³": "^3", "≈": "~", "−": "-", "–": "-",
-        "—": "-", "≪": "<<", "≫": ">>", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->", "⊙": "*", "∑": "sum ", "∈": " in ",
+        "—": "-", "≪": "<<", "≫": ">>", "≤": "<=", "≥": ">=", "≠": "!=", "→": "->", "⊙": "*", "∑": "sum ", "Σ": "sum ", "{": "(", "}": ")", "∈": " in ",
         "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₜ": "t", "∞": "inf",
     ]
 
@@ -54,10 +109,15 @@ struct ProseAnswer: Hashable, Sendable {
             while let character = text.last, isSpace(character) { text = text[..<text.index(before: text.endIndex)] }
         }
         var mapped = String(text).replacingOccurrences(of: "**", with: "^")
+        // `x_i` = `xᵢ` = `xi`, `d_k` = `dk`: an underscore before a one-character subscript is notation, not a name
+        // (a key chord `Ctrl_b` stays one).
+        mapped = mapped.replacingOccurrences(of: #"(?i)(?<=[a-z0-9])(?<!ctrl)_([a-z0-9])(?![a-z0-9_])"#, with: "$1", options: .regularExpression)
         // A key chord is a name: `Ctrl-b` = `Ctrl+b` = `ctrl b`, and `Ctrl-a` is another key.
         mapped = mapped.replacingOccurrences(of: #"(?i)\bctrl\s*[-+ ]\s*"#, with: "ctrl_", options: .regularExpression)
         // `128 x 128`: an x between numbers is a times sign.
         mapped = mapped.replacingOccurrences(of: #"(\d)\s*x\s*(\d)"#, with: "$1*$2", options: .regularExpression)
+        // `TP x PP x DP`: a lone x between capitals (names of sizes) is a times sign too.
+        mapped = mapped.replacingOccurrences(of: #"(?<=[A-Z0-9)])\s+x\s+(?=[A-Z0-9(])"#, with: " * ", options: .regularExpression)
         var tokens: [String] = []
         var identifiers: [Bool] = []
         var word = ""
@@ -144,6 +204,7 @@ struct ProseAnswer: Hashable, Sendable {
             kept.append(Self.synonyms[word] ?? word)
             keptIdentifiers.append(identifiers[index])
         }
+        commutative = Self.commutativeForm(kept)
         // `4·p` is `4p` and `B·A` is `BA`: a times sign is implicit except between two numbers.
         var index = 1
         while index + 1 < kept.count {

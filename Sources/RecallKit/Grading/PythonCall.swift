@@ -188,13 +188,18 @@ enum PythonMatcher {
 
     private static func bind(_ arguments: [PythonCall.Argument], _ signature: CommandGrammar.PythonSignature?, _ grammar: CommandGrammar) -> Bound? {
         var bound = Bound(positional: [], keywords: [:])
+        // Positional arguments bind to the signature's parameters in order, up to the first keyword argument.
+        var sawKeyword = false
         for (index, argument) in arguments.enumerated() {
             let value = canonicalValue(argument.value, grammar: grammar)
             if let name = argument.name {
                 guard bound.keywords[name] == nil else { return nil }
                 bound.keywords[name] = value
-            } else if let signature, index < signature.parameters.count, bound.positional.count == index {
-                bound.keywords[signature.parameters[index]] = value
+                sawKeyword = true
+            } else if let signature, !sawKeyword, index < signature.parameters.count {
+                let name = signature.parameters[index]
+                guard bound.keywords[name] == nil else { return nil }
+                bound.keywords[name] = value
             } else {
                 bound.positional.append(value)
             }

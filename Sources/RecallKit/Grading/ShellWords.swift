@@ -15,6 +15,9 @@ struct ShellWord: Hashable, Sendable {
 /// operators (`|`, `||`, `&`, `&&`, `;`, `<`, `>`, `>>`, `2>`, `2>&1`, `&>`)
 /// are words of their own. `$(…)` is kept whole. Returns nil for an unclosed quote.
 enum ShellWords {
+    /// What `~` and `$HOME` at the start of a word become: the home folder, which no typed word can spell.
+    static let homeFolder = "\u{0}home"
+
     static func split(_ line: String) -> [ShellWord]? {
         var words: [ShellWord] = []
         var current = ShellWord(text: "")
@@ -30,8 +33,30 @@ enum ShellWords {
             finish()
             words.append(ShellWord(text: op, isOperator: true))
         }
+        /// `$HOME` or `${HOME}` at `index`, ending a word or followed by `/`: its length, else nil.
+        func homeVariable(at index: Int, closing: Character?) -> Int? {
+            for spelling in ["${HOME}", "$HOME"] {
+                let end = index + spelling.count
+                guard end <= chars.count, String(chars[index..<end]) == spelling else { continue }
+                if end == chars.count || chars[end] == "/" || chars[end] == " " || chars[end] == closing { return spelling.count }
+            }
+            return nil
+        }
         while i < chars.count {
             let c = chars[i]
+            // The home folder: `~` (unquoted) and `$HOME` (unquoted or in double quotes) at the start of a word are one.
+            if current.text.isEmpty, c == "~", i + 1 == chars.count || chars[i + 1] == "/" || chars[i + 1] == " " {
+                inWord = true
+                current.text = homeFolder
+                i += 1
+                continue
+            }
+            if current.text.isEmpty, c == "$", let length = homeVariable(at: i, closing: nil) {
+                inWord = true
+                current.text = homeFolder
+                i += length
+                continue
+            }
             switch c {
             case " ", "\t", "\n":
                 finish()
@@ -46,6 +71,10 @@ enum ShellWords {
                 current.quoted = true
                 var j = i + 1
                 var closed = false
+                if current.text.isEmpty, j < chars.count, chars[j] == "$", let length = homeVariable(at: j, closing: "\"") {
+                    current.text = homeFolder
+                    j += length
+                }
                 while j < chars.count {
                     if chars[j] == "\\", j + 1 < chars.count, "\"\\$`".contains(chars[j + 1]) {
                         current.text.append(chars[j + 1])
