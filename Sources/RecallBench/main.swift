@@ -8,6 +8,11 @@
 //   recall-bench answer DB TODAY COUNT
 //       answers COUNT queued cards as the review loop does (record the answer,
 //       read the next card); prints the latencies' p50 and p99 in ms as JSON
+//   recall-bench grade ANSWERS.tsv DECK-DIR
+//       grades each row (card id, answer, label) of a labelled answer set
+//       against the decks in DECK-DIR, with AnswerGrader as `recall grade
+//       --answer` calls it, in one process (Scripts/measure-answers.py --bench);
+//       prints the row with the verdict and the accepted answer, tab-separated
 import Foundation
 import RecallKit
 
@@ -84,6 +89,31 @@ case "answer":
     latencies.sort()
     func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((Double(latencies.count) * p).rounded(.down)))] }
     print("{\"answers\": \(latencies.count), \"p50_ms\": \(percentile(0.5)), \"p99_ms\": \(percentile(0.99))}")
+case "grade":
+    guard arguments.count == 4 else { fail("usage: recall-bench grade ANSWERS.tsv DECK-DIR") }
+    let folder = URL(fileURLWithPath: arguments[3])
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "README.md" }.sorted()
+    let files = try names.map { DeckFile(path: $0, bytes: Array(try Data(contentsOf: folder.appending(path: $0)))) }
+    let cards = Dictionary(DeckLoader.load(files).decks.flatMap(\.deck.cards).map { ($0.qualifiedID, $0) }) { first, _ in first }
+    let rows = try String(contentsOfFile: arguments[2], encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: true)
+    var out = ""
+    for row in rows {
+        let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 3 else { continue }
+        // One line each: tabs and newlines cannot occur in the fields the set holds, nor in the verdict.
+        let (verdict, expected): (String, String)
+        if let card = cards[fields[0]] {
+            if let graded = AnswerGrader.grade(fields[1], for: card) {
+                (verdict, expected) = (graded.outcome.rawValue, graded.expected)
+            } else {
+                (verdict, expected) = ("self", "")
+            }
+        } else {
+            (verdict, expected) = ("error", "no card \(fields[0])")
+        }
+        out += fields.joined(separator: "\t") + "\t" + verdict + "\t" + expected.replacingOccurrences(of: "\n", with: " ") + "\n"
+    }
+    FileHandle.standardOutput.write(Data(out.utf8))
 default:
     fail("unknown command \(arguments[1])")
 }
