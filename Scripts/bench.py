@@ -253,6 +253,21 @@ def main():
                 peaks.append(peak)
             row("start after editing one card of the deck file", hsize, median(r_times), None, "ms", max(peaks))
 
+            # A broken deck file next to it (issue 12: 10k bad headings): the first start parses it and
+            # remembers its errors; the starts timed here find it unchanged and report them again.
+            broken_path = os.path.join(history_home, "decks", "broken.md")
+            with open(broken_path, "w", encoding="utf-8") as f:
+                f.write("---\nid: broken\ntitle: Broken\nsection: Bench\n---\n")
+                f.write("".join(f"\n## Bad Heading {i}\nQ: q\nA: a\n" for i in range(10_000)))
+            recall.run(history_home, ["review", "--limit", "1"])
+            r_times, peaks = [], []
+            for _ in range(options.reps):
+                seconds, peak = recall.run(history_home, ["review", "--limit", "1"])
+                r_times.append(seconds * 1000)
+                peaks.append(peak)
+            os.remove(broken_path)
+            row("start with an unchanged broken deck file (10k errors)", hsize, median(r_times), None, "ms", max(peaks))
+
             r_times, a_times, peaks = [], [], []
             for _ in range(options.reps):
                 seconds, peak = recall.run(history_home, ["stats"])

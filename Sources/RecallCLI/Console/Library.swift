@@ -55,14 +55,19 @@ struct Library {
         // A deck file with the size and modification time of its last read is not read at all;
         // one that was touched but not changed is read and hashed, and not parsed.
         let known = try database.deckFingerprints()
-        let listing = try options.deckFiles(context, skipping: try database.deckFileStamps())
+        // A file found broken is remembered with its errors: unchanged, it is reported again without a read.
+        let broken = try database.brokenDeckFiles()
+        var stamps = try database.deckFileStamps()
+        for (path, file) in broken { stamps[path] = file.stamp }
+        let listing = try options.deckFiles(context, skipping: stamps)
         if reportDecks {
             for warning in listing.warnings { context.console.writeError("recall: \(warning)\n") }
         }
         let files = listing.files
         let knownIDs = try database.deckIDsByPath()
         let loaded = DeckLoader.load(files, unreadablePaths: listing.unreadable.map(\.path), untouchedPaths: listing.unchanged,
-                                     isUnchanged: { path, hash in known[path] == hash }, deckIDOfUnchanged: { knownIDs[$0] })
+                                     isUnchanged: { path, hash in known[path] == hash }, deckIDOfUnchanged: { knownIDs[$0] },
+                                     previousIndex: { try? database.deckBlockIndex(path: $0) }, knownBroken: broken)
         try database.recordStamps(files.filter { loaded.unchangedPaths.contains($0.path) })
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if reportDecks && !errors.isEmpty {

@@ -49,6 +49,97 @@ public struct LoadedDeck: Sendable {
     public var contentHash: String
     /// The file's size and modification time when it was read (nil for bundled decks).
     public var stamp: DeckFileStamp? = nil
+    /// The file's note-block index, kept so that the next read parses only what changed (nil: none).
+    public var blockIndex: DeckBlockIndex? = nil
+    /// Set when only the changed note blocks were parsed: `deck.cards` holds
+    /// their cards, and this says where the others moved (``DeckPatch``).
+    public var patch: DeckPatch? = nil
+}
+
+/// A deck file that failed to parse, as the database remembers it: the next
+/// command that finds the file unchanged (size and time, or hash) reports
+/// these diagnostics again without parsing it.
+public struct BrokenDeckFile: Hashable, Sendable {
+    public var path: String
+    public var contentHash: String
+    public var stamp: DeckFileStamp?
+    public var declaredDeckID: String?
+    public var diagnostics: [DeckDiagnostic]
+
+    /// The diagnostics in a compact binary form for the database (a broken file may have
+    /// tens of thousands; Foundation's JSON coders take seconds for that many).
+    public static func encode(_ diagnostics: [DeckDiagnostic]) -> [UInt8] {
+        var bytes: [UInt8] = [formatVersion]
+        func put(_ value: Int) {
+            let clamped = UInt32(clamping: max(0, value))
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: clamped >> UInt32(shift))) }
+        }
+        func put(_ text: String) {
+            put(text.utf8.count)
+            bytes += text.utf8
+        }
+        put(diagnostics.count)
+        for diagnostic in diagnostics {
+            bytes.append(diagnostic.severity == .error ? 1 : 0)
+            put(diagnostic.file)
+            put(diagnostic.line)
+            put(diagnostic.column)
+            put(diagnostic.message)
+            if let hint = diagnostic.hint {
+                bytes.append(1)
+                put(hint)
+            } else {
+                bytes.append(0)
+            }
+        }
+        return bytes
+    }
+
+    /// Decodes ``encode(_:)``; nil for anything else (the file is then parsed again).
+    public static func decode(_ bytes: [UInt8]) -> [DeckDiagnostic]? {
+        var offset = 0
+        func byte() -> UInt8? {
+            guard offset < bytes.count else { return nil }
+            offset += 1
+            return bytes[offset - 1]
+        }
+        func number() -> Int? {
+            guard offset + 4 <= bytes.count else { return nil }
+            var value = 0
+            for index in 0..<4 { value |= Int(bytes[offset + index]) << (index * 8) }
+            offset += 4
+            return value
+        }
+        func text() -> String? {
+            guard let length = number(), offset + length <= bytes.count else { return nil }
+            defer { offset += length }
+            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        }
+        guard byte() == formatVersion, let count = number(), count <= bytes.count else { return nil }
+        var diagnostics: [DeckDiagnostic] = []
+        diagnostics.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let severity = byte(), let file = text(), let line = number(), let column = number(), let message = text(),
+                  let hasHint = byte() else { return nil }
+            var hint: String?
+            if hasHint == 1 {
+                guard let value = text() else { return nil }
+                hint = value
+            }
+            diagnostics.append(DeckDiagnostic(severity == 1 ? .error : .warning, file: file, line: line, column: column, message, hint: hint))
+        }
+        return offset == bytes.count ? diagnostics : nil
+    }
+
+    static let formatVersion: UInt8 = 1
+
+    public init(path: String, contentHash: String, stamp: DeckFileStamp?, declaredDeckID: String?, diagnostics: [DeckDiagnostic]) {
+        self.path = path
+        self.contentHash = contentHash
+        self.stamp = stamp
+        self.declaredDeckID = declaredDeckID
+        self.diagnostics = diagnostics
+    }
 }
 
 /// Reads a set of deck files into decks, checking each file and the set as a
@@ -65,6 +156,10 @@ public enum DeckLoader {
         /// too, wherever the database last saw their files (a moved folder).
         public var brokenDeckIDs: [String] = []
         public var diagnostics: [DeckDiagnostic]
+        /// The files parsed now that have errors of their own (not the deck-id rule's), to remember.
+        public var newlyBroken: [BrokenDeckFile] = []
+        /// Note blocks parsed, over all files (an unchanged block of an edited file is not parsed).
+        public var notesParsed = 0
     }
 
     /// - Parameters:
@@ -83,18 +178,34 @@ public enum DeckLoader {
     ///   - untouchedPaths: the user's files not even read, their size and
     ///     modification time being those of their last read: unchanged, and
     ///     claiming their deck ids (per `deckIDOfUnchanged`) like any other.
+    ///   - previousIndex: the block index of a file's last good parse, by path:
+    ///     with it only the note blocks that changed are parsed.
+    ///   - knownBroken: files the database remembers as broken. One in
+    ///     `untouchedPaths` is reported as it was without being read; one read
+    ///     whose hash is the remembered one is reported without being parsed.
     public static func load(_ files: [DeckFile], unreadablePaths: [String] = [], untouchedPaths: [String] = [],
                             isUnchanged: (String, String) -> Bool = { _, _ in false },
-                            deckIDOfUnchanged: (String) -> String? = { _ in nil }) -> Result {
-        var result = Result(decks: [], unchangedPaths: untouchedPaths, brokenPaths: unreadablePaths, diagnostics: [])
-        var parsed: [(file: DeckFile, deck: Deck, hash: String)] = []
+                            deckIDOfUnchanged: (String) -> String? = { _ in nil },
+                            previousIndex: (String) -> DeckBlockIndex? = { _ in nil },
+                            knownBroken: [String: BrokenDeckFile] = [:]) -> Result {
+        var result = Result(decks: [], unchangedPaths: [], brokenPaths: unreadablePaths, diagnostics: [])
+        for path in untouchedPaths {
+            if let broken = knownBroken[path] {
+                result.diagnostics += broken.diagnostics
+                result.brokenPaths.append(path)
+                if let id = broken.declaredDeckID { result.brokenDeckIDs.append(id) }
+            } else {
+                result.unchangedPaths.append(path)
+            }
+        }
+        var parsed: [(file: DeckFile, deck: Deck, hash: String, index: DeckBlockIndex?, patch: DeckPatch?)] = []
         /// Deck id → the user's paths and the bundled paths that claim it.
         var userPaths: [String: [String]] = [:]
         var bundledPaths: [String: [String]] = [:]
         func claim(_ id: String, _ file: DeckFile) {
             if file.isBundled { bundledPaths[id, default: []].append(file.path) } else { userPaths[id, default: []].append(file.path) }
         }
-        for path in untouchedPaths {
+        for path in result.unchangedPaths {
             if let id = deckIDOfUnchanged(path) { userPaths[id, default: []].append(path) }
         }
         for file in files {
@@ -104,15 +215,29 @@ public enum DeckLoader {
                 if let id = deckIDOfUnchanged(file.path) { claim(id, file) }
                 continue
             }
-            let outcome = DeckParser.parse(bytes: file.bytes, file: file.path)
+            if let broken = knownBroken[file.path], broken.contentHash == hash {
+                // Touched but not changed since it was found broken: the same errors, no parse.
+                result.diagnostics += broken.diagnostics
+                result.brokenPaths.append(file.path)
+                if let id = broken.declaredDeckID { result.brokenDeckIDs.append(id) }
+                var restamped = broken
+                restamped.stamp = file.stamp
+                if restamped != broken { result.newlyBroken.append(restamped) }
+                continue
+            }
+            let incremental = DeckParser.parse(bytes: file.bytes, file: file.path, previous: previousIndex(file.path))
+            let outcome = incremental.result
+            result.notesParsed += incremental.notesParsed
             result.diagnostics += outcome.diagnostics
             guard let deck = outcome.deck else {
                 result.brokenPaths.append(file.path)
                 if let id = outcome.declaredDeckID { result.brokenDeckIDs.append(id) }
+                result.newlyBroken.append(BrokenDeckFile(path: file.path, contentHash: hash, stamp: file.stamp,
+                                                         declaredDeckID: outcome.declaredDeckID, diagnostics: outcome.diagnostics))
                 continue
             }
             claim(deck.id, file)
-            parsed.append((file, deck, hash))
+            parsed.append((file, deck, hash, incremental.index, incremental.patch))
         }
         // Deck ids the rule takes away from every file that claims them.
         var refused: Set<String> = []
@@ -138,7 +263,8 @@ public enum DeckLoader {
         for entry in parsed where !refused.contains(entry.deck.id) {
             // A bundled deck whose id a user's file has is replaced by that file.
             if entry.file.isBundled && userPaths[entry.deck.id] != nil { continue }
-            result.decks.append(LoadedDeck(deck: entry.deck, path: entry.file.path, contentHash: entry.hash, stamp: entry.file.stamp))
+            result.decks.append(LoadedDeck(deck: entry.deck, path: entry.file.path, contentHash: entry.hash, stamp: entry.file.stamp,
+                                           blockIndex: entry.index, patch: entry.patch))
         }
         // An unchanged bundled deck replaced by a user's file is not "kept" either.
         let replacedBundled = Set(bundledPaths.filter { userPaths[$0.key] != nil }.values.joined())

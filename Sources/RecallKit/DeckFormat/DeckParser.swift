@@ -51,6 +51,173 @@ public enum DeckParser {
         ])
     }
 
+    /// A parse that may have skipped unchanged note blocks.
+    public struct IncrementalResult: Sendable {
+        /// As ``parse(bytes:file:)`` gives it, except that when `patch` is set
+        /// the deck's cards and the diagnostics are those of the header and
+        /// the parsed blocks only (plus any duplicate-id error, which looks at
+        /// every block): the other blocks are as they were in the last good
+        /// parse, which reported their warnings then.
+        public var result: Result
+        /// The file's block index, when it parsed without error (nil otherwise).
+        public var index: DeckBlockIndex?
+        /// Set when only some blocks were parsed; nil when the file was parsed whole.
+        public var patch: DeckPatch?
+        /// Note blocks parsed (the header is parsed every time and not counted).
+        public var notesParsed: Int
+    }
+
+    /// Parses a file given the block index of its last good parse: when the
+    /// header is unchanged, only the note blocks whose bytes are not among
+    /// the old blocks are parsed; the others keep their cards, shifted to
+    /// their new positions and lines (``DeckPatch``). Without an index, or
+    /// with a changed header, the file is parsed whole.
+    public static func parse(bytes: [UInt8], file: String, previous: DeckBlockIndex?) -> IncrementalResult {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let cut = DeckBlocks.cut(buffer) else {
+                return IncrementalResult(result: parse(bytes: bytes, file: file), index: nil, patch: nil, notesParsed: 0)
+            }
+            let headerHash = DeckBlocks.hash(buffer, cut.header)
+            let hashes = cut.blocks.map { DeckBlocks.hash(buffer, $0) }
+            if let previous, previous.headerHash == headerHash, !cut.blocks.isEmpty,
+               let incremental = parseChangedBlocks(buffer, file: file, cut: cut, hashes: hashes, headerHash: headerHash, previous: previous) {
+                return incremental
+            }
+            let whole = parse(bytes: bytes, file: file)
+            return IncrementalResult(result: whole, index: whole.deck.flatMap { index(of: $0, cut: cut, hashes: hashes, headerHash: headerHash) },
+                                     patch: nil, notesParsed: cut.blocks.count)
+        }
+    }
+
+    /// The block index of a whole parse: each block's cards are the run of cards that start on its heading's line.
+    static func index(of deck: Deck, cut: DeckBlocks, hashes: [UInt64], headerHash: UInt64) -> DeckBlockIndex? {
+        var blocks: [DeckBlockIndex.Block] = []
+        blocks.reserveCapacity(cut.blocks.count)
+        var cardIndex = 0
+        var line = cut.headerLineCount + 1
+        for (ordinal, lineCount) in cut.lineCounts.enumerated() {
+            guard cardIndex < deck.cards.count, deck.cards[cardIndex].line == line else { return nil }
+            let note = deck.cards[cardIndex].noteID
+            var count = 0
+            while cardIndex < deck.cards.count && deck.cards[cardIndex].noteID == note && deck.cards[cardIndex].line == line {
+                count += 1
+                cardIndex += 1
+            }
+            blocks.append(DeckBlockIndex.Block(hash: hashes[ordinal], lineCount: lineCount, cardCount: count, noteID: note))
+            line += lineCount
+        }
+        guard cardIndex == deck.cards.count else { return nil }
+        return DeckBlockIndex(headerHash: headerHash, headerLineCount: cut.headerLineCount, blocks: blocks)
+    }
+
+    /// The incremental parse proper; nil when a changed block is not UTF-8 (the whole parse reports it).
+    private static func parseChangedBlocks(_ buffer: UnsafeBufferPointer<UInt8>, file: String, cut: DeckBlocks, hashes: [UInt64],
+                                           headerHash: UInt64, previous: DeckBlockIndex) -> IncrementalResult? {
+        guard let headerText = String(validating: UnsafeBufferPointer(rebasing: buffer[cut.header]), as: UTF8.self) else { return nil }
+        var header = ParseState(file: file)
+        let headerControl = header.runHeader(lines: splitLines(headerText))
+        var controlDiagnostics = Array(header.diagnostics[..<headerControl])
+        var bodyDiagnostics = Array(header.diagnostics[headerControl...])
+        var errorCount = header.errorCount
+        var operations = header.operations
+        var headerDeck = header.deck
+        headerDeck.cards = []
+        var deck = headerDeck
+
+        // The old blocks by hash, each with its first card's position and its first line.
+        var oldByHash: [UInt64: [Int]] = [:]
+        oldByHash.reserveCapacity(previous.blocks.count)
+        var oldPositions: [Int] = []
+        var oldLines: [Int] = []
+        oldPositions.reserveCapacity(previous.blocks.count)
+        oldLines.reserveCapacity(previous.blocks.count)
+        var position = 0, line = previous.headerLineCount + 1
+        for (ordinal, block) in previous.blocks.enumerated() {
+            oldByHash[block.hash, default: []].append(ordinal)
+            oldPositions.append(position)
+            oldLines.append(line)
+            position += block.cardCount
+            line += block.lineCount
+        }
+        var used = [Bool](repeating: false, count: previous.blocks.count)
+
+        var patch = DeckPatch()
+        var blocks: [DeckBlockIndex.Block] = []
+        blocks.reserveCapacity(cut.blocks.count)
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(cut.blocks.count)
+        var notesParsed = 0
+        position = 0
+        line = cut.headerLineCount + 1
+        for (ordinal, range) in cut.blocks.enumerated() {
+            let hash = hashes[ordinal]
+            var noteID: String
+            var cardCount: Int
+            var blockDiagnostics: [DeckDiagnostic] = []
+            if var candidates = oldByHash[hash], let old = candidates.first {
+                // Unchanged: its cards are the old ones, moved if the blocks above changed size.
+                candidates.removeFirst()
+                oldByHash[hash] = candidates
+                used[old] = true
+                noteID = previous.blocks[old].noteID
+                cardCount = previous.blocks[old].cardCount
+                let move = DeckPatch.Move(oldPositions: oldPositions[old]..<oldPositions[old] + cardCount,
+                                          positionShift: position - oldPositions[old], lineShift: line - oldLines[old])
+                if move.positionShift != 0 || move.lineShift != 0 {
+                    if let last = patch.moves.last, last.oldPositions.upperBound == move.oldPositions.lowerBound,
+                       last.positionShift == move.positionShift, last.lineShift == move.lineShift {
+                        patch.moves[patch.moves.count - 1].oldPositions = last.oldPositions.lowerBound..<move.oldPositions.upperBound
+                    } else {
+                        patch.moves.append(move)
+                    }
+                }
+                patch.unchangedBlocks += 1
+            } else {
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self) else { return nil }
+                var state = ParseState(file: file)
+                state.deck = headerDeck
+                let control = state.runBlock(lines: splitLines(text), firstLine: line, isLast: ordinal == cut.blocks.count - 1)
+                notesParsed += 1
+                operations += state.operations
+                errorCount += state.errorCount
+                controlDiagnostics += state.diagnostics[..<control]
+                blockDiagnostics = Array(state.diagnostics[control...])
+                noteID = state.headingID ?? ""
+                cardCount = state.deck.cards.count
+                for (offset, card) in state.deck.cards.enumerated() {
+                    deck.cards.append(card)
+                    patch.positions.append(position + offset)
+                }
+            }
+            // Card ids are unique across every block, as the whole parse checks them.
+            if isValidID(noteID) {
+                if let first = seen[noteID] {
+                    bodyDiagnostics.append(DeckDiagnostic(.error, file: file, line: line, column: 4, "card id '\(noteID)' is already used on line \(first)",
+                        hint: "each card needs its own id; the id keeps the card's review history"))
+                    errorCount += 1
+                } else {
+                    seen[noteID] = line
+                }
+            }
+            bodyDiagnostics += blockDiagnostics
+            blocks.append(DeckBlockIndex.Block(hash: hash, lineCount: cut.lineCounts[ordinal], cardCount: cardCount, noteID: noteID))
+            position += cardCount
+            line += cut.lineCounts[ordinal]
+        }
+        for (old, wasUsed) in used.enumerated() where !wasUsed && previous.blocks[old].cardCount > 0 {
+            let range = oldPositions[old]..<oldPositions[old] + previous.blocks[old].cardCount
+            if let last = patch.replaced.last, last.upperBound == range.lowerBound {
+                patch.replaced[patch.replaced.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                patch.replaced.append(range)
+            }
+        }
+        let result = Result(deck: errorCount > 0 ? nil : deck, diagnostics: controlDiagnostics + bodyDiagnostics, operations: operations,
+                            declaredDeckID: deck.id.isEmpty ? nil : deck.id)
+        let index = errorCount > 0 ? nil : DeckBlockIndex(headerHash: headerHash, headerLineCount: cut.headerLineCount, blocks: blocks)
+        return IncrementalResult(result: result, index: index, patch: patch, notesParsed: notesParsed)
+    }
+
     /// The file's lines without their endings. A UTF-8 byte-order mark at the
     /// start is dropped, and CRLF ends a line as LF does: in Swift "\r\n" is
     /// one `Character`, unequal to "\n", so it is matched as itself.
@@ -196,6 +363,8 @@ private struct ParseState {
     /// the diagnostics (which made a deck with a warning per card quadratic).
     var errorCount = 0
     var operations = 0
+    /// The id of the last card heading read, valid or not (for the block index).
+    var headingID: String?
 
     init(file: String) { self.file = file }
 
@@ -223,12 +392,12 @@ private struct ParseState {
 
     /// A warning for each line holding a control character (``ControlCharacters``):
     /// the command line shows them neutralised, but the file should not hold them.
-    mutating func reportControlCharacters(_ lines: [Substring]) {
+    mutating func reportControlCharacters(_ lines: [Substring], firstLine: Int = 1) {
         for (index, line) in lines.enumerated() where ControlCharacters.contains(line) {
             var column = 1
             for character in line {
                 if let scalar = character.unicodeScalars.first(where: ControlCharacters.isControl) {
-                    warning(index + 1, column, "control character \(ControlCharacters.name(scalar)) in the text",
+                    warning(index + firstLine, column, "control character \(ControlCharacters.name(scalar)) in the text",
                             hint: "delete it: Recall shows it as \(ControlCharacters.picture(scalar)) and never sends it to the terminal")
                     break
                 }
@@ -251,6 +420,42 @@ private struct ParseState {
         finishCard()
         deck.description = RawField(key: .why, line: 0, valueColumn: 1,
                                     lines: Array(description.drop(while: { $0.trimmingSpaces.isEmpty }))).joinedValue
+    }
+
+    // MARK: Blocks
+
+    /// Reads the header block alone (front matter and description), when note
+    /// blocks follow it: what ``run(lines:)`` does before the first heading.
+    /// Returns how many of the diagnostics are control-character warnings (they come first).
+    mutating func runHeader(lines: [Substring]) -> Int {
+        reportControlCharacters(lines)
+        let controlCount = diagnostics.count
+        if let bodyStart = readFrontMatter(lines) {
+            for index in bodyStart..<lines.count {
+                operations += 1
+                consume(lines[index], number: index + 1)
+            }
+        }
+        deck.description = RawField(key: .why, line: 0, valueColumn: 1,
+                                    lines: Array(description.drop(while: { $0.trimmingSpaces.isEmpty }))).joinedValue
+        return controlCount
+    }
+
+    /// Reads one note block alone, its first line numbered `firstLine`, with
+    /// `deck` already holding the header: what ``run(lines:)`` does from the
+    /// block's heading to the next. Returns the count of control-character warnings, as above.
+    mutating func runBlock(lines: [Substring], firstLine: Int, isLast: Bool) -> Int {
+        reportControlCharacters(lines, firstLine: firstLine)
+        let controlCount = diagnostics.count
+        for (offset, line) in lines.enumerated() {
+            operations += 1
+            consume(line, number: firstLine + offset)
+        }
+        if isLast, let fence {
+            error(fence.line, 1, "code fence is never closed", hint: "add a line '\(fence.marker)' where the code block ends")
+        }
+        finishCard()
+        return controlCount
     }
 
     // MARK: Front matter
@@ -393,6 +598,7 @@ private struct ParseState {
             seenCardLines[id] = number
         }
         card = RawCard(id: id, line: number)
+        headingID = id
     }
 
     mutating func finishField() {

@@ -169,11 +169,15 @@ public struct DeckFileDraft: Sendable {
     /// - Throws: ``ExchangeError/malformed(file:line:reason:)`` with the first problems when it does not read back.
     public init(_ deck: Deck, path: String) throws {
         text = DeckWriter.render(deck)
-        let parsed = DeckParser.parse(text, file: path)
+        let bytes = Array(text.utf8)
+        // Parsed as a sync parses it, so the block index is kept: the first edit of the new file parses only what changed.
+        let incremental = DeckParser.parse(bytes: bytes, file: path, previous: nil)
+        let parsed = incremental.result
         guard let parsedDeck = parsed.deck else {
             let problems = parsed.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.description).joined(separator: "; ")
             throw ExchangeError.malformed(file: path, line: nil, reason: "deck '\(deck.id)' does not read back as a deck file (\(problems))")
         }
-        loaded = LoadedDeck(deck: parsedDeck, path: path, contentHash: DeckFile(path: path, bytes: Array(text.utf8)).contentHash)
+        loaded = LoadedDeck(deck: parsedDeck, path: path, contentHash: DeckFile(path: path, bytes: bytes).contentHash,
+                            blockIndex: incremental.index)
     }
 }

@@ -290,6 +290,22 @@ enum Migrations {
                 END;
                 """)
         }
+        // The deck file's note-block index (DeckBlockIndex), so that an edited file is parsed
+        // only where it changed; and the last check of each broken deck file, so that an
+        // unchanged broken file costs a stat and still reports its errors.
+        migrator.registerMigration("v8-incremental-decks") { db in
+            try db.execute(sql: """
+                ALTER TABLE deck ADD COLUMN note_blocks BLOB;
+                CREATE TABLE deck_file_check (
+                    path TEXT PRIMARY KEY NOT NULL,
+                    file_size INTEGER,
+                    file_modified_ns INTEGER,
+                    content_hash TEXT NOT NULL,
+                    declared_deck_id TEXT,
+                    diagnostics BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

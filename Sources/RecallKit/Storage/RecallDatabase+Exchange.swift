@@ -153,6 +153,8 @@ extension RecallDatabase {
                     record.description = deck.description
                     record.retired = deck.retired || existing == nil
                     try record.upsert(db)
+                    // The restore sets the cards' positions itself: the deck file's block index no longer describes them.
+                    try db.execute(sql: "UPDATE deck SET note_blocks = NULL WHERE id = ?", arguments: [deck.id])
                     for card in deck.cards {
                         let id = "\(deck.id)/\(card.id)"
                         let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,

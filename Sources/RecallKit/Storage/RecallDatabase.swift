@@ -305,6 +305,33 @@ public final class RecallDatabase: Sendable {
         }
     }
 
+    /// The block index of a deck file's last good parse, if the database has one.
+    public func deckBlockIndex(path: String) throws -> DeckBlockIndex? {
+        try writer.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT note_blocks FROM deck WHERE path = ? AND retired = 0 AND note_blocks IS NOT NULL")
+            return try Data.fetchOne(statement, arguments: [path]).flatMap { DeckBlockIndex(encoded: [UInt8]($0)) }
+        }
+    }
+
+    /// The deck files last found broken, by path (see ``BrokenDeckFile``). A row that cannot be read back is left out: that file is parsed again.
+    public func brokenDeckFiles() throws -> [String: BrokenDeckFile] {
+        try writer.read { db in
+            var result: [String: BrokenDeckFile] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT path, file_size, file_modified_ns, content_hash, declared_deck_id, diagnostics FROM deck_file_check
+                """) {
+                let path: String = try row.decode(atIndex: 0)
+                let size: Int64? = try row.decode(atIndex: 1), modified: Int64? = try row.decode(atIndex: 2)
+                let encoded: Data = try row.decode(atIndex: 5)
+                guard let diagnostics = BrokenDeckFile.decode([UInt8](encoded)) else { continue }
+                result[path] = BrokenDeckFile(path: path, contentHash: try row.decode(atIndex: 3),
+                                              stamp: size.flatMap { size in modified.map { DeckFileStamp(size: size, modifiedNs: $0) } },
+                                              declaredDeckID: try row.decode(atIndex: 4), diagnostics: diagnostics)
+            }
+            return result
+        }
+    }
+
     public struct SyncReport: Hashable, Sendable {
         public var decksUpdated = 0
         public var cardsAdded = 0
@@ -312,6 +339,8 @@ public final class RecallDatabase: Sendable {
         public var decksRetired = 0
         /// Card rows written (new, or changed in their deck file); unchanged cards are not written.
         public var cardsWritten = 0
+        /// Card rows of unchanged note blocks given a new position or line.
+        public var cardsMoved = 0
     }
 
     /// Makes the database's copy of the decks match what was loaded, in one transaction.
@@ -336,6 +365,23 @@ public final class RecallDatabase: Sendable {
             let loadedIDs = Set(result.decks.map(\.deck.id))
             for deck in prepared {
                 try store(deck, db, &report)
+            }
+            // Broken files are remembered with their diagnostics; a file that loaded is no longer broken.
+            let remember = try db.cachedStatement(sql: """
+                INSERT INTO deck_file_check (path, file_size, file_modified_ns, content_hash, declared_deck_id, diagnostics)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET file_size = excluded.file_size, file_modified_ns = excluded.file_modified_ns,
+                    content_hash = excluded.content_hash, declared_deck_id = excluded.declared_deck_id, diagnostics = excluded.diagnostics
+                """)
+            for broken in result.newlyBroken {
+                try remember.execute(arguments: [broken.path, broken.stamp?.size, broken.stamp?.modifiedNs, broken.contentHash,
+                                                 broken.declaredDeckID, Data(BrokenDeckFile.encode(broken.diagnostics))])
+            }
+            // Only files broken now are remembered: one that loaded, or is gone, is forgotten.
+            let stillBroken = Set(result.brokenPaths)
+            let forget = try db.cachedStatement(sql: "DELETE FROM deck_file_check WHERE path = ?")
+            for path in try String.fetchAll(db, sql: "SELECT path FROM deck_file_check") where !stillBroken.contains(path) {
+                try forget.execute(arguments: [path])
             }
             for deck in try DeckRecord.filter(Column("retired") == false).fetchAll(db)
             where !loadedIDs.contains(deck.id) && !keptPaths.contains(deck.path) && !keptIDs.contains(deck.id) {
@@ -381,7 +427,8 @@ public final class RecallDatabase: Sendable {
             self.loaded = loaded
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            cards = try loaded.deck.cards.enumerated().map { position, card in
+            let positions = loaded.patch?.positions ?? Array(loaded.deck.cards.indices)
+            cards = try zip(positions, loaded.deck.cards).map { position, card in
                 let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
                                                chinese: card.chinese, related: card.related.isEmpty ? nil : card.related,
                                                grading: card.grading)
@@ -389,7 +436,7 @@ public final class RecallDatabase: Sendable {
                 let tags = card.tags.joined(separator: " ")
                 return Row(id: card.qualifiedID, noteID: card.noteID, kind: card.kind.rawValue, json: json, tags: tags,
                            line: card.line, position: position,
-                           fingerprint: CardFingerprint.of(json, tags, card.noteID, card.kind.rawValue, position))
+                           fingerprint: CardFingerprint.of(json, tags, card.noteID, card.kind.rawValue))
             }
         }
     }
@@ -402,28 +449,29 @@ public final class RecallDatabase: Sendable {
                        contentHash: loaded.contentHash, retired: false,
                        fileSize: loaded.stamp?.size, fileModifiedNs: loaded.stamp?.modifiedNs).upsert(db)
         report.decksUpdated += 1
+        try db.cachedStatement(sql: "UPDATE deck SET note_blocks = ? WHERE id = ?")
+            .execute(arguments: [loaded.blockIndex.map { Data($0.encoded()) }, deck.id])
+        if let patch = loaded.patch {
+            return try store(prepared, patch: patch, db, &report)
+        }
         // One read of the deck's cards: every id it has ever had, its fingerprint, and which of them are live.
-        var known: [String: (fingerprint: Int64, retired: Bool, line: Int)] = [:]
-        for row in try GRDB.Row.fetchAll(db, sql: "SELECT id, fingerprint, retired, line FROM card WHERE deck_id = ?", arguments: [deck.id]) {
-            known[try row.decode(atIndex: 0)] = (try row.decode(atIndex: 1), try row.decode(atIndex: 2), try row.decode(atIndex: 3))
+        var known: [String: (fingerprint: Int64, retired: Bool, line: Int, position: Int)] = [:]
+        for row in try GRDB.Row.fetchAll(db, sql: "SELECT id, fingerprint, retired, line, position FROM card WHERE deck_id = ?", arguments: [deck.id]) {
+            known[try row.decode(atIndex: 0)] = (try row.decode(atIndex: 1), try row.decode(atIndex: 2), try row.decode(atIndex: 3), try row.decode(atIndex: 4))
         }
         var existing = Set(known.compactMap { $0.value.retired ? nil : $0.key })
-        let upsert = try db.cachedStatement(sql: """
-            INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, retired, fingerprint)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-            ON CONFLICT(id) DO UPDATE SET
-                deck_id = excluded.deck_id, note_id = excluded.note_id, kind = excluded.kind,
-                content = excluded.content, tags = excluded.tags, line = excluded.line,
-                position = excluded.position, retired = 0, fingerprint = excluded.fingerprint
-            """)
-        let moveLine = try db.cachedStatement(sql: "UPDATE card SET line = ? WHERE id = ?")
+        let upsert = try db.cachedStatement(sql: Self.upsertCardSQL)
+        let move = try db.cachedStatement(sql: "UPDATE card SET line = ?, position = ? WHERE id = ?")
         for card in prepared.cards {
             existing.remove(card.id)
             switch known[card.id] {
             case nil: report.cardsAdded += 1
-            case let (stamp, retired, line)? where stamp == card.fingerprint && !retired:
-                // Unchanged; a card that only moved (an edit above it changed the line count) gets its new line.
-                if line != card.line { try moveLine.execute(arguments: [card.line, card.id]) }
+            case let (stamp, retired, line, position)? where stamp == card.fingerprint && !retired:
+                // Unchanged; a card that only moved (an edit above it changed the line count) gets its new place.
+                if line != card.line || position != card.position {
+                    try move.execute(arguments: [card.line, card.position, card.id])
+                    report.cardsMoved += 1
+                }
                 continue
             default: break
             }
@@ -433,6 +481,89 @@ public final class RecallDatabase: Sendable {
         }
         let retire = try db.cachedStatement(sql: "UPDATE card SET retired = 1 WHERE id = ?")
         for id in existing {
+            try retire.execute(arguments: [id])
+            report.cardsRetired += 1
+        }
+    }
+
+    /// Writes a card row from its deck file, keeping its schedule.
+    static let upsertCardSQL = """
+        INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, retired, fingerprint)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+        ON CONFLICT(id) DO UPDATE SET
+            deck_id = excluded.deck_id, note_id = excluded.note_id, kind = excluded.kind,
+            content = excluded.content, tags = excluded.tags, line = excluded.line,
+            position = excluded.position, retired = 0, fingerprint = excluded.fingerprint
+        """
+
+    /// Offset that lifts moved cards' positions clear of every other card's while the moves
+    /// run, so that one range's move never catches cards another range already moved.
+    static let movingPositionOffset: Int64 = 1 << 40
+
+    /// Writes a deck parsed incrementally: the cards of the changed blocks are
+    /// written as above; those of unchanged blocks are moved in SQL, a range
+    /// of positions at a time (no row is read, none rewritten); the cards of
+    /// blocks that are gone are retired.
+    func store(_ prepared: PreparedDeck, patch: DeckPatch, _ db: Database, _ report: inout SyncReport) throws {
+        let deckID = prepared.loaded.deck.id
+        // The live cards of the replaced blocks, read before anything moves.
+        var replaced: Set<String> = []
+        let inRange = try db.cachedStatement(sql: "SELECT id FROM card WHERE deck_id = ? AND retired = 0 AND position >= ? AND position < ?")
+        for range in patch.replaced {
+            replaced.formUnion(try String.fetchAll(inRange, arguments: [deckID, range.lowerBound, range.upperBound]))
+        }
+        if !patch.moves.isEmpty {
+            let shift = try db.cachedStatement(sql: """
+                UPDATE card SET position = position + ?, line = line + ?
+                WHERE deck_id = ? AND retired = 0 AND position >= ? AND position < ?
+                """)
+            // When every range moves the same way (an edit grew or shrank the file: the usual case),
+            // moving the ranges in that direction, farthest first, never lands a moved card in a range
+            // still to move, so each card is written once. Otherwise (cards swapped) every range is
+            // lifted clear of the rest first and put down after.
+            let moves: [DeckPatch.Move]
+            let offset: Int64
+            if patch.moves.allSatisfy({ $0.positionShift >= 0 }) {
+                (moves, offset) = (patch.moves.sorted { $0.oldPositions.lowerBound > $1.oldPositions.lowerBound }, 0)
+            } else if patch.moves.allSatisfy({ $0.positionShift <= 0 }) {
+                (moves, offset) = (patch.moves.sorted { $0.oldPositions.lowerBound < $1.oldPositions.lowerBound }, 0)
+            } else {
+                (moves, offset) = (patch.moves, Self.movingPositionOffset)
+            }
+            for move in moves {
+                try shift.execute(arguments: [Int64(move.positionShift) + offset, move.lineShift, deckID,
+                                              move.oldPositions.lowerBound, move.oldPositions.upperBound])
+                report.cardsMoved += db.changesCount
+            }
+            if offset != 0 {
+                try db.cachedStatement(sql: "UPDATE card SET position = position - ? WHERE deck_id = ? AND position >= ?")
+                    .execute(arguments: [offset, deckID, offset])
+            }
+        }
+        let lookup = try db.cachedStatement(sql: "SELECT fingerprint, retired, line, position FROM card WHERE id = ?")
+        let upsert = try db.cachedStatement(sql: Self.upsertCardSQL)
+        let place = try db.cachedStatement(sql: "UPDATE card SET line = ?, position = ? WHERE id = ?")
+        for card in prepared.cards {
+            replaced.remove(card.id)
+            if let row = try Row.fetchOne(lookup, arguments: [card.id]) {
+                let fingerprint: Int64 = try row.decode(atIndex: 0), retired: Bool = try row.decode(atIndex: 1)
+                if fingerprint == card.fingerprint && !retired {
+                    let line: Int = try row.decode(atIndex: 2), position: Int = try row.decode(atIndex: 3)
+                    if line != card.line || position != card.position {
+                        try place.execute(arguments: [card.line, card.position, card.id])
+                        report.cardsMoved += 1
+                    }
+                    continue
+                }
+            } else {
+                report.cardsAdded += 1
+            }
+            try upsert.execute(arguments: [card.id, deckID, card.noteID, card.kind, card.json, card.tags, card.line,
+                                           card.position, card.fingerprint])
+            report.cardsWritten += 1
+        }
+        let retire = try db.cachedStatement(sql: "UPDATE card SET retired = 1 WHERE id = ?")
+        for id in replaced {
             try retire.execute(arguments: [id])
             report.cardsRetired += 1
         }

@@ -17,10 +17,13 @@ public struct DeckRecord: Codable, Hashable, Sendable, FetchableRecord, Persista
     public var fileSize: Int64?
     public var fileModifiedNs: Int64?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, titleZh = "title_zh", section, sectionZh = "section_zh", description, path
         case contentHash = "content_hash", retired, fileSize = "file_size", fileModifiedNs = "file_modified_ns"
     }
+
+    /// The columns read: not `note_blocks`, which is a big deck's block index, read only when its file changed.
+    public static var databaseSelection: [any SQLSelectable] { CodingKeys.allCases.map { Column($0.rawValue) } }
 
     public init(id: String, title: String, titleZh: String?, section: String, sectionZh: String?, description: String,
                 path: String, contentHash: String, retired: Bool, fileSize: Int64? = nil, fileModifiedNs: Int64? = nil) {
@@ -308,7 +311,9 @@ extension Grade: DatabaseValueConvertible {
 /// A 64-bit FNV-1a fingerprint of what a deck file gave a card, so that a
 /// re-read deck rewrites only the cards that changed.
 enum CardFingerprint {
-    static func of(_ content: String, _ tags: String, _ noteID: String, _ kind: String, _ position: Int) -> Int64 {
+    /// The card's position is not part of it: a card that only moved keeps its
+    /// fingerprint and gets its new position and line without a rewrite.
+    static func of(_ content: String, _ tags: String, _ noteID: String, _ kind: String) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ text: String) {
             for byte in text.utf8 {
@@ -322,7 +327,6 @@ enum CardFingerprint {
         mix(tags)
         mix(noteID)
         mix(kind)
-        mix(String(position))
         return Int64(bitPattern: hash)
     }
 }
