@@ -246,7 +246,8 @@ import ZIPFoundation
             #notetype column:2
             #deck column:3
             #tags column:6
-            recall:sample/tricky\tBasic\tRecall::Pre-training::Sample deck\t"A question with a &quot;quote&quot;, a\ttab"\tTwo<br>lines\todd
+            #columns:guid\tnotetype\tdeck\tFront\tBack\ttags\tFront.zh\tBack.zh\tExplanation.zh
+            recall:sample/tricky\tBasic\tRecall::Pre-training::Sample deck\t"A question with a &quot;quote&quot;, a\ttab"\tTwo<br>lines\todd\t\t\t
 
             """)
         let csv = sandbox.run(["export", "--format", "csv", "--deck", "sample"]).output

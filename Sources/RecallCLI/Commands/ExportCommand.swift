@@ -11,7 +11,8 @@ struct ExportCommand: ContextualCommand {
             and each card's interval, ease, due day, repetitions, lapses, suspension and review log. Importing \
             a later export into Anki updates the notes instead of adding copies.
             tsv, csv: Anki's text-import format with its #headers (note types Basic, Basic (type in the answer) \
-            and Cloze), so Anki needs no settings in its import dialog.
+            and Cloze), so Anki needs no settings in its import dialog; the Chinese goes in columns \
+            Front.zh, Back.zh and Explanation.zh after the tags (empty for a card without it).
             md: a study sheet by section and deck; --due or --weak keep only what needs work.
             json: a complete backup (decks, cards, states, review log, settings); 'recall import' restores it.
             The format is taken from -o's extension when --format is not given.

@@ -11,7 +11,8 @@ struct ImportCommand: ContextualCommand {
             scheduling becomes SM-2 state (interval, ease as EF, repetitions, lapses, suspension) and \
             the Anki review log becomes Recall's. Packages in Anki's newer compressed format are \
             refused: export them from Anki with "Support older Anki versions" ticked.
-            tsv, csv: with Anki's #headers, or plain columns question, answer, tags.
+            tsv, csv: with Anki's #headers (a #columns: header naming Front.zh, Back.zh, Explanation.zh \
+            columns gives the cards their Chinese), or plain columns question, answer, tags.
             json: a backup from 'recall export --format json', restored into a database with no answers yet.
             Nothing is half-written: the database changes in one transaction and the deck file is \
             created last, never over an existing file.

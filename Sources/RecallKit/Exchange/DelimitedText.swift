@@ -6,8 +6,13 @@
 /// (Front, Back), "Basic (type in the answer)" (Front, Back) and "Cloze"
 /// (Text, Back Extra). The explanation and the source follow the answer as
 /// paragraphs `Why: …` and `Source: …`, which `recall import` reads back
-/// into fields. A field holding the separator, a quote or a line break is
-/// quoted, with quotes doubled.
+/// into fields. The Chinese follows the tags in three columns of its own,
+/// named by a `#columns:` header after the apkg's fields: `Front.zh` (the
+/// question, or the cloze text with Anki's `{{c1::…}}`), `Back.zh` and
+/// `Explanation.zh`, empty where a card has no Chinese. Anki gives a stock
+/// note type only as many columns as it has fields, so it ignores them. A
+/// field holding the separator, a quote or a line break is quoted, with
+/// quotes doubled.
 public enum DelimitedText {
     public enum Separator: Character, Sendable {
         case tab = "\t", comma = ","
@@ -19,8 +24,14 @@ public enum DelimitedText {
     static let typedType = "Basic (type in the answer)"
     static let clozeType = "Cloze"
 
+    /// The names of the columns, in order, as the `#columns:` header gives them.
+    static let columnNames = ["guid", "notetype", "deck", "Front", "Back", "tags"] + chineseColumnNames
+    /// The Chinese columns: question (or cloze text), answer, explanation.
+    static let chineseColumnNames = ["Front.zh", "Back.zh", "Explanation.zh"]
+
     public static func export(_ selection: [(deck: DeckRecord, cards: [StoredCard])], separator: Separator) -> String {
-        var out = "#separator:\(separator.headerName)\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n"
+        let columns = columnNames.map { quoted($0, separator) }.joined(separator: String(separator.rawValue))
+        var out = "#separator:\(separator.headerName)\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n#columns:\(columns)\n"
         for (deck, cards) in selection {
             let deckName = AnkiNote.deckName(deck)
             for note in AnkiNote.notes(for: cards) {
@@ -41,7 +52,8 @@ public enum DelimitedText {
                     type = clozeType
                     back = extra.joined(separator: "<br><br>")
                 }
-                let row = [note.guid, type, deckName, note.front, back, note.tags.joined(separator: " ")]
+                let row = [note.guid, type, deckName, note.front, back, note.tags.joined(separator: " "),
+                           note.frontZh, note.backZh, note.explanationZh]
                 out += row.map { quoted($0, separator) }.joined(separator: String(separator.rawValue)) + "\n"
             }
         }

@@ -5,7 +5,9 @@ import Foundation
 ///
 /// Each card gets a weight, and N cards are drawn without replacement in
 /// proportion to it (Efraimidis–Spirakis: the N largest `u^(1/w)`), at most
-/// one card per note so cloze siblings do not give each other away.
+/// one card per note so cloze siblings do not give each other away, and never
+/// two notes joined by `Related:` (either way), which would give each other
+/// away just the same.
 ///
 /// weight = 1
 ///        + 2                       if never answered
@@ -17,6 +19,8 @@ public enum InterviewDraw {
     public struct Candidate: Hashable, Sendable {
         public var cardID: String
         public var noteKey: String
+        /// The notes this card's `Related:` line names (`deck/note`).
+        public var related: [String]
         public var deckID: String
         public var section: String
         public var kind: CardKind
@@ -28,10 +32,11 @@ public enum InterviewDraw {
         /// What a ``CardFilter`` looks at.
         public var subject: CardFilter.Subject
 
-        public init(cardID: String, noteKey: String, deckID: String, section: String, kind: CardKind, tags: [String],
+        public init(cardID: String, noteKey: String, related: [String] = [], deckID: String, section: String, kind: CardKind, tags: [String],
                     easiness: Double, lapses: Int, dueDay: StudyDay?, recentFailures: Int, subject: CardFilter.Subject? = nil) {
             self.cardID = cardID
             self.noteKey = noteKey
+            self.related = related
             self.deckID = deckID
             self.section = section
             self.kind = kind
@@ -68,8 +73,14 @@ public enum InterviewDraw {
         }
         var chosen: [Candidate] = []
         var notes: Set<String> = []
+        // The notes a chosen card names as related: taken too.
+        var named: Set<String> = []
         for (candidate, _) in keyed.sorted(by: { $0.1 > $1.1 }) where chosen.count < count {
-            if notes.insert(candidate.noteKey).inserted { chosen.append(candidate) }
+            guard !notes.contains(candidate.noteKey), !named.contains(candidate.noteKey),
+                  !candidate.related.contains(where: notes.contains) else { continue }
+            notes.insert(candidate.noteKey)
+            named.formUnion(candidate.related)
+            chosen.append(candidate)
         }
         return chosen
     }

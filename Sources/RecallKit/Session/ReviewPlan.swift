@@ -21,9 +21,13 @@ public struct ReviewPlan: Hashable, Sendable {
     public var newCount: Int { queue.filter { $0.kind == .new }.count }
 
     /// The plan for `today`. `sessionNew` and `sessionLimit` are the session's
-    /// own `--new` and `--limit`; without them the daily limits apply.
+    /// own `--new` and `--limit`; without them the daily limits apply. With a
+    /// `deadline` (``DeadlinePlan``) new cards come at its pace, and the cards it
+    /// brings forward follow the due ones, before the new ones.
     public static func build(_ database: RecallDatabase, filter: CardFilter, settings: Settings, today: StudyDay,
-                             sessionNew: Int? = nil, sessionLimit: Int? = nil) throws -> ReviewPlan {
+                             sessionNew: Int? = nil, sessionLimit: Int? = nil, deadline: DeadlinePlan? = nil) throws -> ReviewPlan {
+        var settings = settings
+        if let deadline { settings.newCardsPerDay = deadline.newCardsPerDay }
         let counts = try database.dailyCounts(today: today)
         let limits = DailyLimits.remaining(settings: settings, newIntroducedToday: counts.newCardsIntroduced,
                                            reviewsDoneToday: counts.reviewsDone, sessionNew: sessionNew, sessionLimit: sessionLimit)
@@ -48,8 +52,15 @@ public struct ReviewPlan: Hashable, Sendable {
         }
         let siblings = ReviewQueue.Siblings(keepApart: settings.siblingsApart != 0, answeredToday: try database.notesAnswered(today: today))
         let recent = try database.cardsIntroduced(since: today.adding(days: -ReviewQueue.recentDays))
-        let queue = ReviewQueue.build(candidates, today: today, limits: limits, siblings: siblings, recentlyIntroduced: recent)
-        let waiting = try database.redrillCardIDs(today: today)
+        var queue = ReviewQueue.build(candidates, today: today, limits: limits, siblings: siblings, recentlyIntroduced: recent)
+        if let deadline, !deadline.broughtForward.isEmpty {
+            let queued = Set(queue.map(\.cardID))
+            let dueCount = queue.prefix { $0.kind == .review }.count
+            queue = Array(queue.prefix(dueCount)) + deadline.broughtForward.filter { !queued.contains($0.cardID) } + queue.dropFirst(dueCount)
+            if let sessionLimit { queue = Array(queue.prefix(sessionLimit)) }
+        }
+        // Decks and tags narrowed in SQL, the rest of the filter (sections by name, due, weak) here.
+        let waiting = try database.redrillCardIDs(today: today, selection: selection)
         let subjects = try database.filterSubjects(cardIDs: waiting)
         let redrill = waiting.filter { id in subjects[id].map { filter.admits($0, today: today) } ?? false }
         return ReviewPlan(queue: queue, redrill: redrill)

@@ -9,7 +9,15 @@ extension RecallDatabase {
     /// history a card (re-drills are answers like any other for FSRS).
     /// Rows whose values this Recall does not write are counted in `unreadable`.
     public func fsrsHistories(timeZone: TimeZone, dayStartHour: Int) throws -> (histories: [(cardID: String, answers: [FSRSHistoryAnswer])], unreadable: Int) {
-        let rows = try writer.read { db in try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: "1")) }
+        try fsrsHistories(where: "1", arguments: [], timeZone: timeZone, dayStartHour: dayStartHour)
+    }
+
+    /// The histories of the log rows `condition` (on `l`, the log, and `card`) selects.
+    func fsrsHistories(where condition: String, arguments: StatementArguments, orderBy: String = "l.id", timeZone: TimeZone, dayStartHour: Int) throws
+        -> (histories: [(cardID: String, answers: [FSRSHistoryAnswer])], unreadable: Int) {
+        let rows = try writer.read { db in
+            try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: condition, orderBy: orderBy), arguments: arguments)
+        }
         var byCard: [String: [FSRSHistoryAnswer]] = [:]
         var order: [String] = []
         var unreadable = 0
@@ -24,6 +32,50 @@ extension RecallDatabase {
             byCard[log.cardID, default: []].append(FSRSHistoryAnswer(grade: log.grade, day: day, instant: instant))
         }
         return (order.compactMap { id in byCard[id].map { (id, $0) } }, unreadable)
+    }
+
+    /// An answered card whose next due day is after some day, with its answers.
+    public struct LateCard: Sendable {
+        public var subject: CardFilter.Subject
+        public var answers: [FSRSHistoryAnswer]
+    }
+
+    /// The cards that can be asked (not retired, not suspended) whose next due day is
+    /// after `day`, with their answers: what deadline mode looks at. A range of the
+    /// card_due index, then those cards' rows of the log.
+    public func answeredCards(dueAfter day: StudyDay, timeZone: TimeZone, dayStartHour: Int) throws -> [LateCard] {
+        let statements = Self.lateCardStatements(dueAfter: day)
+        let subjects = try writer.read { db in
+            try Row.fetchAll(db, sql: statements.cards.sql, arguments: statements.cards.arguments).map { try Self.candidate($0).subject }
+        }
+        let histories = try fsrsHistories(where: statements.logCondition, arguments: statements.cards.arguments, orderBy: "l.card_key, l.id",
+                                          timeZone: timeZone, dayStartHour: dayStartHour).histories
+        let answers = Dictionary(histories.map { ($0.cardID, $0.answers) }) { first, _ in first }
+        return subjects.compactMap { subject in answers[subject.cardID].map { LateCard(subject: subject, answers: $0) } }
+    }
+
+    /// The statements behind ``answeredCards(dueAfter:timeZone:dayStartHour:)``, kept apart
+    /// so that tests can read their query plans: the cards, and the condition on the log's rows.
+    static func lateCardStatements(dueAfter day: StudyDay) -> (cards: (sql: String, arguments: StatementArguments), logCondition: String) {
+        let cards = "SELECT \(subjectColumns) FROM card JOIN deck ON deck.id = card.deck_id WHERE card.due_day > ? AND card.retired = 0 AND card.suspended = 0"
+        // The log's rows by card key (review_log_card), for the keys of the same index range.
+        let log = "l.card_key IN (SELECT key FROM card WHERE due_day > ? AND retired = 0 AND suspended = 0)"
+        return ((sql: cards, arguments: [day]), log)
+    }
+
+    /// New cards that can be asked, counted by what ``CardFilter`` looks at (deck,
+    /// section, tags): a filter applied to a group's subject applies to each of its cards.
+    /// The subject's card id is one of the group's; a card-id filter needs the cards themselves.
+    public func newCardGroups() throws -> [(subject: CardFilter.Subject, count: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT MIN(card.id) AS id, card.deck_id, MIN(card.note_id) AS note_id, MIN(card.position) AS position,
+                       NULL AS due_day, card.tags, card.easiness, card.lapses, card.leech, deck.section, deck.section_zh, COUNT(*) AS n
+                FROM card JOIN deck ON deck.id = card.deck_id
+                WHERE card.retired = 0 AND card.suspended = 0 AND card.due_day IS NULL
+                GROUP BY card.deck_id, card.tags, card.easiness, card.lapses, card.leech
+                """).map { row in (try Self.candidate(row).subject, try row.decode(Int.self, forColumn: "n")) }
+        }
     }
 
     /// The weights `recall optimize` kept, or `nil` (the defaults apply).

@@ -82,7 +82,7 @@ extension RecallDatabase {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT card.id, card.deck_id, card.note_id, card.kind, card.tags, card.easiness, card.lapses, card.due_day, card.leech,
-                       deck.section, deck.section_zh,
+                       deck.section, deck.section_zh, json_extract(card.content, '$.related') AS related,
                        (SELECT COUNT(*) FROM review_log
                         WHERE review_log.card_key = card.key AND review_log.kind IN (0, 1, 2)
                           AND review_log.day >= ? AND review_log.grade < 3) AS failures
@@ -98,7 +98,7 @@ extension RecallDatabase {
                                                  tags: leech ? tags + ["leech"] : tags, dueDay: try row.decode(forColumn: "due_day"), easiness: try row.decode(forColumn: "easiness"),
                                                  lapses: try row.decode(forColumn: "lapses"), isLeech: leech)
                 return InterviewDraw.Candidate(
-                    cardID: try row.decode(forColumn: "id"), noteKey: "\(deckID)/\(noteID)", deckID: deckID, section: try row.decode(forColumn: "section"), kind: kind,
+                    cardID: try row.decode(forColumn: "id"), noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(try row.decode(forColumn: "related")), deckID: deckID, section: try row.decode(forColumn: "section"), kind: kind,
                     tags: tags, easiness: try row.decode(forColumn: "easiness"), lapses: try row.decode(forColumn: "lapses"), dueDay: try row.decode(forColumn: "due_day"),
                     recentFailures: try row.decode(forColumn: "failures"), subject: subject)
             }

@@ -1,5 +1,6 @@
 // libFuzzer target: the Anki collection reader on arbitrary database files,
 // then the conversion into a deck. Built by Scripts/fuzz.sh.
+@testable import RecallKit
 import Foundation
 
 nonisolated(unsafe) let fuzzFolder: URL = {

@@ -1,4 +1,5 @@
 // libFuzzer target: the TSV/CSV importer on arbitrary bytes. Built by Scripts/fuzz.sh.
+@testable import RecallKit
 import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")

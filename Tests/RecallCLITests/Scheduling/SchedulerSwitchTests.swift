@@ -103,16 +103,22 @@ import Testing
         Source: Han et al. (2015), arXiv:1506.02626
         """
 
-    @Test func onlyCardsInTheScopeAreBroughtForward() throws {
-        let sandbox = try Sandbox(decks: ["sample.md": sampleDeckText, "other.md": Self.otherDeck])
-        // Three Hard answers: SM-2 has the card due on 2026-12-11, FSRS predicts R ≈ 0.871 on 2026-12-10
-        // (the hand calculation of DeadlineModeCommandTests), so deadline mode brings it forward.
+    /// Two decks, sample/bubble answered so that deadline mode for 2026-12-10 brings it forward:
+    /// three Hard answers leave it due on 2026-12-11 with FSRS's R ≈ 0.871 on 2026-12-10
+    /// (the hand calculation of DeadlineModeCommandTests).
+    static func sandboxWithACardToBringForward() throws -> Sandbox {
+        let sandbox = try Sandbox(decks: ["sample.md": sampleDeckText, "other.md": otherDeck])
         for now in ["2026-11-20", "2026-11-21", "2026-11-27"] {
             sandbox.now = "\(now)T09:00:00Z"
             sandbox.run(["grade", "sample/bubble", "3"])
         }
         sandbox.now = "2026-11-29T09:00:00Z"
         #expect(sandbox.run(["config", "set", "interview-date", "2026-12-10"]).status == 0)
+        return sandbox
+    }
+
+    @Test func onlyCardsInTheScopeAreBroughtForward() throws {
+        let sandbox = try Self.sandboxWithACardToBringForward()
         #expect(sandbox.run(["config", "get", "interview-scope"]).output == "all\n")
         #expect(sandbox.run(["due", "--json"]).output.contains("\"sample/bubble\""))
 
@@ -127,6 +133,18 @@ import Testing
 
         #expect(sandbox.run(["config", "set", "interview-scope", "deck=nope"]).status == 1)
         #expect(sandbox.run(["config", "set", "interview-scope", "colour=red"]).errors.contains("not a valid value for interview-scope"))
+    }
+}
+
+extension DeadlineScopeTests {
+    @Test func theQueuesOwnFilterNarrowsDeadlineModeToo() throws {
+        let sandbox = try Self.sandboxWithACardToBringForward()
+        #expect(sandbox.run(["due", "--json", "--section", "Pre-training"]).output.contains("\"sample/bubble\""))
+        // A section the card is not in leaves it out, by English or Chinese name, as a deck or tag does.
+        #expect(!sandbox.run(["due", "--json", "--section", "Compression"]).output.contains("\"sample/bubble\""))
+        #expect(!sandbox.run(["due", "--json", "--deck", "other"]).output.contains("\"sample/bubble\""))
+        #expect(!sandbox.run(["due", "--json", "--tag", "pruning"]).output.contains("\"sample/bubble\""))
+        #expect(sandbox.run(["due", "--json", "--section", "大模型的预训练技术"]).output.contains("\"sample/bubble\""))
     }
 }
 

@@ -39,6 +39,25 @@ import Testing
     }
 }
 
+extension InterviewDrawTests {
+    @Test func relatedNotesAreNeverDrawnIntoOneInterview() {
+        // a names b; c is named by nobody and names nobody. Either direction keeps a pair apart.
+        var a = card("a"), b = card("b"), c = card("c")
+        a.related = ["d/b"]
+        for seed in 0..<200 {
+            let drawn = Set(InterviewDraw.draw([a, b, c], count: 3, today: today, seed: UInt64(seed)).map(\.cardID))
+            #expect(drawn.count == 2 && drawn.contains("d/c"), "seed \(seed): \(drawn)")
+        }
+        var aFirst = 0
+        for seed in 0..<200 where InterviewDraw.draw([a, b], count: 2, today: today, seed: UInt64(seed)).map(\.cardID) == ["d/a"] { aFirst += 1 }
+        // Equal weights: whichever of the pair comes first is drawn, the other never joins it.
+        #expect(aFirst > 60 && aFirst < 140)
+        b.related = ["d/a"]
+        a.related = []
+        #expect(InterviewDraw.draw([a, b], count: 2, today: today, seed: 7).count == 1)
+    }
+}
+
 @Suite struct InterviewScoringTests {
     @Test func creditAndTheLateRule() {
         #expect(InterviewScoring.credit(.right, late: false) == 1)

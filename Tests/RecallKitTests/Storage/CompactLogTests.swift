@@ -170,6 +170,29 @@ import Testing
         #expect(large < small + small / 5, "10× the cards: \(small) → \(large) steps")
     }
 
+    @Test func deadlineModeReadsOnlyTheCardsDueAfterTheInterview() throws {
+        let day = november29
+        let db = try database(decks: 2, cards: 30, due: 10, day: day)
+        let statements = RecallDatabase.lateCardStatements(dueAfter: day.adding(days: 3))
+        let plan = try db.queryPlan(statements.cards.sql, arguments: statements.cards.arguments)
+        #expect(plan.contains { $0.contains("SEARCH card USING INDEX card_due (due_day>?)") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN card") }, "\(plan)")
+        let log = try db.queryPlan(ReviewLogRecord.selectSQL(where: statements.logCondition, orderBy: "l.card_key, l.id"),
+                                   arguments: statements.cards.arguments)
+        #expect(log.contains { $0.contains("SEARCH card USING INDEX card_due (due_day>?)") }, "\(log)")
+        #expect(log.contains { $0.contains("review_log_card (card_key=?)") }, "\(log)")
+        #expect(!log.contains { $0.hasPrefix("SCAN") }, "\(log)")
+        // SM-2 puts a new card 1 day out after any first grade (5, or 2 which restarts it): none is after day + 3 …
+        #expect(try db.answeredCards(dueAfter: day.adding(days: 3), timeZone: .gmt, dayStartHour: 4).isEmpty)
+        // … and all ten answered cards of each deck are after today, each with its own one answer.
+        let late = try db.answeredCards(dueAfter: day, timeZone: .gmt, dayStartHour: 4)
+        #expect(late.count == 20, "\(late.map(\.subject.cardID))")
+        #expect(late.allSatisfy { $0.answers.count == 1 })
+        #expect(late.filter { $0.answers[0].quality.value == 5 }.map(\.subject.cardID).sorted().prefix(5) == ["deck0/c0", "deck0/c2", "deck0/c4", "deck0/c6", "deck0/c8"])
+        // New cards are counted by group, not loaded: 2 decks × 20 unanswered cards.
+        #expect(try db.newCardGroups().reduce(0) { $0 + $1.count } == 40)
+    }
+
     @Test func theRedrillAndTodaysCountsReadOnlyTodaysAnswers() throws {
         let day = november29
         let db = try database(decks: 1, cards: 40, due: 40, day: day)
