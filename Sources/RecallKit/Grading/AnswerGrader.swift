@@ -151,7 +151,7 @@ public enum AnswerGrader {
         let kind = kind(for: card)
         switch card.content {
         case .choice(_, let choices):
-            return gradeChoice(given, choices: choices, order: choiceOrder)
+            return gradeChoice(given, choices: choices, chinese: card.chinese?.choices ?? [], order: choiceOrder)
         default:
             guard kind != .open else { return nil }
             // The English answer and alternatives, and the card's Chinese term where it has one;
@@ -496,7 +496,8 @@ public enum AnswerGrader {
     }
 
     /// A choice by letter (`b`, `a c`, `(a)`) in the order shown, or by the text of the choice.
-    static func gradeChoice(_ given: String, choices: [Choice], order: [Int]?) -> Verdict {
+    /// `chinese`: the card's Chinese options, in the same order as `choices` (an option may be named in either language).
+    static func gradeChoice(_ given: String, choices: [Choice], chinese: [Choice] = [], order: [Int]?) -> Verdict {
         let shown = order ?? Array(choices.indices)
         let correct = Set(shown.indices.filter { choices[shown[$0]].isCorrect })
         let expected = correct.sorted().map { String(UnicodeScalar(UInt8(97 + $0))) }.joined(separator: " ")
@@ -532,7 +533,10 @@ public enum AnswerGrader {
                 }
                 return ProseAnswer(choice).joined == answer
             }
-            guard let index = shown.indices.first(where: { matches(choices[shown[$0]].text) }) else {
+            let translated = chinese.count == choices.count ? chinese : []
+            guard let index = shown.indices.first(where: {
+                matches(choices[shown[$0]].text) || (!translated.isEmpty && matches(translated[shown[$0]].text))
+            }) else {
                 return Verdict(outcome: .wrong, kind: .choice, expected: expected)
             }
             picks = [index]

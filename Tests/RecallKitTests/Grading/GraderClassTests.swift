@@ -400,3 +400,21 @@ import Testing
         #expect(AnswerGrader.grade(given, accepted: ["1,250 ms ≈ 1.3 s"], as: .number).outcome == expected, "\(given)")
     }
 }
+
+extension WrongAnswerClassTests {
+    /// A multiple-choice card answered with an option's text: in English or in the card's own Chinese.
+    @Test(arguments: [
+        ("Activation magnitude", Outcome.right), ("激活值的幅值", .right), ("激活值 的 幅值", .right), ("b", .right),
+        ("权重的幅值", .wrong), ("Weight magnitude", .wrong), ("幅值", .wrong), ("a", .wrong),
+    ])
+    func aChoiceNamedByItsTextInEitherLanguage(given: String, expected: Outcome) {
+        var card = Card(deckID: "d", id: "awq", noteID: "awq", content: .choice(question: "Which signal finds AWQ's salient channels?", choices: [
+            Choice(text: "Weight magnitude", isCorrect: false), Choice(text: "Activation magnitude", isCorrect: true),
+            Choice(text: "Hessian diagonal", isCorrect: false),
+        ]))
+        card.chinese = CardTranslation(question: "AWQ 用什么信号找出显著通道？", choices: [
+            Choice(text: "权重的幅值", isCorrect: false), Choice(text: "激活值的幅值", isCorrect: true), Choice(text: "Hessian 矩阵的对角线", isCorrect: false),
+        ])
+        #expect(AnswerGrader.grade(given, for: card)?.outcome == expected, "\(given)")
+    }
+}
