@@ -26,15 +26,16 @@ guard arguments.count >= 2 else { fail("usage: recall-bench history|answer ...")
 
 /// The card text the TSV generator of Scripts/bench-data.py writes, so that both tools hold the same deck.
 func benchCard(_ index: Int) -> Card {
-    Card(deckID: "bench", id: "q-\(index)", noteID: "q-\(index)",
-         content: .basic(question: "Question number \(index) about topic \(index % 97)?", answer: "Answer \(index)"),
-         tags: ["topic\(index % 97)"])
+    Card(
+        deckID: "bench", id: "q-\(index)", noteID: "q-\(index)",
+        content: .basic(question: "Question number \(index) about topic \(index % 97)?", answer: "Answer \(index)"),
+        tags: ["topic\(index % 97)"])
 }
 
 switch arguments[1] {
 case "history":
     guard arguments.count == 8, let cards = Int(arguments[4]), let reviews = Int(arguments[5]),
-          let today = StudyDay(arguments[6]), let answersToday = Int(arguments[7]), cards > 0
+        let today = StudyDay(arguments[6]), let answersToday = Int(arguments[7]), cards > 0
     else { fail("usage: recall-bench history DB DECK-DIR CARDS REVIEWS TODAY ANSWERS-TODAY") }
     let database = try RecallDatabase(path: arguments[2])
     let path = URL(fileURLWithPath: arguments[3]).appending(path: "bench.md").path
@@ -54,29 +55,33 @@ case "history":
         let after = Scheduler.answer(before, grade: grade, today: day).schedule
         schedules[card] = after
         let ms = Int64(day.daysSinceEpoch) * 86_400_000 + 36_000_000 + Int64(index % 3_600_000)
-        log.append(ReviewLogRecord(
-            uuid: AnswerID(unixMilliseconds: ms, using: &generator), cardID: "bench/q-\(card)",
-            answeredAt: AnswerTime(unixMilliseconds: ms, utcOffsetMinutes: 0), studyDay: day, grade: grade,
-            durationMs: 3_000 + index % 5_000, kind: before.isNew ? .new : .review,
-            previousRepetitions: before.sm2.repetitions, newRepetitions: after.sm2.repetitions,
-            previousEasiness: before.sm2.easiness, newEasiness: after.sm2.easiness,
-            previousIntervalDays: before.sm2.intervalDays, newIntervalDays: after.sm2.intervalDays,
-            previousDueDay: before.dueDay, newDueDay: after.dueDay, previousLapses: before.lapses, newLapses: after.lapses,
-            previousLeech: before.isLeech, newLeech: after.isLeech))
+        log.append(
+            ReviewLogRecord(
+                uuid: AnswerID(unixMilliseconds: ms, using: &generator), cardID: "bench/q-\(card)",
+                answeredAt: AnswerTime(unixMilliseconds: ms, utcOffsetMinutes: 0), studyDay: day, grade: grade,
+                durationMs: 3_000 + index % 5_000, kind: before.isNew ? .new : .review,
+                previousRepetitions: before.sm2.repetitions, newRepetitions: after.sm2.repetitions,
+                previousEasiness: before.sm2.easiness, newEasiness: after.sm2.easiness,
+                previousIntervalDays: before.sm2.intervalDays, newIntervalDays: after.sm2.intervalDays,
+                previousDueDay: before.dueDay, newDueDay: after.dueDay, previousLapses: before.lapses, newLapses: after.lapses,
+                previousLeech: before.isLeech, newLeech: after.isLeech))
     }
     for (index, schedule) in schedules.enumerated() where !schedule.isNew {
         states["q-\(index)"] = ImportedCardState(schedule: schedule)
     }
-    try database.importDeck(draft.loaded, states: states, reviews: log, writeFile: {
-        try Data(draft.text.utf8).write(to: URL(fileURLWithPath: path))
-    }, removeFile: { try? FileManager.default.removeItem(atPath: path) })
+    try database.importDeck(
+        draft.loaded, states: states, reviews: log,
+        writeFile: {
+            try Data(draft.text.utf8).write(to: URL(fileURLWithPath: path))
+        }, removeFile: { try? FileManager.default.removeItem(atPath: path) })
 case "answer":
     guard arguments.count == 5, let today = StudyDay(arguments[3]), let count = Int(arguments[4]) else {
         fail("usage: recall-bench answer DB TODAY COUNT")
     }
     let database = try RecallDatabase(path: arguments[2])
-    let queue = ReviewQueue.build(try database.queueCandidates(today: today, dueLimit: count, newPerDeck: count), today: today,
-                                  limits: .init(newCards: count, reviews: count, total: count))
+    let queue = ReviewQueue.build(
+        try database.queueCandidates(today: today, dueLimit: count, newPerDeck: count), today: today,
+        limits: .init(newCards: count, reviews: count, total: count))
     guard var current = try queue.first.flatMap({ try database.card(id: $0.cardID) }) else { fail("nothing to answer") }
     var latencies: [Double] = []
     for index in 0..<queue.count {

@@ -49,7 +49,7 @@ public struct RecallCommand: ParsableCommand {
             return 1
         } catch let error as ExitCode {
             return error.rawValue
-        } catch where StorageFault.sentence(for: error, path: nil) != nil {
+        } catch  where StorageFault.sentence(for: error, path: nil) != nil {
             context.console.writeError("error: \(StorageFault.sentence(for: error, path: nil) ?? "")\n")
             return 1
         } catch {

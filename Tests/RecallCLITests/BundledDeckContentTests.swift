@@ -1,5 +1,5 @@
-import Foundation
 import BundledDecks
+import Foundation
 import RecallCLI
 import RecallKit
 import Testing
@@ -9,16 +9,19 @@ import Testing
 /// of `recall check --strict --bilingual` clean.
 @Suite struct BundledDeckContentTests {
     let decks: [Deck] = DeckLoader.load(
-        RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }).decks.map(\.deck)
+        RecallContext.live().bundledDeckFiles.map { DeckFile(path: "Decks/\($0.name)", bytes: $0.bytes) }
+    ).decks.map(\.deck)
 
     /// Counted here from the cards themselves, not with the lint's code: a
     /// single-answer card whose right option has no distractor longer than
     /// it (in characters) and some distractor shorter.
     static func longestShare(_ cards: [Card]) -> (longest: Int, singleAnswer: Int) {
-        var longest = 0, single = 0
+        var longest = 0
+        var single = 0
         for card in cards {
             guard case .choice(_, let choices) = card.content, choices.filter(\.isCorrect).count == 1,
-                  let right = choices.first(where: \.isCorrect) else { continue }
+                let right = choices.first(where: \.isCorrect)
+            else { continue }
             single += 1
             let wrong = choices.filter { !$0.isCorrect }.map(\.text.count)
             if wrong.allSatisfy({ $0 <= right.text.count }) && wrong.contains(where: { $0 < right.text.count }) { longest += 1 }

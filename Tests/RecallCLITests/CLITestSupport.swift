@@ -40,16 +40,19 @@ final class Sandbox {
 
     /// Runs `recall ARGUMENTS --no-bundled` in-process, typing `input` line by line.
     @discardableResult
-    func run(_ arguments: [String], input: [String] = [], bundled: Bool = false, clock: (() -> Date)? = nil,
-             terminal: Bool = false) -> Run {
+    func run(
+        _ arguments: [String], input: [String] = [], bundled: Bool = false, clock: (() -> Date)? = nil,
+        terminal: Bool = false
+    ) -> Run {
         let console = ScriptedConsole(input: input, isTerminal: terminal)
         var environment = environment
         // A test that brings its own clock wants it to run, so RECALL_NOW (which stops it) is left out.
         if clock != nil { environment["RECALL_NOW"] = nil }
         let readOnlyReason = databaseReadOnlyReason
-        let context = RecallContext(console: console, environment: environment, clock: clock ?? { Date(timeIntervalSince1970: 0) },
-                                    timeZone: TimeZone(identifier: "UTC")!, bundledDeckFiles: bundled ? RecallContext.live().bundledDeckFiles : [],
-                                    databaseReadOnlyReason: { path in readOnlyReason ?? RecallDatabase.readOnlyReason(path: path) })
+        let context = RecallContext(
+            console: console, environment: environment, clock: clock ?? { Date(timeIntervalSince1970: 0) },
+            timeZone: TimeZone(identifier: "UTC")!, bundledDeckFiles: bundled ? RecallContext.live().bundledDeckFiles : [],
+            databaseReadOnlyReason: { path in readOnlyReason ?? RecallDatabase.readOnlyReason(path: path) })
         let status = RecallCommand.run(arguments, in: context)
         return Run(status: status, output: console.output, errors: console.errors)
     }

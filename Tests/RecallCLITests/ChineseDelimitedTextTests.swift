@@ -61,16 +61,24 @@ import Testing
         // Multiple choice comes back as a basic card, as from the apkg: the options in the export's order for this
         // card (not the deck file's, which puts the right one first), lettered, and the right one.
         let awq = try #require(try database.card(id: "again/awq")).card
-        #expect(awq.chinese == CardTranslation(question: "AWQ 用什么信号找出显著通道？\n\na. Hessian 矩阵的对角线\nb. 权重的幅值\nc. 激活值的幅值",
-                                               answer: "c. 激活值的幅值"))
+        #expect(
+            awq.chinese
+                == CardTranslation(
+                    question: "AWQ 用什么信号找出显著通道？\n\na. Hessian 矩阵的对角线\nb. 权重的幅值\nc. 激活值的幅值",
+                    answer: "c. 激活值的幅值"))
         #expect(try database.card(id: "again/bubble")?.card.chinese == nil)
         let tp = try #require(try database.card(id: "again/tp")).card
-        #expect(tp.content == .typed(question: "Which parallelism splits each weight matrix of a layer across GPUs?", answer: "tensor parallelism", alternatives: []))
+        #expect(
+            tp.content
+                == .typed(question: "Which parallelism splits each weight matrix of a layer across GPUs?", answer: "tensor parallelism", alternatives: []))
         #expect(tp.chinese == CardTranslation(question: "哪种并行方式把一层的每个权重矩阵切分到多张 GPU 上？", answer: "张量并行"))
         let kv = try #require(try database.card(id: "again/kv")).card
         #expect(kv.explanation == "So that decoding does not compute them again.")
-        #expect(kv.chinese == CardTranslation(question: "KV cache 里存的是什么？", answer: "到目前为止各个 token 的 key 和 value。",
-                                              explanation: "这样 decode 时就不必重新计算它们。"))
+        #expect(
+            kv.chinese
+                == CardTranslation(
+                    question: "KV cache 里存的是什么？", answer: "到目前为止各个 token 的 key 和 value。",
+                    explanation: "这样 decode 时就不必重新计算它们。"))
         let written = try String(contentsOf: target.deckFolder.appending(path: "again.md"), encoding: .utf8)
         #expect(written.contains("A.zh: 张量并行\n"))
         #expect(target.run(["check", target.deckFolder.appending(path: "again.md").path]).status == 0)
@@ -111,16 +119,19 @@ import Testing
     }
 
     @Test func aRowWhoseChineseColumnsDoNotLineUpNamesTheFileAndLine() throws {
-        let header = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n"
+        let header =
+            "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\n"
             + "#columns:guid\tnotetype\tdeck\tFront\tBack\ttags\tFront.zh\tBack.zh\tExplanation.zh\n"
         let good = "recall:d/a\tBasic\tD\tWhat is TP?\tTensor parallelism\ttp\t什么是 TP？\t张量并行\t\n"
         // A tab lost in the second row: eight fields where the header names nine.
-        try expectRefused(header + good + "recall:d/b\tBasic\tD\tWhat is PP?\tPipeline parallelism\tpp\t什么是 PP？\t流水线并行\n",
-                          named: "short.tsv", "short.tsv:9: the row has 8 field(s) but #columns names 9")
+        try expectRefused(
+            header + good + "recall:d/b\tBasic\tD\tWhat is PP?\tPipeline parallelism\tpp\t什么是 PP？\t流水线并行\n",
+            named: "short.tsv", "short.tsv:9: the row has 8 field(s) but #columns names 9")
         // A Chinese explanation with an unquoted comma: one field too many.
         let csvHeader = header.replacingOccurrences(of: "#separator:tab", with: "#separator:comma").replacingOccurrences(of: "\t", with: ",")
-        try expectRefused(csvHeader + "recall:d/a,Basic,D,What is TP?,Tensor parallelism,tp,什么是 TP？,张量并行,按层切分,再 all-reduce\n",
-                          named: "long.csv", "long.csv:8: the row has 10 field(s) but #columns names 9")
+        try expectRefused(
+            csvHeader + "recall:d/a,Basic,D,What is TP?,Tensor parallelism,tp,什么是 TP？,张量并行,按层切分,再 all-reduce\n",
+            named: "long.csv", "long.csv:8: the row has 10 field(s) but #columns names 9")
         let twice = header.replacingOccurrences(of: "Explanation.zh", with: "Back.zh")
         try expectRefused(twice + good, named: "twice.tsv", "twice.tsv:7: #columns names the Chinese column 'Back.zh' twice")
     }

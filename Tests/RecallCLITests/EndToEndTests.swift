@@ -14,7 +14,8 @@ import Testing
         process.executableURL = binary
         process.arguments = arguments
         process.environment = environment.merging(["TZ": "UTC", "PATH": "/usr/bin:/bin"]) { a, _ in a }
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
@@ -50,12 +51,14 @@ import Testing
     }
 
     @Test func aPipedInterviewGivesTheSameReportByteForByte() throws {
-        var outputs: [String] = [], reports: [String] = []
+        var outputs: [String] = []
+        var reports: [String] = []
         for _ in 0..<2 {
             let sandbox = try Sandbox(decks: [:])
             let report = sandbox.root.appending(path: "report.md").path
-            let run = try recall(["interview", "--count", "6", "--seed", "2026", "--time", "45s", "--report", report],
-                                 stdin: "a\nb\nw\ndocker ps -a\n\nr\nc\n", environment: sandbox.environment)
+            let run = try recall(
+                ["interview", "--count", "6", "--seed", "2026", "--time", "45s", "--report", report],
+                stdin: "a\nb\nw\ndocker ps -a\n\nr\nc\n", environment: sandbox.environment)
             #expect(run.status == 0, "\(run.output)")
             outputs.append(run.output.replacingOccurrences(of: report, with: "REPORT"))
             reports.append(try String(contentsOfFile: report, encoding: .utf8))

@@ -59,8 +59,10 @@ import ZIPFoundation
 
     @Test func theSchedulerAndDeadlineSettingsSurviveABackup() throws {
         let source = try reviewedSandbox()
-        for (key, value) in [("scheduler", "fsrs"), ("desired-retention", "0.85"), ("interview-date", "2026-12-20"),
-                             ("interview-scope", "deck=sample, tag=zero")] {
+        for (key, value) in [
+            ("scheduler", "fsrs"), ("desired-retention", "0.85"), ("interview-date", "2026-12-20"),
+            ("interview-scope", "deck=sample, tag=zero"),
+        ] {
             #expect(source.run(["config", "set", key, value]).status == 0, "\(key)")
         }
         let backupPath = file(source, "backup.json")
@@ -92,13 +94,14 @@ import ZIPFoundation
         let source = try reviewedSandbox()
         let backupPath = file(source, "backup.json")
         source.run(["export", "-o", backupPath])
-        let withoutBubble = sampleDeckText.replacingOccurrences(of: """
-            ## bubble
-            Q: What is the GPipe bubble fraction?
-            A: (p-1)/(m+p-1)
-            Source: Huang et al. (2019), arXiv:1811.06965
+        let withoutBubble = sampleDeckText.replacingOccurrences(
+            of: """
+                ## bubble
+                Q: What is the GPipe bubble fraction?
+                A: (p-1)/(m+p-1)
+                Source: Huang et al. (2019), arXiv:1811.06965
 
-            """, with: "")
+                """, with: "")
         let target = try Sandbox(decks: ["sample.md": withoutBubble])
         target.now = source.now
         #expect(target.run(["import", backupPath]).status == 0)
@@ -166,8 +169,11 @@ import ZIPFoundation
         // The answer on zero.c1 that came second on its day is a re-drill, as Recall logged it.
         #expect(try database.history(cardID: "again/zero.c1").map(\.kind) == [.new, .redrill])
         let typed = try #require(try database.card(id: "again/logs"))
-        #expect(typed.card.content == .typed(question: "Follow the logs of the container web.", answer: "docker logs -f web",
-                                             alternatives: ["docker logs --follow web"]))
+        #expect(
+            typed.card.content
+                == .typed(
+                    question: "Follow the logs of the container web.", answer: "docker logs -f web",
+                    alternatives: ["docker logs --follow web"]))
         #expect(typed.card.explanation == "-f streams new output.")
         #expect(target.run(["check", target.deckFolder.appending(path: "again.md").path]).status == 0)
     }
@@ -229,14 +235,22 @@ import ZIPFoundation
         try makeZip(notAnki, entries: [("collection.anki2", try sqlite("CREATE TABLE things (x)"))])
         try expectRefused(sandbox, notAnki, "has no 'col' table")
         let hostile = file(sandbox, "hostile.apkg")
-        try makeZip(hostile, entries: [("collection.anki2", try sqlite("""
-            CREATE TABLE col (id, crt, mod, scm, ver, dty, usn, ls, conf, models, decks, dconf, tags);
-            CREATE TABLE notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data);
-            CREATE TABLE cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data);
-            CREATE TABLE revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type);
-            INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, '{}', '{}', '{}', '{}', '{}');
-            INSERT INTO notes VALUES (1, 'g', 'not a number', 0, 0, '', 'a', 'a', 0, 0, '');
-            """))])
+        try makeZip(
+            hostile,
+            entries: [
+                (
+                    "collection.anki2",
+                    try sqlite(
+                        """
+                        CREATE TABLE col (id, crt, mod, scm, ver, dty, usn, ls, conf, models, decks, dconf, tags);
+                        CREATE TABLE notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data);
+                        CREATE TABLE cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data);
+                        CREATE TABLE revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type);
+                        INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, '{}', '{}', '{}', '{}', '{}');
+                        INSERT INTO notes VALUES (1, 'g', 'not a number', 0, 0, '', 'a', 'a', 0, 0, '');
+                        """)
+                )
+            ])
         try expectRefused(sandbox, hostile, "its notes.mid holds \"not a number\", not a number")
         let compressed = file(sandbox, "compressed.apkg")
         try makeZip(compressed, entries: [("collection.anki21b", Data([0x28, 0xB5, 0x2F, 0xFD, 1, 2, 3]))])
@@ -259,31 +273,36 @@ import ZIPFoundation
     // MARK: - TSV and CSV
 
     @Test func tsvExportHasAnkiHeadersAndQuotesFieldsThatNeedIt() throws {
-        let deck = sampleDeckText + """
+        let deck =
+            sampleDeckText + """
 
 
-            ## tricky
-            Q: A question with a "quote", a\ttab
-            A: Two
-            lines
-            Tags: odd
-            """
+                ## tricky
+                Q: A question with a "quote", a\ttab
+                A: Two
+                lines
+                Tags: odd
+                """
         let sandbox = try Sandbox(decks: ["sample.md": deck])
         let tsv = sandbox.run(["export", "--format", "tsv", "--tag", "odd"]).output
-        #expect(tsv == """
-            #separator:tab
-            #html:true
-            #guid column:1
-            #notetype column:2
-            #deck column:3
-            #tags column:6
-            #columns:guid\tnotetype\tdeck\tFront\tBack\ttags\tFront.zh\tBack.zh\tExplanation.zh
-            recall:sample/tricky\tBasic\tRecall::Pre-training::Sample deck\t"A question with a &quot;quote&quot;, a\ttab"\tTwo<br>lines\todd\t\t\t
+        #expect(
+            tsv == """
+                #separator:tab
+                #html:true
+                #guid column:1
+                #notetype column:2
+                #deck column:3
+                #tags column:6
+                #columns:guid\tnotetype\tdeck\tFront\tBack\ttags\tFront.zh\tBack.zh\tExplanation.zh
+                recall:sample/tricky\tBasic\tRecall::Pre-training::Sample deck\t"A question with a &quot;quote&quot;, a\ttab"\tTwo<br>lines\todd\t\t\t
 
-            """)
+                """)
         let csv = sandbox.run(["export", "--format", "csv", "--deck", "sample"]).output
         #expect(csv.hasPrefix("#separator:comma\n"))
-        #expect(csv.contains("recall:sample/zero,Cloze,Recall::Pre-training::Sample deck,ZeRO-3 also shards {{c1::parameters}}.,\"Source: Rajbhandari et al. (2020), arXiv:1910.02054\","))
+        #expect(
+            csv.contains(
+                "recall:sample/zero,Cloze,Recall::Pre-training::Sample deck,ZeRO-3 also shards {{c1::parameters}}.,\"Source: Rajbhandari et al. (2020), arXiv:1910.02054\","
+            ))
         #expect(csv.contains("recall:sample/logs,Basic (type in the answer),"))
     }
 
@@ -301,7 +320,7 @@ import ZIPFoundation
         #expect(cards[1].content == .basic(question: "What is the GPipe bubble fraction?", answer: "(p-1)/(m+p-1)"))
         #expect(cards[1].source == "Huang et al. (2019), arXiv:1811.06965")
         #expect(cards[3].content.kind == .typed)
-        #expect(cards[3].explanation == nil) // a typed note's Back holds the answer alone in the text format
+        #expect(cards[3].explanation == nil)  // a typed note's Back holds the answer alone in the text format
     }
 
     @Test func csvWithoutHeadersImportsQuestionAnswerTags() throws {
@@ -397,7 +416,8 @@ func sqlite(_ sql: String) throws -> Data {
 
 /// An Anki-shaped collection with the given schema version and nothing in it.
 func collection(version: Int) throws -> Data {
-    try sqlite("""
+    try sqlite(
+        """
         CREATE TABLE col (id, crt, mod, scm, ver, dty, usn, ls, conf, models, decks, dconf, tags);
         CREATE TABLE notes (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data);
         CREATE TABLE cards (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data);

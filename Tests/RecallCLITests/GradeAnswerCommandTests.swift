@@ -7,12 +7,13 @@ import Testing
         let sandbox = try Sandbox()
         let result = sandbox.run(["grade", "sample/logs", "--answer", "docker container logs --follow web", "--dry-run"])
         #expect(result.status == 0)
-        #expect(result.output == """
-            sample/logs: right (credit 1, command)
-            expected: docker logs -f web
-            grade:    5 (dry run: nothing recorded)
+        #expect(
+            result.output == """
+                sample/logs: right (credit 1, command)
+                expected: docker logs -f web
+                grade:    5 (dry run: nothing recorded)
 
-            """)
+                """)
         #expect(try sandbox.database().reviewCount() == 0)
     }
 

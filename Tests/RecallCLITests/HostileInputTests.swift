@@ -21,16 +21,19 @@ import ZIPFoundation
 
     /// Runs `recall import PATH` and checks that it was refused with `message`,
     /// naming the file, and that the decks folder and the database are as before.
-    func expectRefusedImport(_ sandbox: Sandbox, _ path: String, _ message: String, arguments: [String] = [],
-                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefusedImport(
+        _ sandbox: Sandbox, _ path: String, _ message: String, arguments: [String] = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let decksBefore = try FileManager.default.contentsOfDirectory(atPath: sandbox.deckFolder.path).sorted()
         let stateBefore = sandbox.run(["export", "--format", "json"]).output
         let run = sandbox.run(["import", path] + arguments)
         #expect(run.status == 1, "\(run.errors)", sourceLocation: sourceLocation)
         #expect(run.errors.contains(message), "\(run.errors)", sourceLocation: sourceLocation)
         #expect(run.errors.contains(URL(fileURLWithPath: path).lastPathComponent), "\(run.errors)", sourceLocation: sourceLocation)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.deckFolder.path).sorted() == decksBefore,
-                sourceLocation: sourceLocation)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: sandbox.deckFolder.path).sorted() == decksBefore,
+            sourceLocation: sourceLocation)
         #expect(sandbox.run(["export", "--format", "json"]).output == stateBefore, sourceLocation: sourceLocation)
     }
 
@@ -125,7 +128,8 @@ import ZIPFoundation
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", "trap '' PIPE; " + script]
         process.environment = environment.merging(["TZ": "UTC", "PATH": "/usr/bin:/bin", "RECALL": binary.path]) { a, _ in a }
-        let output = Pipe(), errors = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
@@ -139,13 +143,15 @@ import ZIPFoundation
         #expect(FileManager.default.isExecutableFile(atPath: binary.path), "build the recall binary first: \(binary.path)")
         let sandbox = try Sandbox(decks: [:])
         // The bundled decks list to far more than a pipe holds, so `head` closes it while recall still writes.
-        let list = try bashIgnoringSIGPIPE(#""$RECALL" list | head -c 100 >/dev/null; echo "status ${PIPESTATUS[0]}""#,
-                                           environment: sandbox.environment)
+        let list = try bashIgnoringSIGPIPE(
+            #""$RECALL" list | head -c 100 >/dev/null; echo "status ${PIPESTATUS[0]}""#,
+            environment: sandbox.environment)
         #expect(list.output == "status 0\n", "\(list.output) \(list.errors)")
         #expect(list.errors.isEmpty, "\(list.errors)")
         let answers = String(repeating: "\n5\n", count: 200)
-        let review = try bashIgnoringSIGPIPE(#"printf '\#(answers.replacingOccurrences(of: "\n", with: "\\n"))' | "$RECALL" review | head -c 10 >/dev/null; echo "status ${PIPESTATUS[1]}""#,
-                                             environment: sandbox.environment)
+        let review = try bashIgnoringSIGPIPE(
+            #"printf '\#(answers.replacingOccurrences(of: "\n", with: "\\n"))' | "$RECALL" review | head -c 10 >/dev/null; echo "status ${PIPESTATUS[1]}""#,
+            environment: sandbox.environment)
         #expect(review.output == "status 0\n", "\(review.output) \(review.errors)")
         #expect(review.errors.isEmpty, "\(review.errors)")
     }
@@ -167,8 +173,10 @@ import ZIPFoundation
 
     @Test func escapeSequencesInCardsArePrintedAsPicturesByEveryCommand() throws {
         let sandbox = try Sandbox(decks: ["esc.md": Self.escapeDeck])
-        let commands: [[String]] = [["show", "esc/clear"], ["list"], ["decks"], ["map"], ["export", "--format", "md"],
-                                    ["review", "--limit", "1"], ["interview", "--count", "1", "--seed", "1"]]
+        let commands: [[String]] = [
+            ["show", "esc/clear"], ["list"], ["decks"], ["map"], ["export", "--format", "md"],
+            ["review", "--limit", "1"], ["interview", "--count", "1", "--seed", "1"],
+        ]
         for command in commands {
             for terminal in [false, true] {
                 let run = sandbox.run(command, input: ["", "5", "", ""], terminal: terminal)
@@ -177,8 +185,9 @@ import ZIPFoundation
                 #expect(!all.unicodeScalars.contains { $0 == "\u{9B}" || $0 == "\u{07}" || $0 == "\u{202E}" }, "\(command)")
                 // The only escapes left are the colours Recall writes itself, on a terminal.
                 let escapes = all.components(separatedBy: "\u{1B}").dropFirst()
-                #expect(escapes.allSatisfy { $0.hasPrefix("[0m") || $0.hasPrefix("[1m") || $0.hasPrefix("[2m") || $0.hasPrefix("[3") },
-                        "\(command): \(all.debugDescription)")
+                #expect(
+                    escapes.allSatisfy { $0.hasPrefix("[0m") || $0.hasPrefix("[1m") || $0.hasPrefix("[2m") || $0.hasPrefix("[3") },
+                    "\(command): \(all.debugDescription)")
                 #expect(!all.contains("\u{1B}[2J") && !all.contains("\u{1B}]"), "\(command)")
             }
         }
@@ -233,8 +242,9 @@ import ZIPFoundation
                 #expect(Self.ownSequences.contains { tail.hasPrefix($0) }, "\(command): \(String(tail.prefix(12)).debugDescription)")
                 rest = rest[rest.index(after: escape)...]
             }
-            #expect(!all.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0 == "\u{07}" || (0xFDD0...0xFDEF).contains($0.value) },
-                    "\(command)")
+            #expect(
+                !all.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0 == "\u{07}" || (0xFDD0...0xFDEF).contains($0.value) },
+                "\(command)")
         }
         // Recall still styles its own text on a terminal: the card id in bold, the prompt in bold.
         #expect(sandbox.run(["show", "palette/codes"], terminal: true).output.hasPrefix("\u{1B}[1mpalette/codes\u{1B}[0m"))
@@ -295,9 +305,11 @@ import ZIPFoundation
         let run = sandbox.run(["list"])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("sample/bubble"))
-        for (name, reason) in [("notes.md", "it is a folder"), ("dangling.md", "it is a symbolic link to nothing"),
-                               ("loop-a.md", "it is a symbolic link loop"), ("zero.md", "it is a device"),
-                               ("fifo.md", "it is a named pipe (FIFO)")] {
+        for (name, reason) in [
+            ("notes.md", "it is a folder"), ("dangling.md", "it is a symbolic link to nothing"),
+            ("loop-a.md", "it is a symbolic link loop"), ("zero.md", "it is a device"),
+            ("fifo.md", "it is a named pipe (FIFO)"),
+        ] {
             #expect(run.errors.contains("skipped \(folder.appending(path: name).path): \(reason)"), "\(name): \(run.errors)")
         }
         let check = sandbox.run(["check"])
@@ -353,7 +365,10 @@ import ZIPFoundation
         var input: [String]
         var output = "", errors = ""
         let hook: () -> Void
-        init(input: [String], hook: @escaping () -> Void) { self.input = input; self.hook = hook }
+        init(input: [String], hook: @escaping () -> Void) {
+            self.input = input
+            self.hook = hook
+        }
         func readLine(echoingToErrors: Bool) -> String? {
             guard !input.isEmpty else { return nil }
             let line = input.removeFirst()
@@ -371,8 +386,9 @@ import ZIPFoundation
             // Another recall answers the card the review just graded (the first one, sample/zero.c1).
             sandbox.run(["grade", "sample/zero.c1", "2"])
         }
-        let context = RecallContext(console: console, environment: sandbox.environment, clock: { Date(timeIntervalSince1970: 0) },
-                                    timeZone: TimeZone(identifier: "UTC") ?? .current, bundledDeckFiles: [])
+        let context = RecallContext(
+            console: console, environment: sandbox.environment, clock: { Date(timeIntervalSince1970: 0) },
+            timeZone: TimeZone(identifier: "UTC") ?? .current, bundledDeckFiles: [])
         #expect(RecallCommand.run(["review", "--limit", "2"], in: context) == 0)
         #expect(console.output.contains("Cannot undo the answer to sample/zero.c1: it was answered again since."), "\(console.output)")
         #expect(try sandbox.database().history(cardID: "sample/zero.c1").map(\.grade.value) == [5, 2])
@@ -386,7 +402,9 @@ import ZIPFoundation
         try sandbox.write(deck: "copy.md", sampleDeckText.replacingOccurrences(of: "title: Sample deck", with: "title: A copy"))
         for _ in 0..<3 {
             let run = sandbox.run(["decks"])
-            #expect(run.errors.contains("copy.md:1:1: error: deck id 'sample' is also used by \(sandbox.deckFolder.appending(path: "sample.md").path)"), "\(run.errors)")
+            #expect(
+                run.errors.contains("copy.md:1:1: error: deck id 'sample' is also used by \(sandbox.deckFolder.appending(path: "sample.md").path)"),
+                "\(run.errors)")
             #expect(run.errors.contains("sample.md:1:1: error: deck id 'sample' is also used by"), "\(run.errors)")
             #expect(run.output.contains("Sample deck") && !run.output.contains("A copy"), "\(run.output)")
             let card = try #require(try sandbox.database().card(id: "sample/bubble"))

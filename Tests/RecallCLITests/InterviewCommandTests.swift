@@ -8,7 +8,8 @@ import Testing
 
     @Test func theSameSeedAndAnswersGiveTheSameReportByteForByte() throws {
         let input = ["b", "parameters", "docker logs --follow web", "(p-1)/(m+p-1)", "r"]
-        let first = try Sandbox(), second = try Sandbox()
+        let first = try Sandbox()
+        let second = try Sandbox()
         let a = first.run(["interview", "--count", "4", "--seed", "7", "--report", first.root.appending(path: "r.md").path], input: input)
         let b = second.run(["interview", "--count", "4", "--seed", "7", "--report", second.root.appending(path: "r.md").path], input: input)
         #expect(a.status == 0, "\(a.errors)")
@@ -53,8 +54,9 @@ import Testing
         #expect(run.errors.contains("no cards match"))
         // Only the typed card: the clock reads 50 s apart at the question and at the answer... and 100 s over a re-prompt.
         try sandbox.write(deck: "sample.md", sampleDeckText)
-        let late = sandbox.run(["interview", "--count", "1", "--time", "30s", "--seed", "1", "--json"],
-                               input: ["parameters", "docker logs -f web", "b", "(p-1)/(m+p-1)", "r"], clock: clock.read)
+        let late = sandbox.run(
+            ["interview", "--count", "1", "--time", "30s", "--seed", "1", "--json"],
+            input: ["parameters", "docker logs -f web", "b", "(p-1)/(m+p-1)", "r"], clock: clock.read)
         #expect(late.status == 0, "\(late.errors)")
         #expect(late.errors.contains("⏱ Late: 50s against a 30s limit, so half credit."), "with --json the transcript goes to standard error")
         #expect(try JSONSerialization.jsonObject(with: Data(late.output.utf8)) is [String: Any], "and standard output is only the JSON")

@@ -67,15 +67,17 @@ let bilingualDeckText = """
         #expect(bad.status != 0)
         #expect(bad.errors.contains("'fr' is not a valid value for language"))
         let show = sandbox.run(["show", "bi/awq"])
-        #expect(show.output.hasPrefix("""
-            bi/awq  [choice]
-            Q: AWQ 用什么信号找出显著通道？
-               a. 权重的幅值
-               b. 激活值的幅值  ✓
-               c. Hessian 矩阵的对角线
-            A: 激活值的幅值
+        #expect(
+            show.output.hasPrefix(
+                """
+                bi/awq  [choice]
+                Q: AWQ 用什么信号找出显著通道？
+                   a. 权重的幅值
+                   b. 激活值的幅值  ✓
+                   c. Hessian 矩阵的对角线
+                A: 激活值的幅值
 
-            """))
+                """))
         // --lang overrides the setting.
         #expect(sandbox.run(["show", "bi/awq", "--lang", "en"]).output.contains("Q: Which signal finds AWQ's salient channels?\n"))
     }
@@ -93,15 +95,17 @@ let bilingualDeckText = """
     @Test func reviewInBothAcceptsAChineseClozeAnswer() throws {
         let sandbox = try Sandbox(decks: ["bi.md": bilingualDeckText])
         let run = sandbox.run(["review", "--lang", "both", "--deck", "bi"], input: ["参数", "5"])
-        #expect(run.output.contains("""
-            ZeRO-3 还切分[...]。
-            ZeRO-3 also shards [...].
-            Your answer (Enter reveals): 参数
-            ✓ Right.
-            Answer: 参数 / parameters
-            Why: 每一阶段多切分一类状态。
-            Each stage shards one more kind of state.
-            """), "\(run.output)")
+        #expect(
+            run.output.contains(
+                """
+                ZeRO-3 还切分[...]。
+                ZeRO-3 also shards [...].
+                Your answer (Enter reveals): 参数
+                ✓ Right.
+                Answer: 参数 / parameters
+                Why: 每一阶段多切分一类状态。
+                Each stage shards one more kind of state.
+                """), "\(run.output)")
     }
 
     @Test func theStudySheetPrintsTheChosenLanguage() throws {
@@ -132,7 +136,8 @@ let bilingualDeckText = """
         #expect(sandbox.run(["map"]).output.contains("- bi "))
         sandbox.run(["config", "set", "language", "zh"])
         #expect(sandbox.run(["decks"]).output.hasPrefix("大模型的预训练技术\n  bi                             3 cards  双语\n"))
-        #expect(sandbox.run(["decks", "--lang", "en"]).output.hasPrefix("Pre-training · 大模型的预训练技术\n  bi                             3 cards  Bilingual · 双语\n"))
+        #expect(
+            sandbox.run(["decks", "--lang", "en"]).output.hasPrefix("Pre-training · 大模型的预训练技术\n  bi                             3 cards  Bilingual · 双语\n"))
     }
 
     @Test func chineseLabelsAreCountedTwoColumnsWide() throws {
@@ -140,9 +145,12 @@ let bilingualDeckText = """
         let lines = sandbox.run(["map", "--lang", "zh"]).output.split(separator: "\n")
         // Every row's count column starts at the same terminal column, whatever the label's script.
         let rows = lines.filter { $0.contains("/") && !$0.contains("mastery") }
-        let columns = Set(rows.map { row in
-            row.prefix { $0 != "/" }.reduce(0) { $0 + ($1.unicodeScalars.first.map { (0x2E80...0x9FFF).contains($0.value) || (0xFF00...0xFF60).contains($0.value) } == true ? 2 : 1) }
-        })
+        let columns = Set(
+            rows.map { row in
+                row.prefix { $0 != "/" }.reduce(0) {
+                    $0 + ($1.unicodeScalars.first.map { (0x2E80...0x9FFF).contains($0.value) || (0xFF00...0xFF60).contains($0.value) } == true ? 2 : 1)
+                }
+            })
         #expect(rows.count >= 3)
         #expect(columns.count == 1, "\(rows)")
     }
@@ -203,8 +211,9 @@ let bilingualDeckText = """
     /// `recall check` with `bundled` standing in for the decks compiled into the binary.
     func check(_ arguments: [String], bundled: [(name: String, bytes: [UInt8])], sandbox: Sandbox) -> (status: Int32, errors: String) {
         let console = ScriptedConsole(input: [], isTerminal: false)
-        let context = RecallContext(console: console, environment: sandbox.environment, clock: { Date(timeIntervalSince1970: 0) },
-                                    timeZone: TimeZone(identifier: "UTC")!, bundledDeckFiles: bundled)
+        let context = RecallContext(
+            console: console, environment: sandbox.environment, clock: { Date(timeIntervalSince1970: 0) },
+            timeZone: TimeZone(identifier: "UTC")!, bundledDeckFiles: bundled)
         return (RecallCommand.run(["check"] + arguments, in: context), console.errors)
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallCLI
 
 /// The standard input's line splitter (issue 12, 16: a 10 MB line took 21 s).

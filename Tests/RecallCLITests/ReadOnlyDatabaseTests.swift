@@ -61,8 +61,11 @@ import Testing
         #expect(!run.output.contains("sample/added"), "\(run.output)")
         #expect(run.output.contains("sample/bubble"), "\(run.output)")
         let lines = run.errors.split(separator: "\n")
-        #expect(lines == ["recall: the database \(sandbox.databasePath) is read-only, so the deck files, which changed since, were not synced into it: shown as last synced"],
-                "\(run.errors)")
+        #expect(
+            lines == [
+                "recall: the database \(sandbox.databasePath) is read-only, so the deck files, which changed since, were not synced into it: shown as last synced"
+            ],
+            "\(run.errors)")
         // Writable again: the next command syncs, and the card is there.
         sandbox.databaseReadOnlyReason = nil
         #expect(sandbox.run(["list"]).output.contains("sample/added"))
@@ -97,9 +100,10 @@ import Testing
         let before = try fileState(sandbox.databasePath)
         let run = sandbox.run(command, input: ["", "5", "", ""])
         #expect(run.status == 1)
-        #expect(run.errors == "error: the database \(sandbox.databasePath) is read-only (\(Self.reason)), so 'recall \(name)' cannot save anything; "
-            + "nothing was changed. Commands that only read (list, show, due, stats, map, export, decks, check) still work; to write, make the file "
-            + "and its folder writable, or copy the database to a writable place and pass --db COPY\n", "\(run.errors)")
+        #expect(
+            run.errors == "error: the database \(sandbox.databasePath) is read-only (\(Self.reason)), so 'recall \(name)' cannot save anything; "
+                + "nothing was changed. Commands that only read (list, show, due, stats, map, export, decks, check) still work; to write, make the file "
+                + "and its folder writable, or copy the database to a writable place and pass --db COPY\n", "\(run.errors)")
         // Refused before anything was asked: no card was shown.
         #expect(run.output.isEmpty, "\(run.output)")
         #expect(try fileState(sandbox.databasePath).bytes == before.bytes)
@@ -124,8 +128,9 @@ import Testing
         #expect(database.isReadOnly)
         #expect(try database.cards().count == 4)
         #expect {
-            _ = try database.recordAnswer(cardID: "sample/bubble", grade: try #require(Grade(4)), at: try #require(Moment.parse("2026-11-29T09:00:00Z", timeZone: .gmt)),
-                                          today: try #require(StudyDay("2026-11-29")), durationMs: 0)
+            _ = try database.recordAnswer(
+                cardID: "sample/bubble", grade: try #require(Grade(4)), at: try #require(Moment.parse("2026-11-29T09:00:00Z", timeZone: .gmt)),
+                today: try #require(StudyDay("2026-11-29")), durationMs: 0)
         } throws: { error in
             StorageFault.sentence(for: error, path: nil)?.hasPrefix("the database is read-only, so this change was not saved; nothing was changed") == true
         }

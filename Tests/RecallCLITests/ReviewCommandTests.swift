@@ -6,14 +6,16 @@ import Testing
     @Test func aSessionRecordsEachAnswerAndRedrillsCardsBelowFour() throws {
         let sandbox = try Sandbox()
         // New cards come round-robin in deck order: zero (cloze), bubble, awq, logs.
-        let run = sandbox.run(["review"], input: [
-            "parameters", "",            // cloze typed right: suggested 5, accepted
-            "", "3",                     // basic revealed, graded 3 → re-drill later
-            "", "2",                     // choice revealed, graded 2
-            "docker logs --follow web", "", // typed alternative: 5
-            "", "4",                     // re-drill bubble: cleared
-            "", "5",                     // re-drill awq: cleared
-        ])
+        let run = sandbox.run(
+            ["review"],
+            input: [
+                "parameters", "",  // cloze typed right: suggested 5, accepted
+                "", "3",  // basic revealed, graded 3 → re-drill later
+                "", "2",  // choice revealed, graded 2
+                "docker logs --follow web", "",  // typed alternative: 5
+                "", "4",  // re-drill bubble: cleared
+                "", "5",  // re-drill awq: cleared
+            ])
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("[1/4] sample · cloze, new"))
         #expect(run.output.contains("ZeRO-3 also shards [...]."))
@@ -151,15 +153,16 @@ import Testing
     }
 }
 
-
 /// docs/recall.1 is generated from the commands (Scripts/generate-manual.sh): it must name every
 /// command and every option of review and interview, or it has not been regenerated.
 @Suite struct ManualPageTests {
     @Test func theManPageNamesEveryCommandAndTheSessionOptions() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let page = try String(contentsOf: root.appending(path: "docs/recall.1"), encoding: .utf8)
-        for command in ["review", "interview", "due", "show", "grade", "list", "decks", "suspend", "unsuspend", "config", "check",
-                        "export", "import", "stats", "map"] {
+        for command in [
+            "review", "interview", "due", "show", "grade", "list", "decks", "suspend", "unsuspend", "config", "check",
+            "export", "import", "stats", "map",
+        ] {
             #expect(page.contains(command), "\(command)")
         }
         for option in ["missed", "card", "copy", "redrill-gap", "json"] {

@@ -68,8 +68,10 @@ import Testing
         #expect(sandbox.run(["config", "set", "day-starts-at", "25"]).status == 1)
         #expect(sandbox.run(["config", "set", "colour", "1"]).errors.contains("unknown setting 'colour'"))
         #expect(sandbox.run(["config", "set", "reviews-per-day", "50"]).status == 0)
-        #expect(sandbox.run(["config", "get"]).output
-                == "new-per-day = 20\nreviews-per-day = 50\nday-starts-at = 4\nredrill-gap = 4\nredrill-gap-minutes = 10\nsiblings-apart = 1\nlanguage = en\nscheduler = sm2\ndesired-retention = 0.9\ninterview-date = off\ninterview-scope = all\n")
+        #expect(
+            sandbox.run(["config", "get"]).output
+                == "new-per-day = 20\nreviews-per-day = 50\nday-starts-at = 4\nredrill-gap = 4\nredrill-gap-minutes = 10\nsiblings-apart = 1\nlanguage = en\nscheduler = sm2\ndesired-retention = 0.9\ninterview-date = off\ninterview-scope = all\n"
+        )
     }
 
     @Test func aBrokenDeckIsReportedAndChangesNothing() throws {

@@ -20,7 +20,9 @@ import Testing
         process.executableURL = executable
         process.arguments = arguments
         process.environment = environment.merging(["TZ": "UTC", "PATH": "/usr/bin:/bin"]) { a, _ in a }
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
@@ -38,8 +40,9 @@ import Testing
         let data = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
-                      stderr: String(decoding: errorData, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
+            stderr: String(decoding: errorData, as: UTF8.self))
     }
 
     func recall(_ arguments: [String], stdin: String = "", _ sandbox: Sandbox, now: String, extra: [String: String] = [:]) throws -> Output {
@@ -106,8 +109,9 @@ import Testing
     @Test func noCardComesTwiceInARowWhileOthersWait() throws {
         let sandbox = try Sandbox()
         // Fail everything, again and again: the re-drill must alternate while two or more cards wait.
-        let run = try recall(["review", "--no-bundled"], stdin: String(repeating: "\n1\n", count: 14), sandbox, now: "2026-11-29T09:00:00Z",
-                             extra: ["COLUMNS": "200"])
+        let run = try recall(
+            ["review", "--no-bundled"], stdin: String(repeating: "\n1\n", count: 14), sandbox, now: "2026-11-29T09:00:00Z",
+            extra: ["COLUMNS": "200"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var asked: [String] = []
@@ -127,11 +131,12 @@ import Testing
         let run = try recall(["review", "--no-bundled"], stdin: "\n5\n\ns\n\n!\n:u\n:u\n:u\nq\n", sandbox, now: "2026-11-29T09:00:00Z")
         #expect(run.status == 0, "\(run.stderr)")
         let undone = run.stdout.split(separator: "\n").filter { $0.hasPrefix("Undone:") }
-        #expect(undone == [
-            "Undone: sample/awq is no longer suspended.",
-            "Undone: the skip of sample/bubble; it is no longer buried.",
-            "Undone: grade 5 for sample/zero.c1; its state is restored.",
-        ])
+        #expect(
+            undone == [
+                "Undone: sample/awq is no longer suspended.",
+                "Undone: the skip of sample/bubble; it is no longer buried.",
+                "Undone: grade 5 for sample/zero.c1; its state is restored.",
+            ])
         let db = try sandbox.database()
         #expect(try db.card(id: "sample/awq")?.isSuspended == false)
         #expect(try db.card(id: "sample/bubble")?.record.buriedUntil == nil)
@@ -144,7 +149,8 @@ import Testing
     @Test func eachAnswerIsStampedWhenGivenWithTheClockRunning() throws {
         for clock in ["1.5s", "run"] {
             let sandbox = try Sandbox()
-            let run = try recall(["review", "--no-bundled"], stdin: "\n5\n\n4\n\n5\n\n5\n", sandbox, now: "2026-11-29T09:00:00Z", extra: ["RECALL_CLOCK": clock])
+            let run = try recall(
+                ["review", "--no-bundled"], stdin: "\n5\n\n4\n\n5\n\n5\n", sandbox, now: "2026-11-29T09:00:00Z", extra: ["RECALL_CLOCK": clock])
             #expect(run.status == 0, "\(run.stderr)")
             let logs = try answers(try sandbox.database()).map(\.log).sorted { ($0.id ?? 0) < ($1.id ?? 0) }
             #expect(logs.count == 4)
@@ -166,8 +172,9 @@ import Testing
 
     @Test func interviewJSONIsTheOnlyThingOnStandardOutput() throws {
         let sandbox = try Sandbox(decks: [:])
-        let run = try recall(["interview", "--count", "5", "--seed", "11", "--json"], stdin: "a\nb\n\nw\nx\n\n\n", sandbox,
-                             now: "2026-11-29T09:00:00Z")
+        let run = try recall(
+            ["interview", "--count", "5", "--seed", "11", "--json"], stdin: "a\nb\n\nw\nx\n\n\n", sandbox,
+            now: "2026-11-29T09:00:00Z")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("Question 1/5"), "the transcript goes to standard error")
         let tool = try self.run(URL(fileURLWithPath: "/usr/bin/python3"), ["-m", "json.tool"], stdin: run.stdout, environment: [:])
@@ -181,8 +188,9 @@ import Testing
     @Test func reviewMissedDrillsExactlyTheMissedCards() throws {
         let sandbox = try Sandbox(decks: [:])
         // Eight questions, answered with junk or skipped: some right by chance (a choice letter), most missed.
-        let interview = try recall(["interview", "--count", "8", "--seed", "5"], stdin: "a\nnope\n\nb\nw\nnope\n\nw\nc\nw\n\n\n", sandbox,
-                                   now: "2026-11-29T09:00:00Z")
+        let interview = try recall(
+            ["interview", "--count", "8", "--seed", "5"], stdin: "a\nnope\n\nb\nw\nnope\n\nw\nc\nw\n\n\n", sandbox,
+            now: "2026-11-29T09:00:00Z")
         #expect(interview.status == 0, "\(interview.stderr)")
         let db = try sandbox.database()
         let attempts = try db.interviewAttempts()

@@ -13,13 +13,16 @@ import Testing
 
     // MARK: - 11. A file that is not a database is refused, never replaced
 
-    @Test(arguments: [("zero-bytes.sqlite", "the file is empty (0 bytes)"),
-                      ("text.sqlite", "it does not start like an SQLite database (it looks like text)")])
+    @Test(arguments: [
+        ("zero-bytes.sqlite", "the file is empty (0 bytes)"),
+        ("text.sqlite", "it does not start like an SQLite database (it looks like text)"),
+    ])
     func aFileThatIsNotADatabaseIsRefusedAndLeftAsItWas(file: String, reason: String) throws {
         let sandbox = try Sandbox()
         let source = HostileInputTests.corpus.appending(path: "databases/\(file)")
-        try FileManager.default.createDirectory(at: URL(fileURLWithPath: sandbox.databasePath).deletingLastPathComponent(),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: sandbox.databasePath).deletingLastPathComponent(),
+            withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: source.path, toPath: sandbox.databasePath)
         let before = try Data(contentsOf: URL(fileURLWithPath: sandbox.databasePath))
         for command in [["list"], ["grade", "sample/bubble", "4"], ["review"]] {
@@ -32,10 +35,12 @@ import Testing
 
     @Test func aTruncatedDatabaseIsReportedAsDamagedInWords() throws {
         let sandbox = try Sandbox()
-        try FileManager.default.createDirectory(at: URL(fileURLWithPath: sandbox.databasePath).deletingLastPathComponent(),
-                                                withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: HostileInputTests.corpus.appending(path: "databases/truncated-header.sqlite").path,
-                                         toPath: sandbox.databasePath)
+        try FileManager.default.createDirectory(
+            at: URL(fileURLWithPath: sandbox.databasePath).deletingLastPathComponent(),
+            withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: HostileInputTests.corpus.appending(path: "databases/truncated-header.sqlite").path,
+            toPath: sandbox.databasePath)
         let run = sandbox.run(["list"])
         #expect(run.status == 1)
         #expect(run.errors.contains("is damaged") || run.errors.contains("cannot open the database"), "\(run.errors)")
@@ -77,7 +82,8 @@ import Testing
         let sandbox = try Sandbox()
         sandbox.run(["list"])
         let holder = try DatabaseQueue(path: sandbox.databasePath)
-        let locked = DispatchSemaphore(value: 0), released = DispatchSemaphore(value: 0)
+        let locked = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
         // Hold the write lock for 6.5 s: longer than the 5 s that used to end a review.
         DispatchQueue.global().async {
             try? holder.writeWithoutTransaction { db in
@@ -101,7 +107,9 @@ import Testing
     @Test func storageErrorsAreSentencesNotSQLiteCodes() throws {
         let full = DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full")
         let text = StorageFault.sentence(forDatabaseError: full, path: "/data/recall.sqlite")
-        #expect(text.hasPrefix("the disk is full, so the database /data/recall.sqlite could not save this change; every answer acknowledged before this one is kept."))
+        #expect(
+            text.hasPrefix(
+                "the disk is full, so the database /data/recall.sqlite could not save this change; every answer acknowledged before this one is kept."))
         for code in [ResultCode.SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_BUSY, .SQLITE_CORRUPT, .SQLITE_CONSTRAINT, .SQLITE_CANTOPEN] {
             let sentence = StorageFault.sentence(forDatabaseError: DatabaseError(resultCode: code, message: "x"), path: nil)
             #expect(!sentence.contains("SQLite error"), "\(code)")
@@ -127,10 +135,11 @@ import Testing
         // From the second answer on, the database refuses every write (as a full disk would).
         let queue = try DatabaseQueue(path: sandbox.databasePath)
         try queue.write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER refuse_second BEFORE INSERT ON review_log WHEN (SELECT COUNT(*) FROM review_log) >= 1
-                BEGIN SELECT RAISE(ABORT, 'simulated fault'); END
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER refuse_second BEFORE INSERT ON review_log WHEN (SELECT COUNT(*) FROM review_log) >= 1
+                    BEGIN SELECT RAISE(ABORT, 'simulated fault'); END
+                    """)
         }
         try queue.close()
         let run = sandbox.run(["review"], input: ["", "5", "", "5", "", "5"])

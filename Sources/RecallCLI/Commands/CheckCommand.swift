@@ -12,7 +12,10 @@ struct CheckCommand: ContextualCommand {
     @Argument(help: ArgumentHelp("Deck files or folders to check.", valueName: "path"))
     var paths: [String] = []
 
-    @Flag(help: "Treat warnings (no source, a question asked twice, over-long answers, multiple-choice answers that show by their form, Chinese that differs from the English) as errors.")
+    @Flag(
+        help:
+            "Treat warnings (no source, a question asked twice, over-long answers, multiple-choice answers that show by their form, Chinese that differs from the English) as errors."
+    )
     var strict = false
 
     @Flag(help: "Require Chinese ('.zh' fields) for every field of every card, the bar the bundled decks are always held to.")
@@ -67,19 +70,23 @@ struct CheckCommand: ContextualCommand {
         // The bundled decks are held to the bilingual bar whenever they are checked; user decks only with --bilingual.
         let bundled: Set<String> = paths.isEmpty && !global.noBundled ? Set(context.bundledDeckFiles.map { "Decks/\($0.name)" }) : []
         let requireAll = bilingual
-        let diagnostics = result.diagnostics
+        let diagnostics =
+            result.diagnostics
             + ContentLinter.lint(result.decks, options: ContentLinter.Options(requireChinese: { requireAll || bundled.contains($0.path) }))
         let style = context.style
         if json {
             let shown = diagnostics.map { diagnostic in
-                DiagnosticJSON(file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
-                               severity: (strict ? DeckDiagnostic.Severity.error : diagnostic.severity).rawValue,
-                               message: diagnostic.message, hint: diagnostic.hint)
+                DiagnosticJSON(
+                    file: diagnostic.file, line: diagnostic.line, column: diagnostic.column,
+                    severity: (strict ? DeckDiagnostic.Severity.error : diagnostic.severity).rawValue,
+                    message: diagnostic.message, hint: diagnostic.hint)
             }
             let errors = shown.filter { $0.severity == DeckDiagnostic.Severity.error.rawValue }.count
-            context.console.line(try JSONOutput.string(CheckJSON(
-                files: files.count, decks: result.decks.count, cards: result.decks.reduce(0) { $0 + $1.deck.cards.count },
-                errors: errors, warnings: shown.count - errors, diagnostics: shown)))
+            context.console.line(
+                try JSONOutput.string(
+                    CheckJSON(
+                        files: files.count, decks: result.decks.count, cards: result.decks.reduce(0) { $0 + $1.deck.cards.count },
+                        errors: errors, warnings: shown.count - errors, diagnostics: shown)))
             if errors > 0 { throw ExitCode(1) }
             return
         }

@@ -4,7 +4,8 @@ import RecallKit
 struct ConfigCommand: ContextualCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Get or set a setting: \((Settings.Key.allCases.map(\.rawValue) + [Settings.languageKey, "scheduler", "desired-retention", "interview-date", "interview-scope"]).joined(separator: ", ")).",
+        abstract:
+            "Get or set a setting: \((Settings.Key.allCases.map(\.rawValue) + [Settings.languageKey, "scheduler", "desired-retention", "interview-date", "interview-scope"]).joined(separator: ", ")).",
         discussion: (Settings.Key.allCases.map { "\($0.rawValue): \($0.summary)" } + [
             "\(Settings.languageKey): \(Settings.languageSummary)",
             "scheduler: sm2 (default) or fsrs; switching replays the review log to reschedule every card (docs/scheduling.md)",
@@ -79,7 +80,8 @@ struct ConfigCommand: ContextualCommand {
                     try library.database.setInterviewScope(nil)
                 } else {
                     guard let scope = CardFilter(scope: value) else {
-                        throw CLIError("'\(value)' is not a valid value for interview-scope: 'deck=ID', 'section=NAME' or 'tag=TAG', separated by commas, or all")
+                        throw CLIError(
+                            "'\(value)' is not a valid value for interview-scope: 'deck=ID', 'section=NAME' or 'tag=TAG', separated by commas, or all")
                     }
                     try library.requireDecks(scope.deckIDs)
                     try library.requireSections(scope.sections)

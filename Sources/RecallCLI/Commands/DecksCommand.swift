@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import RecallKit
 
 struct DecksCommand: ContextualCommand {
@@ -9,7 +9,10 @@ struct DecksCommand: ContextualCommand {
     )
 
     @Flag(help: "Print JSON.") var json = false
-    @Option(help: ArgumentHelp("Copy this bundled deck into your decks folder to edit it; the copy keeps the deck and card ids, so the history, and replaces the bundled deck.", valueName: "deck-id"))
+    @Option(
+        help: ArgumentHelp(
+            "Copy this bundled deck into your decks folder to edit it; the copy keeps the deck and card ids, so the history, and replaces the bundled deck.",
+            valueName: "deck-id"))
     var copy: String?
     @OptionGroup var lang: LanguageOption
     @OptionGroup var global: GlobalOptions
@@ -29,10 +32,13 @@ struct DecksCommand: ContextualCommand {
         let library = try Library.open(global, context, for: .read)
         let decks = try library.database.decks()
         if json {
-            context.console.line(try JSONOutput.string(decks.map {
-                DeckJSON(id: $0.deck.id, title: $0.deck.title, section: $0.deck.section, titleZh: $0.deck.titleZh,
-                         sectionZh: $0.deck.sectionZh, cards: $0.cards, path: $0.deck.path)
-            }))
+            context.console.line(
+                try JSONOutput.string(
+                    decks.map {
+                        DeckJSON(
+                            id: $0.deck.id, title: $0.deck.title, section: $0.deck.section, titleZh: $0.deck.titleZh,
+                            sectionZh: $0.deck.sectionZh, cards: $0.cards, path: $0.deck.path)
+                    }))
             return
         }
         let style = context.style

@@ -68,9 +68,11 @@ struct QueueOptions: ParsableArguments {
 
     func plan(_ library: Library, filter: CardFilter) throws -> ReviewPlan {
         // Deadline mode (docs/scheduling.md) paces new cards and brings reviews forward.
-        let deadline = try DeadlinePlan.make(library.database, filter: filter, settings: library.settings, today: library.today,
-                                             timeZone: library.moment.timeZone)
-        return try ReviewPlan.build(library.database, filter: filter, settings: library.settings, today: library.today,
-                                    sessionNew: new, sessionLimit: limit, deadline: deadline)
+        let deadline = try DeadlinePlan.make(
+            library.database, filter: filter, settings: library.settings, today: library.today,
+            timeZone: library.moment.timeZone)
+        return try ReviewPlan.build(
+            library.database, filter: filter, settings: library.settings, today: library.today,
+            sessionNew: new, sessionLimit: limit, deadline: deadline)
     }
 }

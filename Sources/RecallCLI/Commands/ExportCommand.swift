@@ -61,8 +61,9 @@ struct ExportCommand: ContextualCommand {
         }
         let snapshot = try library.database.exchangeSnapshot()
         try library.requireSections(section)
-        let filter = CardFilter(deckIDs: deck, sections: section, tags: tag, dueOnly: due, weakOnly: weak,
-                                cardIDs: missed ? Set(try MissedCards.cardIDs(library, interview: nil)) : nil)
+        let filter = CardFilter(
+            deckIDs: deck, sections: section, tags: tag, dueOnly: due, weakOnly: weak,
+            cardIDs: missed ? Set(try MissedCards.cardIDs(library, interview: nil)) : nil)
         let selection = snapshot.selection(filter, today: library.today)
         let cardCount = selection.reduce(0) { $0 + $1.cards.count }
         if format != .json && cardCount == 0 {
@@ -72,21 +73,25 @@ struct ExportCommand: ContextualCommand {
         case .apkg:
             guard let output else { throw CLIError("an Anki package is binary: give -o FILE.apkg") }
             do {
-                try AnkiPackageWriter.write(selection, reviews: snapshot.reviews(of: selection.flatMap(\.cards)),
-                                            settings: library.settings, moment: library.moment, to: URL(fileURLWithPath: output))
+                try AnkiPackageWriter.write(
+                    selection, reviews: snapshot.reviews(of: selection.flatMap(\.cards)),
+                    settings: library.settings, moment: library.moment, to: URL(fileURLWithPath: output))
             } catch {
                 throw CLIError("cannot write \(output): \(error.localizedDescription)")
             }
-            context.console.line("Wrote \(output): \(cardCount) card(s) from \(selection.count) deck(s), \(snapshot.reviews(of: selection.flatMap(\.cards)).values.reduce(0) { $0 + $1.count }) review(s).")
+            context.console.line(
+                "Wrote \(output): \(cardCount) card(s) from \(selection.count) deck(s), \(snapshot.reviews(of: selection.flatMap(\.cards)).values.reduce(0) { $0 + $1.count }) review(s)."
+            )
         case .tsv, .csv:
             let text = DelimitedText.export(selection, separator: format == .tsv ? .tab : .comma)
             try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
         case .md:
-            let text = StudySheet.render(selection, today: library.today, only: due ? "due" : weak ? "weak" : missed ? "missed" : nil,
-                                         language: lang.language(library.settings))
+            let text = StudySheet.render(
+                selection, today: library.today, only: due ? "due" : weak ? "weak" : missed ? "missed" : nil,
+                language: lang.language(library.settings))
             try emit(Data(text.utf8), context: context, summary: "\(cardCount) card(s) from \(selection.count) deck(s)")
         case .json:
-            return // written above, streamed
+            return  // written above, streamed
         }
     }
 

@@ -56,9 +56,10 @@ struct GradeCommand: ContextualCommand {
             throw CLIError("\(id) is self-graded (an open answer): compare with the reference and give a quality 0-5")
         }
         if json {
-            let object = GradeJSON(card: id, answer: text, verdict: verdict.outcome.rawValue, credit: verdict.credit,
-                                   expected: verdict.expected, diff: verdict.diff, grade: verdict.grade.value,
-                                   kind: verdict.kind.rawValue, recorded: !dryRun)
+            let object = GradeJSON(
+                card: id, answer: text, verdict: verdict.outcome.rawValue, credit: verdict.credit,
+                expected: verdict.expected, diff: verdict.diff, grade: verdict.grade.value,
+                kind: verdict.kind.rawValue, recorded: !dryRun)
             context.console.line(try JSONOutput.string(object))
         } else {
             context.console.line("\(id): \(verdict.outcome.rawValue) (credit \(verdict.credit.formatted()), \(verdict.kind.rawValue))")

@@ -27,7 +27,8 @@ struct ImportCommand: ContextualCommand {
     @Option(help: ArgumentHelp("apkg, colpkg, tsv, csv, txt or json (default: from the file's extension).", valueName: "format"))
     var format: Format?
     @Option(help: ArgumentHelp("The new deck's id (default: from the file name).", valueName: "deck-id")) var deckId: String?
-    @Option(help: ArgumentHelp("The new deck's title (default: the Anki deck's name when there is one, else the deck id).", valueName: "title")) var title: String?
+    @Option(help: ArgumentHelp("The new deck's title (default: the Anki deck's name when there is one, else the deck id).", valueName: "title")) var title:
+        String?
     @Option(help: ArgumentHelp("The new deck's section.", valueName: "section")) var section = "Imported"
     @OptionGroup var global: GlobalOptions
 
@@ -77,13 +78,15 @@ struct ImportCommand: ContextualCommand {
         let imported: ImportedDeck
         switch format {
         case .apkg, .colpkg:
-            imported = try AnkiPackageReader.read(url, displayName: file, deckID: deckID, title: title, section: section,
-                                                  moment: library.moment, dayStartHour: library.settings.dayStartHour)
+            imported = try AnkiPackageReader.read(
+                url, displayName: file, deckID: deckID, title: title, section: section,
+                moment: library.moment, dayStartHour: library.settings.dayStartHour)
         case .tsv, .csv, .txt:
             let data: Data
             do { data = try Data(contentsOf: url) } catch { throw CLIError("cannot read \(file): \(error.localizedDescription)") }
-            imported = try DelimitedText.read(data, displayName: file, defaultSeparator: format == .csv ? .comma : format == .tsv ? .tab : nil,
-                                              deckID: deckID, title: title, section: section)
+            imported = try DelimitedText.read(
+                data, displayName: file, defaultSeparator: format == .csv ? .comma : format == .tsv ? .tab : nil,
+                deckID: deckID, title: title, section: section)
         case .json:
             return
         }
@@ -98,12 +101,15 @@ struct ImportCommand: ContextualCommand {
         let draft = try DeckFileDraft(imported.deck, path: destination.path)
         let text = draft.text
         let deck = draft.loaded.deck
-        try library.database.importDeck(draft.loaded, states: imported.states, reviews: imported.reviews,
-                                        writeFile: { try AtomicFile.create(destination, contents: Data(text.utf8)) },
-                                        removeFile: { try? FileManager.default.removeItem(at: destination) })
+        try library.database.importDeck(
+            draft.loaded, states: imported.states, reviews: imported.reviews,
+            writeFile: { try AtomicFile.create(destination, contents: Data(text.utf8)) },
+            removeFile: { try? FileManager.default.removeItem(at: destination) })
         for note in imported.notes { context.console.writeError("note: \(note)\n") }
         let reviewed = imported.states.values.filter { !$0.schedule.isNew }.count
-        context.console.line("Imported \(deck.cards.count) card(s) into deck '\(deckID)' (\(destination.path)): \(reviewed) with a schedule, \(imported.reviews.count) review(s).")
+        context.console.line(
+            "Imported \(deck.cards.count) card(s) into deck '\(deckID)' (\(destination.path)): \(reviewed) with a schedule, \(imported.reviews.count) review(s)."
+        )
         if !imported.notes.isEmpty { context.console.line("\(imported.notes.count) note(s) left out or changed; see above.") }
     }
 
@@ -122,33 +128,40 @@ struct ImportCommand: ContextualCommand {
                 throw CLIError("restoring deck '\(deck.id)' would overwrite \(destination.path); move that file away first (nothing was restored)")
             }
             let cards = deck.cards.filter { !$0.retired }.sorted { $0.position < $1.position }.map { card in
-                Card(deckID: deck.id, id: card.id, noteID: card.noteID, content: card.content, explanation: card.explanation,
-                     source: card.source, tags: card.tags)
+                Card(
+                    deckID: deck.id, id: card.id, noteID: card.noteID, content: card.content, explanation: card.explanation,
+                    source: card.source, tags: card.tags)
             }
-            let draft = try DeckFileDraft(Deck(id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
-                                               sectionZh: deck.sectionZh, description: deck.description, cards: cards),
-                                          path: destination.path)
+            let draft = try DeckFileDraft(
+                Deck(
+                    id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
+                    sectionZh: deck.sectionZh, description: deck.description, cards: cards),
+                path: destination.path)
             written.append(draft.loaded)
             files.append((destination, Data(draft.text.utf8)))
         }
-        try library.database.restore(backup, written: written, writeFiles: {
-            var done: [URL] = []
-            do {
-                for (destination, data) in files {
-                    try AtomicFile.create(destination, contents: data)
-                    done.append(destination)
+        try library.database.restore(
+            backup, written: written,
+            writeFiles: {
+                var done: [URL] = []
+                do {
+                    for (destination, data) in files {
+                        try AtomicFile.create(destination, contents: data)
+                        done.append(destination)
+                    }
+                } catch {
+                    for url in done { try? FileManager.default.removeItem(at: url) }
+                    throw error
                 }
-            } catch {
-                for url in done { try? FileManager.default.removeItem(at: url) }
-                throw error
-            }
-        }, removeFiles: {
-            for (destination, _) in files { try? FileManager.default.removeItem(at: destination) }
-        })
+            },
+            removeFiles: {
+                for (destination, _) in files { try? FileManager.default.removeItem(at: destination) }
+            })
         let cards = backup.decks.reduce(0) { $0 + $1.cards.count }
         let attempts = backup.interviews.reduce(0) { $0 + $1.attempts.count }
-        context.console.line("Restored \(backup.decks.count) deck(s), \(cards) card(s), \(backup.reviewLog.count) review(s), "
-                             + "\(backup.interviews.count) interview(s) with \(attempts) attempt(s) and the settings from \(file); wrote \(files.count) deck file(s).")
+        context.console.line(
+            "Restored \(backup.decks.count) deck(s), \(cards) card(s), \(backup.reviewLog.count) review(s), "
+                + "\(backup.interviews.count) interview(s) with \(attempts) attempt(s) and the settings from \(file); wrote \(files.count) deck file(s).")
     }
 }
 

@@ -66,8 +66,9 @@ struct InterviewCommand: ContextualCommand {
         let transcript: Console = json ? ErrorStreamConsole(context.console) : context.console
         var session = try InterviewSession(
             questions: questions, database: library.database,
-            configuration: .init(seed: seed, timeLimitSeconds: time.flatMap(Self.seconds), reschedule: reschedule,
-                                 dayStartHour: library.settings.dayStartHour, language: lang.language(library.settings)),
+            configuration: .init(
+                seed: seed, timeLimitSeconds: time.flatMap(Self.seconds), reschedule: reschedule,
+                dayStartHour: library.settings.dayStartHour, language: lang.language(library.settings)),
             filter: typed, at: clock())
         let runner = InterviewRunner(
             console: transcript, style: json ? Style(enabled: false) : context.style,
@@ -189,13 +190,16 @@ struct InterviewRunner {
         for event in events {
             switch event {
             case .opening(let questions, let seed, let limit, let reschedule):
-                console.line(style.bold("Mock interview · \(questions) questions · seed \(seed)")
-                             + (limit.map { " · \($0)s a question" } ?? "")
-                             + (reschedule ? " · answers are recorded as reviews" : "") + ". q stops; Enter skips.")
+                console.line(
+                    style.bold("Mock interview · \(questions) questions · seed \(seed)")
+                        + (limit.map { " · \($0)s a question" } ?? "")
+                        + (reschedule ? " · answers are recorded as reviews" : "") + ". q stops; Enter skips.")
             case .question(let question):
                 console.line("")
-                console.line(style.accent("Question \(question.position)/\(question.total) · \(question.card.deckID) · \(question.card.kind.rawValue)"
-                                          + (question.timeLimitSeconds.map { " · \($0)s" } ?? "")))
+                console.line(
+                    style.accent(
+                        "Question \(question.position)/\(question.total) · \(question.card.deckID) · \(question.card.kind.rawValue)"
+                            + (question.timeLimitSeconds.map { " · \($0)s" } ?? "")))
                 let text = question.card.text(in: language)
                 if text.fellBackToEnglish { console.line(style.dim(Language.fallbackNote)) }
                 layout.wrap(text.prompt).forEach { console.line(style.bold($0)) }
@@ -267,9 +271,10 @@ struct InterviewHistory {
             let rows = attempts[interview.id ?? -1] ?? []
             let bySection = Dictionary(grouping: rows) { sections[$0.cardID]?.section ?? "?" }
             func percent(_ rows: [InterviewAttemptRecord]) -> Int { InterviewScoring.percent(rows.map(\.credit)) }
-            return Entry(date: interview.studyDay.description, questions: interview.questionCount, answered: rows.count,
-                         percent: percent(rows), id: interview.id ?? 0, filter: interview.filter, sections: bySection.mapValues(percent),
-                         aborted: rows.count < interview.questionCount, overruled: rows.filter(\.overruled).count)
+            return Entry(
+                date: interview.studyDay.description, questions: interview.questionCount, answered: rows.count,
+                percent: percent(rows), id: interview.id ?? 0, filter: interview.filter, sections: bySection.mapValues(percent),
+                aborted: rows.count < interview.questionCount, overruled: rows.filter(\.overruled).count)
         }
         if json {
             console.line(try JSONOutput.string(entries))
@@ -281,10 +286,12 @@ struct InterviewHistory {
         }
         for entry in entries {
             let sectionText = entry.sections.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)%" }.joined(separator: " · ")
-            let status = (entry.aborted ? "aborted after \(entry.answered)/\(entry.questions)" : "\(entry.answered)/\(entry.questions) answered")
+            let status =
+                (entry.aborted ? "aborted after \(entry.answered)/\(entry.questions)" : "\(entry.answered)/\(entry.questions) answered")
                 + (entry.overruled > 0 ? ", \(entry.overruled) overruled" : "")
-            console.line("#\(entry.id)  \(entry.date)  \(String(entry.percent).leftPadded(3))%  \(status)"
-                         + (sectionText.isEmpty ? "" : "  \(sectionText)") + (entry.filter.isEmpty ? "" : "  [\(entry.filter)]"))
+            console.line(
+                "#\(entry.id)  \(entry.date)  \(String(entry.percent).leftPadded(3))%  \(status)"
+                    + (sectionText.isEmpty ? "" : "  \(sectionText)") + (entry.filter.isEmpty ? "" : "  [\(entry.filter)]"))
         }
     }
 }

@@ -40,10 +40,13 @@ struct MapCommand: ContextualCommand {
             return
         }
         let glyphs = ChartGlyphs.forEnvironment(context.environment, ascii: scope.ascii)
-        let labels = MapLabels(language: lang.language(library.settings), topics: context.topicLabels,
-                               decks: records.map { ($0.id, $0.section, $0.titleZh, $0.sectionZh) })
-        context.console.write(MapText.render(map, today: library.today, depth: depth, glyphs: glyphs, style: context.style, labels: labels,
-                                             recallOn: recall || on != nil ? day : nil))
+        let labels = MapLabels(
+            language: lang.language(library.settings), topics: context.topicLabels,
+            decks: records.map { ($0.id, $0.section, $0.titleZh, $0.sectionZh) })
+        context.console.write(
+            MapText.render(
+                map, today: library.today, depth: depth, glyphs: glyphs, style: context.style, labels: labels,
+                recallOn: recall || on != nil ? day : nil))
     }
 }
 

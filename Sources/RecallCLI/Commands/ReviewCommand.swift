@@ -58,8 +58,9 @@ struct ReviewCommand: ContextualCommand {
             layout: TextLayout(width: TextLayout.width(environment: context.environment, isTerminal: context.console.isTerminal)),
             clock: { Moment(instant: answerClock(), timeZone: zone) },
             seed: seed ?? UInt64(bitPattern: Int64(library.today.daysSinceEpoch)),
-            editor: CardEditor(library: library, environment: context.environment, isTerminal: context.console.isTerminal,
-                               userDeckFolder: global.deckFolders(context).first?.path ?? "decks/"),
+            editor: CardEditor(
+                library: library, environment: context.environment, isTerminal: context.console.isTerminal,
+                userDeckFolder: global.deckFolders(context).first?.path ?? "decks/"),
             language: lang.language(library.settings))
         let summary = try runner.run()
         if json { context.console.line(try JSONOutput.string(summary)) }

@@ -47,22 +47,26 @@ struct ShowCommand: ContextualCommand {
         if !stored.allTags.isEmpty { out.line("Tags: " + stored.allTags.joined(separator: ", ")) }
         let s = stored.schedule
         let due = s.dueDay.map { $0.relative(to: library.today) } ?? "new"
-        out.line("State: repetitions \(s.sm2.repetitions) · easiness \(String(format: "%.2f", s.sm2.easiness)) · interval \(s.sm2.intervalDays)d · due \(due) · lapses \(s.lapses)"
-                 + (stored.isSuspended ? " · suspended" : "") + (s.isLeech ? " · leech" : ""))
+        out.line(
+            "State: repetitions \(s.sm2.repetitions) · easiness \(String(format: "%.2f", s.sm2.easiness)) · interval \(s.sm2.intervalDays)d · due \(due) · lapses \(s.lapses)"
+                + (stored.isSuspended ? " · suspended" : "") + (s.isLeech ? " · leech" : ""))
         let own = try library.database.fsrsParameters()
         let parameters = own ?? .defaults
         let answers = history.map { ($0.grade, $0.studyDay, $0.answeredAt.instant) }
         if let memory = CardMemory(answers: answers, parameters: parameters) {
             let r = memory.retrievability(on: library.today, parameters: parameters)
-            out.line("Memory (FSRS-6, \(own == nil ? "default" : "your") parameters): "
-                     + String(format: "recall today %.0f%% · stability %.1fd · difficulty %.1f", r * 100, memory.memory.stability, memory.memory.difficulty))
+            out.line(
+                "Memory (FSRS-6, \(own == nil ? "default" : "your") parameters): "
+                    + String(format: "recall today %.0f%% · stability %.1fd · difficulty %.1f", r * 100, memory.memory.stability, memory.memory.difficulty))
         }
         if history.isEmpty {
             out.line("History: none")
         } else {
             out.line("History:")
             for log in history {
-                out.line("  \(log.studyDay)  grade \(log.grade)  \(log.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  ivl \(log.previousIntervalDays)d → \(log.newIntervalDays)d  EF \(String(format: "%.2f", log.previousEasiness)) → \(String(format: "%.2f", log.newEasiness))  \(formatDuration(ms: log.durationMs))")
+                out.line(
+                    "  \(log.studyDay)  grade \(log.grade)  \(log.kind.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  ivl \(log.previousIntervalDays)d → \(log.newIntervalDays)d  EF \(String(format: "%.2f", log.previousEasiness)) → \(String(format: "%.2f", log.newEasiness))  \(formatDuration(ms: log.durationMs))"
+                )
             }
         }
     }

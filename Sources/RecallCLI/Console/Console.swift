@@ -97,7 +97,7 @@ public final class StandardConsole: Console, @unchecked Sendable {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in }
         sigemptyset(&action.sa_mask)
-        action.sa_flags = 0 // no SA_RESTART: the blocked read returns EINTR
+        action.sa_flags = 0  // no SA_RESTART: the blocked read returns EINTR
         sigaction(SIGINT, &action, nil)
     }
 }
@@ -170,7 +170,10 @@ struct LineBuffer {
     /// What is left after the last newline, at the end of input; nil when nothing is.
     mutating func rest() -> String? {
         guard start < bytes.count else { return nil }
-        defer { start = bytes.count; scanned = bytes.count }
+        defer {
+            start = bytes.count
+            scanned = bytes.count
+        }
         return String(decoding: bytes[start...], as: UTF8.self)
     }
 }

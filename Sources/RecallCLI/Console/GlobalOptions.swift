@@ -137,7 +137,8 @@ enum DeckFiles {
             let code = errno
             var linkInfo = stat()
             if lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
-                return .failure(Problem(reason: code == ELOOP ? "it is a symbolic link loop" : "it is a symbolic link to nothing (\(String(cString: strerror(code))))"))
+                return .failure(
+                    Problem(reason: code == ELOOP ? "it is a symbolic link loop" : "it is a symbolic link to nothing (\(String(cString: strerror(code))))"))
             }
             return .failure(Problem(reason: String(cString: strerror(code))))
         }

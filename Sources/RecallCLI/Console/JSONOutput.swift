@@ -84,9 +84,10 @@ struct CardJSON: Encodable {
         line = card.line
         state = CardStateJSON(stored)
         if let chinese = card.chinese {
-            zh = ChineseJSON(question: card.promptZh, answer: card.answerTextZh,
-                             choices: chinese.choices.isEmpty ? nil : chinese.choices.map { ChoiceJSON(text: $0.text, correct: $0.isCorrect) },
-                             explanation: chinese.explanation)
+            zh = ChineseJSON(
+                question: card.promptZh, answer: card.answerTextZh,
+                choices: chinese.choices.isEmpty ? nil : chinese.choices.map { ChoiceJSON(text: $0.text, correct: $0.isCorrect) },
+                explanation: chinese.explanation)
         }
         related = card.related.isEmpty ? nil : card.related
     }

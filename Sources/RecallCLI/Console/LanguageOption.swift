@@ -1,13 +1,15 @@
-import BundledDecks
 import ArgumentParser
+import BundledDecks
 import RecallKit
 
 /// `--lang en|zh|both`, shared by the commands that show cards; without it the `language` setting decides.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .customLong("lang"),
-            help: ArgumentHelp("Show cards in en, zh or both (Chinese, then English). Default: 'recall config get language'.",
-                               valueName: "en|zh|both"),
-            transform: LanguageOption.parse)
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp(
+            "Show cards in en, zh or both (Chinese, then English). Default: 'recall config get language'.",
+            valueName: "en|zh|both"),
+        transform: LanguageOption.parse)
     var lang: Language?
 
     static func parse(_ value: String) throws -> Language {

@@ -30,8 +30,10 @@ struct Library {
     /// that reads opens it read-only and does not sync (syncing writes): it
     /// shows what was stored at the last sync, and says so in one line on
     /// standard error if the deck files differ from that.
-    static func open(_ options: GlobalOptions, _ context: RecallContext, for access: Access,
-                     reportDecks: Bool = true) throws -> Library {
+    static func open(
+        _ options: GlobalOptions, _ context: RecallContext, for access: Access,
+        reportDecks: Bool = true
+    ) throws -> Library {
         let moment = try context.moment()
         let dbPath = try options.databasePath(context)
         let console = SendableConsole(context.console)
@@ -40,9 +42,10 @@ struct Library {
         }
         if let reason = context.databaseReadOnlyReason(dbPath) {
             if case .write(let command) = access {
-                throw CLIError("the database \(dbPath) is read-only (\(reason)), so 'recall \(command)' cannot save anything; nothing was changed. "
-                    + "Commands that only read (list, show, due, stats, map, export, decks, check) still work; to write, make the file and "
-                    + "its folder writable, or copy the database to a writable place and pass --db COPY")
+                throw CLIError(
+                    "the database \(dbPath) is read-only (\(reason)), so 'recall \(command)' cannot save anything; nothing was changed. "
+                        + "Commands that only read (list, show, due, stats, map, export, decks, check) still work; to write, make the file and "
+                        + "its folder writable, or copy the database to a writable place and pass --db COPY")
             }
             return try openReadOnly(options, context, path: dbPath, moment: moment, lockWait: lockWait, reportDecks: reportDecks)
         }
@@ -65,14 +68,17 @@ struct Library {
         }
         let files = listing.files
         let knownIDs = try database.deckIDsByPath()
-        let loaded = DeckLoader.load(files, unreadablePaths: listing.unreadable.map(\.path), untouchedPaths: listing.unchanged,
-                                     isUnchanged: { path, hash in known[path] == hash }, deckIDOfUnchanged: { knownIDs[$0] },
-                                     previousIndex: { try? database.deckBlockIndex(path: $0) }, knownBroken: broken)
+        let loaded = DeckLoader.load(
+            files, unreadablePaths: listing.unreadable.map(\.path), untouchedPaths: listing.unchanged,
+            isUnchanged: { path, hash in known[path] == hash }, deckIDOfUnchanged: { knownIDs[$0] },
+            previousIndex: { try? database.deckBlockIndex(path: $0) }, knownBroken: broken)
         try database.recordStamps(files.filter { loaded.unchangedPaths.contains($0.path) })
         let errors = loaded.diagnostics.filter { $0.severity == .error }
         if reportDecks && !errors.isEmpty {
             for diagnostic in errors { context.console.writeError(diagnostic.description + "\n") }
-            context.console.writeError("recall: \(Set(loaded.brokenPaths).count - listing.unreadable.count) deck file(s) have errors and were not loaded; nothing about them changed. Run 'recall check' for details.\n")
+            context.console.writeError(
+                "recall: \(Set(loaded.brokenPaths).count - listing.unreadable.count) deck file(s) have errors and were not loaded; nothing about them changed. Run 'recall check' for details.\n"
+            )
         }
         try database.synchronize(loaded)
         return Library(database: database, settings: try database.settings(), moment: moment, deckDiagnostics: loaded.diagnostics)
@@ -81,8 +87,10 @@ struct Library {
     /// The database opened read-only and not synced. The deck files are
     /// looked at as a sync would (a file with its stored size and time is not
     /// read), only to tell the user when what is shown is older than the decks.
-    private static func openReadOnly(_ options: GlobalOptions, _ context: RecallContext, path: String, moment: Moment,
-                                     lockWait: RecallDatabase.LockWait, reportDecks: Bool) throws -> Library {
+    private static func openReadOnly(
+        _ options: GlobalOptions, _ context: RecallContext, path: String, moment: Moment,
+        lockWait: RecallDatabase.LockWait, reportDecks: Bool
+    ) throws -> Library {
         let database: RecallDatabase
         do {
             database = try RecallDatabase(readOnlyAt: path, lockWait: lockWait)
@@ -98,8 +106,9 @@ struct Library {
             let onDisk = Set(listing.files.map(\.contentHash) + listing.unchanged.compactMap { known[$0] })
             let stored = Set(known.filter { !unreadable.contains($0.key) }.values)
             if onDisk != stored {
-                context.console.writeError("recall: the database \(path) is read-only, so the deck files, which changed since, were not synced into it: "
-                    + "shown as last synced\n")
+                context.console.writeError(
+                    "recall: the database \(path) is read-only, so the deck files, which changed since, were not synced into it: "
+                        + "shown as last synced\n")
             }
         }
         return Library(database: database, settings: try database.settings(), moment: moment, deckDiagnostics: [])

@@ -18,9 +18,11 @@ public struct RecallContext {
     /// file permissions do not stop, hand in their own to open a database read-only on purpose.
     public var databaseReadOnlyReason: (String) -> String?
 
-    public init(console: Console, environment: [String: String], clock: @escaping () -> Date = Date.init,
-                timeZone: TimeZone = .current, bundledDeckFiles: [(name: String, bytes: [UInt8])] = BundledDecks.files,
-                databaseReadOnlyReason: @escaping (String) -> String? = RecallDatabase.readOnlyReason(path:)) {
+    public init(
+        console: Console, environment: [String: String], clock: @escaping () -> Date = Date.init,
+        timeZone: TimeZone = .current, bundledDeckFiles: [(name: String, bytes: [UInt8])] = BundledDecks.files,
+        databaseReadOnlyReason: @escaping (String) -> String? = RecallDatabase.readOnlyReason(path:)
+    ) {
         self.console = console
         self.environment = environment
         self.clock = clock
@@ -75,7 +77,9 @@ public struct RecallContext {
 
     /// `1.5s`, `250ms`, `2` (seconds) → seconds; nil for anything else or a step that is not positive.
     static func step(_ text: String) -> Double? {
-        let (number, scale): (Substring, Double) = text.hasSuffix("ms") ? (text.dropLast(2), 0.001)
+        let (number, scale): (Substring, Double) =
+            text.hasSuffix("ms")
+            ? (text.dropLast(2), 0.001)
             : (text.hasSuffix("s") ? (text.dropLast(), 1) : (Substring(text), 1))
         guard let value = Double(number), value > 0, value.isFinite, value * scale <= 86_400 else { return nil }
         return value * scale

@@ -51,7 +51,10 @@ struct TextLayout {
         for character in line {
             let w = Self.columns(character)
             if character == " " {
-                if currentWidth + 1 > width { flush(); continue }
+                if currentWidth + 1 > width {
+                    flush()
+                    continue
+                }
                 if currentWidth == pad.count && !lines.isEmpty { continue }
                 lastBreak = (current.endIndex, currentWidth, true)
                 current.append(character)

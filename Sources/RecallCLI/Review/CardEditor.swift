@@ -26,7 +26,8 @@ struct CardEditor {
             return
         }
         if BundledDeckPath.isBundled(path) {
-            let text = "\(card.qualifiedID) is in a deck bundled with Recall, which cannot be edited in place. "
+            let text =
+                "\(card.qualifiedID) is in a deck bundled with Recall, which cannot be edited in place. "
                 + "'recall decks --copy \(card.deckID)' copies the deck into \(userDeckFolder) with the same card ids, "
                 + "so your history stays with the cards; the copy then replaces the bundled deck, and e opens it."
             TextLayout(width: TextLayout.defaultWidth).wrap(text).forEach { console.line($0) }

@@ -36,8 +36,9 @@ struct ReviewRunner {
     @discardableResult
     func run() throws -> SummaryJSON {
         let plan = try self.plan ?? options.plan(library, filter: filter)
-        var session = ReviewSession(queue: plan.queue, redrill: plan.redrill, database: library.database,
-                                    configuration: .init(settings: library.settings, seed: seed), at: clock())
+        var session = ReviewSession(
+            queue: plan.queue, redrill: plan.redrill, database: library.database,
+            configuration: .init(settings: library.settings, seed: seed), at: clock())
         render(try session.start(at: clock()), session)
         while session.awaiting != .finished {
             console.write(prompt(session.awaiting))
@@ -61,9 +62,10 @@ struct ReviewRunner {
         }
         let (waiting, next) = try printNextDue()
         let summary = session.summary
-        return SummaryJSON(date: library.today.description, answers: summary.answers, passed: summary.passed, failed: summary.failed,
-                           skipped: summary.skipped, suspended: summary.suspended, elapsedMs: summary.elapsedMs,
-                           waiting: waiting, nextDue: next?.description)
+        return SummaryJSON(
+            date: library.today.description, answers: summary.answers, passed: summary.passed, failed: summary.failed,
+            skipped: summary.skipped, suspended: summary.suspended, elapsedMs: summary.elapsedMs,
+            waiting: waiting, nextDue: next?.description)
     }
 
     // MARK: Reading
@@ -137,17 +139,19 @@ struct ReviewRunner {
         let today = library.today
         switch event {
         case .opening(let today, let due, let new, let redrill):
-            console.line(style.bold("Recall · \(today)") + " · \(due) due, \(new) new" + (redrill == 0 ? "" : ", \(redrill) to re-drill")
-                         + ". Enter reveals; q quits; ? for help.")
+            console.line(
+                style.bold("Recall · \(today)") + " · \(due) due, \(new) new" + (redrill == 0 ? "" : ", \(redrill) to re-drill")
+                    + ". Enter reveals; q quits; ? for help.")
         case .nothingDue(let today):
             console.line("Nothing is due today (\(today)).")
         case .question(let shown):
             let card = shown.card
-            let kind = switch shown.kind {
-            case .redrill: "\(card.kind.rawValue), re-drill"
-            case .new: "\(card.kind.rawValue), new"
-            case .review: card.kind.rawValue
-            }
+            let kind =
+                switch shown.kind {
+                case .redrill: "\(card.kind.rawValue), re-drill"
+                case .new: "\(card.kind.rawValue), new"
+                case .review: card.kind.rawValue
+                }
             console.line("")
             console.line(style.accent("[\(shown.position)/\(shown.total)] \(card.deckID) · \(kind)"))
             let text = card.text(in: language)
@@ -220,7 +224,8 @@ struct ReviewRunner {
             console.line("")
             say("Only \(cardID) is left to re-drill, and you just answered it.")
         case .summary(let summary):
-            var line = "Session: \(summary.answers) answer\(summary.answers == 1 ? "" : "s") (\(summary.passed) right, \(summary.failed) wrong) in \(formatDuration(ms: summary.elapsedMs))"
+            var line =
+                "Session: \(summary.answers) answer\(summary.answers == 1 ? "" : "s") (\(summary.passed) right, \(summary.failed) wrong) in \(formatDuration(ms: summary.elapsedMs))"
             if summary.skipped > 0 { line += ", \(summary.skipped) skipped" }
             if summary.suspended > 0 { line += ", \(summary.suspended) suspended" }
             console.line("")

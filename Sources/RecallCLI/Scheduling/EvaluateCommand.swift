@@ -23,7 +23,8 @@ struct EvaluateCommand: ContextualCommand {
         let (dataset, source, library) = try log.load(global, context, for: .read)
         context.console.line(source)
         guard dataset.items.count >= FSRSOptimizer.minimumItems else {
-            throw CLIError("too little history to evaluate: \(dataset.items.count) answers after a card's first day, at least \(FSRSOptimizer.minimumItems) needed")
+            throw CLIError(
+                "too little history to evaluate: \(dataset.items.count) answers after a card's first day, at least \(FSRSOptimizer.minimumItems) needed")
         }
         var options = FSRSOptimizer.Options()
         options.iterations = iterations

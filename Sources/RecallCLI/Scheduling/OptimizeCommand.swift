@@ -42,7 +42,8 @@ struct OptimizeCommand: ContextualCommand {
             switch error {
             case .notEnoughHistory(let items, let minimum):
                 throw CLIError(
-                    "too little history to fit FSRS: \(items) answers after a card's first day, at least \(minimum) needed (as fsrs-rs); the \(library == nil ? "default" : "current") parameters are kept")
+                    "too little history to fit FSRS: \(items) answers after a card's first day, at least \(minimum) needed (as fsrs-rs); the \(library == nil ? "default" : "current") parameters are kept"
+                )
             }
         }
         if let library { try library.database.setFSRSParameters(fit.parameters) }
@@ -51,7 +52,9 @@ struct OptimizeCommand: ContextualCommand {
             return
         }
         context.console.line(source)
-        context.console.line("fitted on \(fit.items) predictions, \(fit.iterations) steps\(fit.fittedAll ? "" : " (initial stabilities only: fewer than \(FSRSOptimizer.fullFitItems) predictions)")")
+        context.console.line(
+            "fitted on \(fit.items) predictions, \(fit.iterations) steps\(fit.fittedAll ? "" : " (initial stabilities only: fewer than \(FSRSOptimizer.fullFitItems) predictions)")"
+        )
         context.console.line(String(format: "log loss %.6f with the starting parameters → %.6f fitted", fit.initialLogLoss, fit.logLoss))
         context.console.line(fit.parameters.table)
         context.console.line(library == nil ? "(from --csv: not kept)" : "Kept: the FSRS scheduler and predicted recall use these parameters.")

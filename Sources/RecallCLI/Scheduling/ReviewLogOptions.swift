@@ -5,17 +5,23 @@ import RecallKit
 /// Where `optimize` and `evaluate` read the answers from: the user's own
 /// review log, or a CSV in the FSRS optimizer's layout.
 struct ReviewLogOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "A review log in the FSRS optimizer's CSV layout (card_id, review_time, review_rating, review_duration[, review_state]) instead of your own.",
-        valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A review log in the FSRS optimizer's CSV layout (card_id, review_time, review_rating, review_duration[, review_state]) instead of your own.",
+            valueName: "file"))
     var csv: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "With --csv: the time zone whose study days the log is cut into (default UTC).", valueName: "zone"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --csv: the time zone whose study days the log is cut into (default UTC).", valueName: "zone"))
     var timeZone: String = "UTC"
 
-    @Option(name: .long, help: ArgumentHelp(
-        "With --csv: the hour a study day starts (0-23, default 4, as Anki and the FSRS optimizer).", valueName: "hour"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "With --csv: the hour a study day starts (0-23, default 4, as Anki and the FSRS optimizer).", valueName: "hour"))
     var dayStartsAt: Int = StudyDay.defaultStartHour
 
     func validate() throws {
@@ -24,7 +30,8 @@ struct ReviewLogOptions: ParsableArguments {
     }
 
     /// The answers, grouped by card, and a line saying where they came from and how days were cut.
-    func load(_ global: GlobalOptions, _ context: RecallContext, for access: Library.Access) throws -> (dataset: FSRSDataset, source: String, library: Library?) {
+    func load(_ global: GlobalOptions, _ context: RecallContext, for access: Library.Access) throws -> (dataset: FSRSDataset, source: String, library: Library?)
+    {
         if let csv {
             guard let zone = TimeZone(identifier: timeZone) else { throw CLIError("--time-zone '\(timeZone)' is not a time zone") }
             guard let data = FileManager.default.contents(atPath: csv) else { throw CLIError("cannot read \(csv)") }
@@ -45,7 +52,8 @@ struct ReviewLogOptions: ParsableArguments {
             context.console.writeError("warning: \(unreadable) review-log rows have an unreadable time and were left out\n")
         }
         let dataset = FSRSDataset(histories: histories.map(\.answers))
-        let source = "your review log: \(dataset.answerCount) answers of \(dataset.cards.count) cards; days start at \(library.settings.dayStartHour):00 \(zone.identifier)"
+        let source =
+            "your review log: \(dataset.answerCount) answers of \(dataset.cards.count) cards; days start at \(library.settings.dayStartHour):00 \(zone.identifier)"
         return (dataset, source, library)
     }
 }

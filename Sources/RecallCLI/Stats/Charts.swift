@@ -65,7 +65,7 @@ enum Charts {
             for value in eighths {
                 let filled = min(8, max(0, value - row * 8))
                 var glyph = glyphs.verticalEighths[filled]
-                if !glyphs.isUnicode && row == 0 && value > 0 && filled < 4 { glyph = "." } // too small for a '#', but not nothing
+                if !glyphs.isUnicode && row == 0 && value > 0 && filled < 4 { glyph = "." }  // too small for a '#', but not nothing
                 line += glyph == " " ? "  " : style.accent(String(glyph)) + " "
             }
             lines.append(line.trimmedRight)

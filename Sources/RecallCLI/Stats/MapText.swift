@@ -8,12 +8,16 @@ enum MapText {
 
     /// - Parameter labels: the names of sections, decks and topics in the chosen language (default: as they are).
     /// - Parameter recallOn: when set, each node also shows its predicted recall on that day.
-    static func render(_ map: KnowledgeMap, today: StudyDay, depth: Int, glyphs: ChartGlyphs, style: Style,
-                       labels: MapLabels = MapLabels(language: .en, topics: TopicLabels(), decks: []),
-                       recallOn: StudyDay? = nil) -> String {
+    static func render(
+        _ map: KnowledgeMap, today: StudyDay, depth: Int, glyphs: ChartGlyphs, style: Style,
+        labels: MapLabels = MapLabels(language: .en, topics: TopicLabels(), decks: []),
+        recallOn: StudyDay? = nil
+    ) -> String {
         let showRecall = recallOn != nil
-        func row(_ node: KnowledgeMap.Node, prefix: String, glyphs: ChartGlyphs, style: Style,
-                 bold: Bool = false, weak: Bool = false, name: String? = nil) -> String {
+        func row(
+            _ node: KnowledgeMap.Node, prefix: String, glyphs: ChartGlyphs, style: Style,
+            bold: Bool = false, weak: Bool = false, name: String? = nil
+        ) -> String {
             MapText.row(node, prefix: prefix, glyphs: glyphs, style: style, bold: bold, weak: weak, name: name, showRecall: showRecall)
         }
         func name(_ node: KnowledgeMap.Node) -> String {
@@ -24,8 +28,9 @@ enum MapText {
             }
         }
         var lines: [String] = []
-        lines.append(style.bold("Knowledge map") + glyphs.separator + today.description + glyphs.separator
-                     + "mastery: cards at an interval of 21 days or more")
+        lines.append(
+            style.bold("Knowledge map") + glyphs.separator + today.description + glyphs.separator
+                + "mastery: cards at an interval of 21 days or more")
         if let day = recallOn {
             lines.append("predicted recall (FSRS-6) on \(day): the mean over each node's cards, unseen cards 0")
             lines.append("".padded(labelWidth) + "   seen/total  mastery" + String(repeating: " ", count: 12) + "recall")
@@ -49,8 +54,10 @@ enum MapText {
             }
         }
         let all = ["All decks": "全部卡组"]
-        lines.append(row(map.root, prefix: "", glyphs: glyphs, style: style, bold: true,
-                         name: MapLabels.pick(english: "All decks", chinese: all["All decks"], labels.language)))
+        lines.append(
+            row(
+                map.root, prefix: "", glyphs: glyphs, style: style, bold: true,
+                name: MapLabels.pick(english: "All decks", chinese: all["All decks"], labels.language)))
         lines.append("")
         if map.weakest.isEmpty {
             lines.append(style.bold("Weakest topics") + ": none started yet (a topic has at least \(KnowledgeMap.minimumTopicCards) cards).")
@@ -59,26 +66,32 @@ enum MapText {
             for topic in map.weakest {
                 let node = topic.topic
                 let label = Charts.fit("\(labels.deck(topic.deckID)) / \(labels.topic(node.name))", 32, glyphs: glyphs)
-                lines.append("  " + style.bad(glyphs.marker) + " " + label.padded(32) + " "
-                             + Charts.percent(node.mastery).leftPadded(4) + " mastered, \(node.seen)/\(node.total) seen, "
-                             + "\(node.lapses) lapse\(node.lapses == 1 ? "" : "s")")
+                lines.append(
+                    "  " + style.bad(glyphs.marker) + " " + label.padded(32) + " "
+                        + Charts.percent(node.mastery).leftPadded(4) + " mastered, \(node.seen)/\(node.total) seen, "
+                        + "\(node.lapses) lapse\(node.lapses == 1 ? "" : "s")")
             }
         }
         if !map.notStarted.isEmpty {
             let names = map.notStarted.prefix(4).map { "\(labels.topic($0.topic.name)) (\($0.topic.total))" }.joined(separator: ", ")
             let more = map.notStarted.count > 4 ? ", …" : ""
-            lines.append(Charts.fit("Not started: \(map.notStarted.count) topic\(map.notStarted.count == 1 ? "" : "s"): \(names)\(more)",
-                                    Charts.width, glyphs: glyphs))
+            lines.append(
+                Charts.fit(
+                    "Not started: \(map.notStarted.count) topic\(map.notStarted.count == 1 ? "" : "s"): \(names)\(more)",
+                    Charts.width, glyphs: glyphs))
         }
         return lines.map(\.trimmedRight).joined(separator: "\n") + "\n"
     }
 
-    static func row(_ node: KnowledgeMap.Node, prefix: String, glyphs: ChartGlyphs, style: Style,
-                    bold: Bool = false, weak: Bool = false, name: String? = nil, showRecall: Bool = false) -> String {
+    static func row(
+        _ node: KnowledgeMap.Node, prefix: String, glyphs: ChartGlyphs, style: Style,
+        bold: Bool = false, weak: Bool = false, name: String? = nil, showRecall: Bool = false
+    ) -> String {
         let label = Charts.fit(prefix + (name ?? node.name), labelWidth, glyphs: glyphs).padded(labelWidth)
         let counts = "\(String(node.seen).leftPadded(5))/\(String(node.total).padded(5))"
         let bar = Charts.bar(node.mastery, width: showRecall ? barWidth - 8 : barWidth, glyphs: glyphs, empty: glyphs.empty)
-        var text = (bold ? style.bold(label) : label) + "  " + counts + "  " + style.good(bar) + " "
+        var text =
+            (bold ? style.bold(label) : label) + "  " + counts + "  " + style.good(bar) + " "
             + Charts.percent(node.mastery).leftPadded(4)
         if showRecall { text += "  " + Charts.percent(node.predictedRecall).leftPadded(6) }
         return weak ? text + " " + style.bad(glyphs.marker) : text

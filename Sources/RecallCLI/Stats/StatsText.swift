@@ -37,8 +37,9 @@ enum StatsText {
             lines.append("  Nothing answered yet.")
         } else {
             let passed = Charts.percent(Double(today.passed) / Double(today.answers))
-            lines.append("  Answered \(today.answers): \(plural(today.reviews, "review")), \(today.newCards) new, "
-                         + "\(plural(today.redrills, "re-drill")); \(passed) graded 3+; \(Charts.duration(milliseconds: today.durationMs))")
+            lines.append(
+                "  Answered \(today.answers): \(plural(today.reviews, "review")), \(today.newCards) new, "
+                    + "\(plural(today.redrills, "re-drill")); \(passed) graded 3+; \(Charts.duration(milliseconds: today.durationMs))")
         }
         lines.append("  Waiting: \(plural(today.dueReviews, "review")) due, \(today.newWaiting) new")
         let streak = report.streak
@@ -90,8 +91,9 @@ enum StatsText {
             let counts = total == 0 ? "" : "\(passed)/\(total)"
             return Charts.percentTenths(share).leftPadded(6) + "  " + counts.padded(17)
         }
-        return ("  " + Charts.fit(label, 24, glyphs: glyphs).padded(24) + cell(tally.trueRetention, tally.maturePassed, tally.matureReviews) + "  "
-                + cell(tally.youngRetention, tally.youngPassed, tally.youngReviews)).trimmedRight
+        return
+            ("  " + Charts.fit(label, 24, glyphs: glyphs).padded(24) + cell(tally.trueRetention, tally.maturePassed, tally.matureReviews) + "  "
+            + cell(tally.youngRetention, tally.youngPassed, tally.youngReviews)).trimmedRight
     }
 
     static func deckCounts(_ report: StatsReport, glyphs: ChartGlyphs, style: Style) -> [String] {

@@ -42,21 +42,25 @@ public enum ContentLinter {
                 overall.singleAnswer += tally.singleAnswer
                 overall.longest += tally.longest
                 overall.onlyQualified += tally.onlyQualified
-                diagnostics += shareWarnings(tally, limit: ChoiceShape.maximumSharePerDeck, file: loaded.path,
-                                             scope: "\(language)deck '\(loaded.deck.id)'", limitName: "per deck")
+                diagnostics += shareWarnings(
+                    tally, limit: ChoiceShape.maximumSharePerDeck, file: loaded.path,
+                    scope: "\(language)deck '\(loaded.deck.id)'", limitName: "per deck")
                 var notesDone: Set<String> = []
                 for card in loaded.deck.cards where notesDone.insert(card.noteID).inserted {
                     guard case .choice(_, let english) = card.content else { continue }
                     let choices = chinese ? (card.chinese?.choices ?? []) : english
                     if ChoiceShape.rightIsFarLonger(choices) {
-                        diagnostics.append(DeckDiagnostic(.warning, file: loaded.path, line: card.line, column: 1,
-                            "card '\(card.noteID)': the right \(language)option is more than \(ChoiceShape.maximumLengthRatio)× as long as every distractor",
-                            hint: "give the distractors the same length, grammar and specificity as the answer"))
+                        diagnostics.append(
+                            DeckDiagnostic(
+                                .warning, file: loaded.path, line: card.line, column: 1,
+                                "card '\(card.noteID)': the right \(language)option is more than \(ChoiceShape.maximumLengthRatio)× as long as every distractor",
+                                hint: "give the distractors the same length, grammar and specificity as the answer"))
                     }
                 }
             }
-            diagnostics += shareWarnings(overall, limit: ChoiceShape.maximumShareAcrossDecks, file: allDecksName,
-                                         scope: "\(language)choices of the checked decks", limitName: "across the decks")
+            diagnostics += shareWarnings(
+                overall, limit: ChoiceShape.maximumShareAcrossDecks, file: allDecksName,
+                scope: "\(language)choices of the checked decks", limitName: "across the decks")
         }
         return diagnostics
     }
@@ -66,14 +70,18 @@ public enum ContentLinter {
         func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
         let hint = "rework the distractors so the answer cannot be spotted by form: same length, grammar, specificity and hedging"
         if tally.longestShare > limit {
-            out.append(DeckDiagnostic(.warning, file: file, line: 1, column: 1,
-                "\(scope): the right option is the longest in \(tally.longest) of \(tally.singleAnswer) single-answer cards (\(percent(tally.longestShare)); at most \(percent(limit)) \(limitName))",
-                hint: hint))
+            out.append(
+                DeckDiagnostic(
+                    .warning, file: file, line: 1, column: 1,
+                    "\(scope): the right option is the longest in \(tally.longest) of \(tally.singleAnswer) single-answer cards (\(percent(tally.longestShare)); at most \(percent(limit)) \(limitName))",
+                    hint: hint))
         }
         if tally.onlyQualifiedShare > limit {
-            out.append(DeckDiagnostic(.warning, file: file, line: 1, column: 1,
-                "\(scope): the right option is the only qualified one ('but', 'only', parentheses …) in \(tally.onlyQualified) of \(tally.singleAnswer) single-answer cards (\(percent(tally.onlyQualifiedShare)); at most \(percent(limit)) \(limitName))",
-                hint: hint))
+            out.append(
+                DeckDiagnostic(
+                    .warning, file: file, line: 1, column: 1,
+                    "\(scope): the right option is the only qualified one ('but', 'only', parentheses …) in \(tally.onlyQualified) of \(tally.singleAnswer) single-answer cards (\(percent(tally.onlyQualifiedShare)); at most \(percent(limit)) \(limitName))",
+                    hint: hint))
         }
         return out
     }
@@ -114,22 +122,26 @@ public enum ContentLinter {
             let names = Array(Set(missing.map { $0.hasPrefix("choice") ? "M" : $0 }))
             if !missing.isEmpty {
                 let ordered = ["Q", "A", "C", "M", "T", "Why"].filter(names.contains)
-                warn("no Chinese for \(ordered.map { "'\($0):'" }.joined(separator: ", "))\(missing.contains { $0.hasPrefix("choice") } ? " (or its choices)" : "")",
-                     hint: "add \(ordered.map { "'\($0).zh:'" }.joined(separator: ", ")) after the English fields; see docs/deck-format.md")
+                warn(
+                    "no Chinese for \(ordered.map { "'\($0):'" }.joined(separator: ", "))\(missing.contains { $0.hasPrefix("choice") } ? " (or its choices)" : "")",
+                    hint: "add \(ordered.map { "'\($0).zh:'" }.joined(separator: ", ")) after the English fields; see docs/deck-format.md")
             }
         }
         if case .cloze(let text, _) = card.content, let chineseText = card.chinese?.clozeText {
             // Deletion i of the Chinese is asked with deletion i of the English, so the
             // numbers each holds must be the same: a swapped order accepts the wrong fill.
-            let english = Cloze(text).deletions.map(\.answer), chinese = Cloze(chineseText).deletions.map(\.answer)
+            let english = Cloze(text).deletions.map(\.answer)
+            let chinese = Cloze(chineseText).deletions.map(\.answer)
             for (index, (en, zh)) in zip(english, chinese).enumerated() where numbers(in: en) != numbers(in: zh) {
-                warn("Chinese deletion \(index + 1) '\(zh)' does not hold the numbers of English deletion \(index + 1) '\(en)'",
-                     hint: "the Chinese deletions come in the English order; reword the Chinese sentence so that they do")
+                warn(
+                    "Chinese deletion \(index + 1) '\(zh)' does not hold the numbers of English deletion \(index + 1) '\(en)'",
+                    hint: "the Chinese deletions come in the English order; reword the Chinese sentence so that they do")
             }
         }
         for pair in pairs {
             guard let chinese = pair.chinese else { continue }
-            let englishCode = CodeSpans.of(pair.english), chineseCode = CodeSpans.of(chinese)
+            let englishCode = CodeSpans.of(pair.english)
+            let chineseCode = CodeSpans.of(chinese)
             if englishCode.sorted() != chineseCode.sorted() {
                 let lost = englishCode.filter { !chineseCode.contains($0) }
                 let added = chineseCode.filter { !englishCode.contains($0) }
@@ -137,12 +149,14 @@ public enum ContentLinter {
                 if !lost.isEmpty { parts.append("lacks \(lost.map(quoteCode).joined(separator: ", "))") }
                 if !added.isEmpty { parts.append("adds \(added.map(quoteCode).joined(separator: ", "))") }
                 if parts.isEmpty { parts.append("repeats code a different number of times") }
-                warn("the Chinese \(fieldName(pair.field)) \(parts.joined(separator: " and ")) compared with the English",
-                     hint: "commands and code (backtick spans and fenced blocks) stay exactly as in English")
+                warn(
+                    "the Chinese \(fieldName(pair.field)) \(parts.joined(separator: " and ")) compared with the English",
+                    hint: "commands and code (backtick spans and fenced blocks) stay exactly as in English")
             }
             if let english = UntranslatedText.englishSentence(in: chinese, comparedWith: pair.english) {
-                warn("the Chinese \(fieldName(pair.field)) holds untranslated English: '\(english)'",
-                     hint: "translate the sentence; keep only terms engineers say in English, commands and code")
+                warn(
+                    "the Chinese \(fieldName(pair.field)) holds untranslated English: '\(english)'",
+                    hint: "translate the sentence; keep only terms engineers say in English, commands and code")
             }
         }
         return diagnostics
@@ -185,9 +199,11 @@ public enum ContentLinter {
                     let parts = name.split(separator: "/", maxSplits: 1).map(String.init)
                     guard parts.count == 2, let known = notes[parts[0]] else { continue }
                     if !known.contains(parts[1]) {
-                        diagnostics.append(DeckDiagnostic(.warning, file: loaded.path, line: card.line, column: 1,
-                            "card '\(card.noteID)': related card '\(name)' is not in deck '\(parts[0])'",
-                            hint: "name an existing card ('card-id' or 'deck-id/card-id'; a cloze note by its note id)"))
+                        diagnostics.append(
+                            DeckDiagnostic(
+                                .warning, file: loaded.path, line: card.line, column: 1,
+                                "card '\(card.noteID)': related card '\(name)' is not in deck '\(parts[0])'",
+                                hint: "name an existing card ('card-id' or 'deck-id/card-id'; a cloze note by its note id)"))
                     }
                 }
             }
@@ -230,7 +246,10 @@ public enum CodeSpans {
         let characters = Array(text)
         var index = 0
         while index < characters.count {
-            guard characters[index] == "`" else { index += 1; continue }
+            guard characters[index] == "`" else {
+                index += 1
+                continue
+            }
             var run = 0
             while index + run < characters.count && characters[index + run] == "`" { run += 1 }
             var search = index + run
@@ -271,7 +290,11 @@ public enum CodeSpans {
             }
             var inCode = false
             for character in line {
-                if character == "`" { inCode.toggle(); out.append(" "); continue }
+                if character == "`" {
+                    inCode.toggle()
+                    out.append(" ")
+                    continue
+                }
                 out.append(inCode ? " " : character)
             }
             out.append("\n")
@@ -314,10 +337,16 @@ public enum UntranslatedText {
         let pairs: [Character: Character] = ["\"": "\"", "“": "”", "《": "》", "「": "」"]
         for character in text {
             if let close = closing {
-                if character == close { closing = nil; out.append(" ") }
+                if character == close {
+                    closing = nil
+                    out.append(" ")
+                }
                 continue
             }
-            if let close = pairs[character] { closing = close; continue }
+            if let close = pairs[character] {
+                closing = close
+                continue
+            }
             out.append(character)
         }
         return closing == nil ? out : text
@@ -337,7 +366,8 @@ public enum UntranslatedText {
         func close() {
             endWord()
             if words > 0 { runs.append((current.trimmingSpaces, words)) }
-            current = ""; words = 0
+            current = ""
+            words = 0
         }
         for character in text {
             if character.isASCII && character.isLetter {

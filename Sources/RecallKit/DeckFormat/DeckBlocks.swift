@@ -103,8 +103,9 @@ public struct DeckBlocks: Sendable {
             blocks.append(block.byte..<next.byte)
             lineCounts.append(next.line - block.line)
         }
-        return DeckBlocks(header: 0..<headerEnd, blocks: blocks, headerLineCount: blockStarts.first?.line ?? totalLines,
-                          lineCounts: lineCounts)
+        return DeckBlocks(
+            header: 0..<headerEnd, blocks: blocks, headerLineCount: blockStarts.first?.line ?? totalLines,
+            lineCounts: lineCounts)
     }
 
     /// 64-bit FNV-1a of a byte range.
@@ -174,7 +175,8 @@ public struct DeckBlockIndex: Hashable, Sendable {
         blocks.reserveCapacity(Int(count))
         for _ in 0..<count {
             guard let hash = take(8), let lines = take(4), let cards = take(4), let length = take(2),
-                  offset + Int(length) <= bytes.count else { return nil }
+                offset + Int(length) <= bytes.count
+            else { return nil }
             let id = String(decoding: bytes[offset..<offset + Int(length)], as: UTF8.self)
             offset += Int(length)
             blocks.append(Block(hash: hash, lineCount: Int(lines), cardCount: Int(cards), noteID: id))

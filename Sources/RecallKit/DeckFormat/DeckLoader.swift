@@ -120,7 +120,8 @@ public struct BrokenDeckFile: Hashable, Sendable {
         diagnostics.reserveCapacity(count)
         for _ in 0..<count {
             guard let severity = byte(), let file = text(), let line = number(), let column = number(), let message = text(),
-                  let hasHint = byte() else { return nil }
+                let hasHint = byte()
+            else { return nil }
             var hint: String?
             if hasHint == 1 {
                 guard let value = text() else { return nil }
@@ -183,11 +184,13 @@ public enum DeckLoader {
     ///   - knownBroken: files the database remembers as broken. One in
     ///     `untouchedPaths` is reported as it was without being read; one read
     ///     whose hash is the remembered one is reported without being parsed.
-    public static func load(_ files: [DeckFile], unreadablePaths: [String] = [], untouchedPaths: [String] = [],
-                            isUnchanged: (String, String) -> Bool = { _, _ in false },
-                            deckIDOfUnchanged: (String) -> String? = { _ in nil },
-                            previousIndex: (String) -> DeckBlockIndex? = { _ in nil },
-                            knownBroken: [String: BrokenDeckFile] = [:]) -> Result {
+    public static func load(
+        _ files: [DeckFile], unreadablePaths: [String] = [], untouchedPaths: [String] = [],
+        isUnchanged: (String, String) -> Bool = { _, _ in false },
+        deckIDOfUnchanged: (String) -> String? = { _ in nil },
+        previousIndex: (String) -> DeckBlockIndex? = { _ in nil },
+        knownBroken: [String: BrokenDeckFile] = [:]
+    ) -> Result {
         var result = Result(decks: [], unchangedPaths: [], brokenPaths: unreadablePaths, diagnostics: [])
         for path in untouchedPaths {
             if let broken = knownBroken[path] {
@@ -232,8 +235,10 @@ public enum DeckLoader {
             guard let deck = outcome.deck else {
                 result.brokenPaths.append(file.path)
                 if let id = outcome.declaredDeckID { result.brokenDeckIDs.append(id) }
-                result.newlyBroken.append(BrokenDeckFile(path: file.path, contentHash: hash, stamp: file.stamp,
-                                                         declaredDeckID: outcome.declaredDeckID, diagnostics: outcome.diagnostics))
+                result.newlyBroken.append(
+                    BrokenDeckFile(
+                        path: file.path, contentHash: hash, stamp: file.stamp,
+                        declaredDeckID: outcome.declaredDeckID, diagnostics: outcome.diagnostics))
                 continue
             }
             claim(deck.id, file)
@@ -245,17 +250,21 @@ public enum DeckLoader {
             refused.insert(id)
             for path in paths {
                 let others = paths.filter { $0 != path }.joined(separator: ", ")
-                result.diagnostics.append(DeckDiagnostic(.error, file: path, line: 1, column: 1,
-                    "deck id '\(id)' is also used by \(others); neither file is loaded and the deck stays as it was",
-                    hint: "give each deck file its own 'id:'"))
+                result.diagnostics.append(
+                    DeckDiagnostic(
+                        .error, file: path, line: 1, column: 1,
+                        "deck id '\(id)' is also used by \(others); neither file is loaded and the deck stays as it was",
+                        hint: "give each deck file its own 'id:'"))
             }
             result.brokenPaths += paths + (bundledPaths[id] ?? [])
         }
         for (id, paths) in bundledPaths where paths.count > 1 && !refused.contains(id) {
             refused.insert(id)
             for path in paths {
-                result.diagnostics.append(DeckDiagnostic(.error, file: path, line: 1, column: 1,
-                    "deck id '\(id)' is used by more than one bundled deck", hint: "give each deck file its own 'id:'"))
+                result.diagnostics.append(
+                    DeckDiagnostic(
+                        .error, file: path, line: 1, column: 1,
+                        "deck id '\(id)' is used by more than one bundled deck", hint: "give each deck file its own 'id:'"))
             }
             result.brokenPaths += paths
         }
@@ -263,8 +272,10 @@ public enum DeckLoader {
         for entry in parsed where !refused.contains(entry.deck.id) {
             // A bundled deck whose id a user's file has is replaced by that file.
             if entry.file.isBundled && userPaths[entry.deck.id] != nil { continue }
-            result.decks.append(LoadedDeck(deck: entry.deck, path: entry.file.path, contentHash: entry.hash, stamp: entry.file.stamp,
-                                           blockIndex: entry.index, patch: entry.patch))
+            result.decks.append(
+                LoadedDeck(
+                    deck: entry.deck, path: entry.file.path, contentHash: entry.hash, stamp: entry.file.stamp,
+                    blockIndex: entry.index, patch: entry.patch))
         }
         // An unchanged bundled deck replaced by a user's file is not "kept" either.
         let replacedBundled = Set(bundledPaths.filter { userPaths[$0.key] != nil }.values.joined())
@@ -284,9 +295,11 @@ public enum DeckLinter {
             for card in loaded.deck.cards where notesDone.insert(card.noteID).inserted {
                 let key = normalizedQuestion(card)
                 if let first = seen[key] {
-                    diagnostics.append(DeckDiagnostic(.warning, file: loaded.path, line: card.line, column: 1,
-                        "card '\(card.noteID)' asks the same question as '\(first.note)' (\(first.path):\(first.line))",
-                        hint: "merge the two cards or make the questions differ"))
+                    diagnostics.append(
+                        DeckDiagnostic(
+                            .warning, file: loaded.path, line: card.line, column: 1,
+                            "card '\(card.noteID)' asks the same question as '\(first.note)' (\(first.path):\(first.line))",
+                            hint: "merge the two cards or make the questions differ"))
                 } else {
                     seen[key] = (loaded.path, card.line, card.noteID)
                 }

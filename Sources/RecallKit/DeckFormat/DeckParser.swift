@@ -26,8 +26,9 @@ public enum DeckParser {
     public static func parse(_ text: String, file: String) -> Result {
         var state = ParseState(file: file)
         state.run(lines: splitLines(text))
-        return Result(deck: state.errorCount > 0 ? nil : state.deck, diagnostics: state.diagnostics, operations: state.operations,
-                      declaredDeckID: state.deck.id.isEmpty ? nil : state.deck.id)
+        return Result(
+            deck: state.errorCount > 0 ? nil : state.deck, diagnostics: state.diagnostics, operations: state.operations,
+            declaredDeckID: state.deck.id.isEmpty ? nil : state.deck.id)
     }
 
     /// Decodes a file's bytes, reporting invalid UTF-8 at its line and column.
@@ -41,14 +42,20 @@ public enum DeckParser {
         while index < bytes.count {
             let length = validUTF8Length(bytes, at: index)
             if length == 0 { break }
-            if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
+            if bytes[index] == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
             index += length
         }
         let column = (String(validating: bytes[lineStart..<index], as: UTF8.self)?.count ?? 0) + 1
-        return Result(deck: nil, diagnostics: [
-            DeckDiagnostic(.error, file: file, line: line, column: column, "invalid UTF-8 (byte 0x\(String(bytes[min(index, bytes.count - 1)], radix: 16)))",
-                           hint: "deck files must be UTF-8; re-save the file as UTF-8")
-        ])
+        return Result(
+            deck: nil,
+            diagnostics: [
+                DeckDiagnostic(
+                    .error, file: file, line: line, column: column, "invalid UTF-8 (byte 0x\(String(bytes[min(index, bytes.count - 1)], radix: 16)))",
+                    hint: "deck files must be UTF-8; re-save the file as UTF-8")
+            ])
     }
 
     /// A parse that may have skipped unchanged note blocks.
@@ -80,12 +87,14 @@ public enum DeckParser {
             let headerHash = DeckBlocks.hash(buffer, cut.header)
             let hashes = cut.blocks.map { DeckBlocks.hash(buffer, $0) }
             if let previous, previous.headerHash == headerHash, !cut.blocks.isEmpty,
-               let incremental = parseChangedBlocks(buffer, file: file, cut: cut, hashes: hashes, headerHash: headerHash, previous: previous) {
+                let incremental = parseChangedBlocks(buffer, file: file, cut: cut, hashes: hashes, headerHash: headerHash, previous: previous)
+            {
                 return incremental
             }
             let whole = parse(bytes: bytes, file: file)
-            return IncrementalResult(result: whole, index: whole.deck.flatMap { index(of: $0, cut: cut, hashes: hashes, headerHash: headerHash) },
-                                     patch: nil, notesParsed: cut.blocks.count)
+            return IncrementalResult(
+                result: whole, index: whole.deck.flatMap { index(of: $0, cut: cut, hashes: hashes, headerHash: headerHash) },
+                patch: nil, notesParsed: cut.blocks.count)
         }
     }
 
@@ -111,8 +120,10 @@ public enum DeckParser {
     }
 
     /// The incremental parse proper; nil when a changed block is not UTF-8 (the whole parse reports it).
-    private static func parseChangedBlocks(_ buffer: UnsafeBufferPointer<UInt8>, file: String, cut: DeckBlocks, hashes: [UInt64],
-                                           headerHash: UInt64, previous: DeckBlockIndex) -> IncrementalResult? {
+    private static func parseChangedBlocks(
+        _ buffer: UnsafeBufferPointer<UInt8>, file: String, cut: DeckBlocks, hashes: [UInt64],
+        headerHash: UInt64, previous: DeckBlockIndex
+    ) -> IncrementalResult? {
         guard let headerText = String(validating: UnsafeBufferPointer(rebasing: buffer[cut.header]), as: UTF8.self) else { return nil }
         var header = ParseState(file: file)
         let headerControl = header.runHeader(lines: splitLines(headerText))
@@ -131,7 +142,8 @@ public enum DeckParser {
         var oldLines: [Int] = []
         oldPositions.reserveCapacity(previous.blocks.count)
         oldLines.reserveCapacity(previous.blocks.count)
-        var position = 0, line = previous.headerLineCount + 1
+        var position = 0
+        var line = previous.headerLineCount + 1
         for (ordinal, block) in previous.blocks.enumerated() {
             oldByHash[block.hash, default: []].append(ordinal)
             oldPositions.append(position)
@@ -161,11 +173,13 @@ public enum DeckParser {
                 used[old] = true
                 noteID = previous.blocks[old].noteID
                 cardCount = previous.blocks[old].cardCount
-                let move = DeckPatch.Move(oldPositions: oldPositions[old]..<oldPositions[old] + cardCount,
-                                          positionShift: position - oldPositions[old], lineShift: line - oldLines[old])
+                let move = DeckPatch.Move(
+                    oldPositions: oldPositions[old]..<oldPositions[old] + cardCount,
+                    positionShift: position - oldPositions[old], lineShift: line - oldLines[old])
                 if move.positionShift != 0 || move.lineShift != 0 {
                     if let last = patch.moves.last, last.oldPositions.upperBound == move.oldPositions.lowerBound,
-                       last.positionShift == move.positionShift, last.lineShift == move.lineShift {
+                        last.positionShift == move.positionShift, last.lineShift == move.lineShift
+                    {
                         patch.moves[patch.moves.count - 1].oldPositions = last.oldPositions.lowerBound..<move.oldPositions.upperBound
                     } else {
                         patch.moves.append(move)
@@ -192,8 +206,10 @@ public enum DeckParser {
             // Card ids are unique across every block, as the whole parse checks them.
             if isValidID(noteID) {
                 if let first = seen[noteID] {
-                    bodyDiagnostics.append(DeckDiagnostic(.error, file: file, line: line, column: 4, "card id '\(noteID)' is already used on line \(first)",
-                        hint: "each card needs its own id; the id keeps the card's review history"))
+                    bodyDiagnostics.append(
+                        DeckDiagnostic(
+                            .error, file: file, line: line, column: 4, "card id '\(noteID)' is already used on line \(first)",
+                            hint: "each card needs its own id; the id keeps the card's review history"))
                     errorCount += 1
                 } else {
                     seen[noteID] = line
@@ -212,8 +228,9 @@ public enum DeckParser {
                 patch.replaced.append(range)
             }
         }
-        let result = Result(deck: errorCount > 0 ? nil : deck, diagnostics: controlDiagnostics + bodyDiagnostics, operations: operations,
-                            declaredDeckID: deck.id.isEmpty ? nil : deck.id)
+        let result = Result(
+            deck: errorCount > 0 ? nil : deck, diagnostics: controlDiagnostics + bodyDiagnostics, operations: operations,
+            declaredDeckID: deck.id.isEmpty ? nil : deck.id)
         let index = errorCount > 0 ? nil : DeckBlockIndex(headerHash: headerHash, headerLineCount: cut.headerLineCount, blocks: blocks)
         return IncrementalResult(result: result, index: index, patch: patch, notesParsed: notesParsed)
     }
@@ -252,9 +269,10 @@ public enum DeckParser {
     }
 
     static func isValidTag(_ tag: some StringProtocol) -> Bool {
-        !tag.isEmpty && tag.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
-        }
+        !tag.isEmpty
+            && tag.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+            }
     }
 
     static func parseTags(_ value: String, file: String, line: Int, into diagnostics: inout [DeckDiagnostic]) -> [String] {
@@ -265,8 +283,10 @@ public enum DeckParser {
             if isValidTag(tag) {
                 if !tags.contains(tag) { tags.append(tag) }
             } else {
-                diagnostics.append(DeckDiagnostic(.error, file: file, line: line, column: 1, "invalid tag '\(tag)'",
-                                                  hint: "tags use letters, digits, '-', '_' and '.'; separate them with commas"))
+                diagnostics.append(
+                    DeckDiagnostic(
+                        .error, file: file, line: line, column: 1, "invalid tag '\(tag)'",
+                        hint: "tags use letters, digits, '-', '_' and '.'; separate them with commas"))
             }
         }
         return tags
@@ -275,11 +295,23 @@ public enum DeckParser {
 
 /// The field keys a card may carry. The first one names the card's kind.
 enum FieldKey: String, CaseIterable {
-    case question = "Q", cloze = "C", choice = "M", typed = "T"
-    case answer = "A", alternative = "Alt", why = "Why", source = "Source", tags = "Tags", grade = "Grade"
+    case question = "Q"
+    case cloze = "C"
+    case choice = "M"
+    case typed = "T"
+    case answer = "A"
+    case alternative = "Alt"
+    case why = "Why"
+    case source = "Source"
+    case tags = "Tags"
+    case grade = "Grade"
     /// The Chinese text of a card (issue 15): the English key with `.zh` appended.
-    case questionZh = "Q.zh", clozeZh = "C.zh", choiceZh = "M.zh", typedZh = "T.zh"
-    case answerZh = "A.zh", whyZh = "Why.zh"
+    case questionZh = "Q.zh"
+    case clozeZh = "C.zh"
+    case choiceZh = "M.zh"
+    case typedZh = "T.zh"
+    case answerZh = "A.zh"
+    case whyZh = "Why.zh"
     /// Notes the queue keeps apart from this one on a day: `card-id, other-deck/card-id`.
     case related = "Related"
 
@@ -397,8 +429,9 @@ private struct ParseState {
             var column = 1
             for character in line {
                 if let scalar = character.unicodeScalars.first(where: ControlCharacters.isControl) {
-                    warning(index + firstLine, column, "control character \(ControlCharacters.name(scalar)) in the text",
-                            hint: "delete it: Recall shows it as \(ControlCharacters.picture(scalar)) and never sends it to the terminal")
+                    warning(
+                        index + firstLine, column, "control character \(ControlCharacters.name(scalar)) in the text",
+                        hint: "delete it: Recall shows it as \(ControlCharacters.picture(scalar)) and never sends it to the terminal")
                     break
                 }
                 column += 1
@@ -418,8 +451,11 @@ private struct ParseState {
             error(fence.line, 1, "code fence is never closed", hint: "add a line '\(fence.marker)' where the code block ends")
         }
         finishCard()
-        deck.description = RawField(key: .why, line: 0, valueColumn: 1,
-                                    lines: Array(description.drop(while: { $0.trimmingSpaces.isEmpty }))).joinedValue
+        deck.description =
+            RawField(
+                key: .why, line: 0, valueColumn: 1,
+                lines: Array(description.drop(while: { $0.trimmingSpaces.isEmpty }))
+            ).joinedValue
     }
 
     // MARK: Blocks
@@ -436,8 +472,11 @@ private struct ParseState {
                 consume(lines[index], number: index + 1)
             }
         }
-        deck.description = RawField(key: .why, line: 0, valueColumn: 1,
-                                    lines: Array(description.drop(while: { $0.trimmingSpaces.isEmpty }))).joinedValue
+        deck.description =
+            RawField(
+                key: .why, line: 0, valueColumn: 1,
+                lines: Array(description.drop(while: { $0.trimmingSpaces.isEmpty }))
+            ).joinedValue
         return controlCount
     }
 
@@ -463,8 +502,9 @@ private struct ParseState {
     /// Reads the front matter; returns the index of the first body line, or nil if there is none to read.
     mutating func readFrontMatter(_ lines: [Substring]) -> Int? {
         guard let first = lines.first, first.trimmingTrailingSpaces == "---" else {
-            error(1, 1, "a deck file must start with front matter",
-                  hint: "begin the file with '---', then 'id: …', 'title: …', 'section: …', then '---'")
+            error(
+                1, 1, "a deck file must start with front matter",
+                hint: "begin the file with '---', then 'id: …', 'title: …', 'section: …', then '---'")
             return nil
         }
         guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces == "---" }) else {
@@ -494,9 +534,12 @@ private struct ParseState {
             }
             switch key {
             case "id":
-                if DeckParser.isValidID(value) { deck.id = value } else {
-                    error(number, valueColumn, "invalid deck id '\(value)'",
-                          hint: "use lower-case letters, digits and '-', at most \(DeckLimits.maxIDLength) characters")
+                if DeckParser.isValidID(value) {
+                    deck.id = value
+                } else {
+                    error(
+                        number, valueColumn, "invalid deck id '\(value)'",
+                        hint: "use lower-case letters, digits and '-', at most \(DeckLimits.maxIDLength) characters")
                 }
             case "title": deck.title = value
             case "title_zh": deck.titleZh = value
@@ -504,8 +547,9 @@ private struct ParseState {
             case "section_zh": deck.sectionZh = value
             case "tags": deck.tags = parseTags(value, line: number)
             default:
-                error(number, 1, "unknown front matter key '\(key)'",
-                      hint: "the keys are id, title, title_zh, section, section_zh and tags")
+                error(
+                    number, 1, "unknown front matter key '\(key)'",
+                    hint: "the keys are id, title, title_zh, section, section_zh and tags")
             }
         }
         for key in ["id", "title", "section"] where seen[key] == nil {
@@ -537,8 +581,9 @@ private struct ParseState {
         }
         guard card != nil else {
             if FieldKey.match(line) != nil {
-                error(number, 1, "field before the first card",
-                      hint: "start each card with a heading line '## card-id'")
+                error(
+                    number, 1, "field before the first card",
+                    hint: "start each card with a heading line '## card-id'")
             } else {
                 description.append(line)
             }
@@ -577,8 +622,9 @@ private struct ParseState {
             field?.lines.append(line)
         } else if card != nil {
             if !line.trimmingSpaces.isEmpty {
-                error(number, 1, "text outside a field",
-                      hint: "start the card with 'Q:', 'C:', 'M:' or 'T:'; a field's value runs until the next field")
+                error(
+                    number, 1, "text outside a field",
+                    hint: "start the card with 'Q:', 'C:', 'M:' or 'T:'; a field's value runs until the next field")
             }
         } else {
             description.append(line)
@@ -589,11 +635,13 @@ private struct ParseState {
         finishCard()
         let id = String(line.dropFirst(2)).trimmingSpaces
         if !DeckParser.isValidID(id) {
-            error(number, 4, id.isEmpty ? "card heading has no id" : "invalid card id '\(id)'",
-                  hint: "a card id uses lower-case letters, digits and '-', at most \(DeckLimits.maxIDLength) characters, e.g. '## zero-stages'")
+            error(
+                number, 4, id.isEmpty ? "card heading has no id" : "invalid card id '\(id)'",
+                hint: "a card id uses lower-case letters, digits and '-', at most \(DeckLimits.maxIDLength) characters, e.g. '## zero-stages'")
         } else if let previous = seenCardLines[id] {
-            error(number, 4, "card id '\(id)' is already used on line \(previous)",
-                  hint: "each card needs its own id; the id keeps the card's review history")
+            error(
+                number, 4, "card id '\(id)' is already used on line \(previous)",
+                hint: "each card needs its own id; the id keeps the card's review history")
         } else {
             seenCardLines[id] = number
         }
@@ -622,8 +670,9 @@ private struct ParseState {
             return
         }
         guard let kind = first.key.kind else {
-            error(first.line, 1, "card '\(raw.id)' starts with '\(first.key.rawValue):'",
-                  hint: "the first field names the card's kind: 'Q:', 'C:', 'M:' or 'T:'")
+            error(
+                first.line, 1, "card '\(raw.id)' starts with '\(first.key.rawValue):'",
+                hint: "the first field names the card's kind: 'Q:', 'C:', 'M:' or 'T:'")
             return
         }
         var values: [FieldKey: RawField] = [:]
@@ -634,16 +683,19 @@ private struct ParseState {
             }
             let length = field.value.count
             if length > DeckLimits.maxFieldCharacters {
-                error(field.line, field.valueColumn, "'\(field.key.rawValue):' has \(length) characters, more than a field may have (\(DeckLimits.maxFieldCharacters))",
-                      hint: "split the card: one idea per card")
+                error(
+                    field.line, field.valueColumn,
+                    "'\(field.key.rawValue):' has \(length) characters, more than a field may have (\(DeckLimits.maxFieldCharacters))",
+                    hint: "split the card: one idea per card")
             }
             if field.key == .alternative {
                 alternatives.append(field)
                 continue
             }
             if field.key.kind != nil && field !== first {
-                error(field.line, 1, "'\(field.key.rawValue):' in a card that is already a \(kind.rawValue) card",
-                      hint: "start a new card with a '## id' heading for a second question")
+                error(
+                    field.line, 1, "'\(field.key.rawValue):' in a card that is already a \(kind.rawValue) card",
+                    hint: "start a new card with a '## id' heading for a second question")
                 continue
             }
             if let previous = values[field.key] {
@@ -651,8 +703,9 @@ private struct ParseState {
                 continue
             }
             if !Self.allowed(field.key, in: kind) {
-                error(field.line, 1, "'\(field.key.rawValue):' does not belong in a \(kind.rawValue) card",
-                      hint: Self.fieldsHint(kind))
+                error(
+                    field.line, 1, "'\(field.key.rawValue):' does not belong in a \(kind.rawValue) card",
+                    hint: Self.fieldsHint(kind))
                 continue
             }
             values[field.key] = field
@@ -674,9 +727,11 @@ private struct ParseState {
         }
         let related = values[.related].map { parseRelated($0, of: raw.id) } ?? []
         if let firstChinese = raw.fields.first(where: \.key.isChinese),
-           let late = raw.fields.first(where: { $0.key.isEnglishContent && $0.line > firstChinese.line }) {
-            warning(late.line, 1, "'\(late.key.rawValue):' comes after the Chinese field '\(firstChinese.key.rawValue):' on line \(firstChinese.line)",
-                    hint: "put the '.zh' fields after the card's English fields, before 'Source:' and 'Tags:'")
+            let late = raw.fields.first(where: { $0.key.isEnglishContent && $0.line > firstChinese.line })
+        {
+            warning(
+                late.line, 1, "'\(late.key.rawValue):' comes after the Chinese field '\(firstChinese.key.rawValue):' on line \(firstChinese.line)",
+                hint: "put the '.zh' fields after the card's English fields, before 'Source:' and 'Tags:'")
         }
 
         let explanation = values[.why]?.value
@@ -690,12 +745,14 @@ private struct ParseState {
             }
         }
         if source == nil {
-            warning(raw.line, 1, "card '\(raw.id)' has no 'Source:'",
-                    hint: "name the paper (authors, year, arXiv id or venue) or the official documentation page")
+            warning(
+                raw.line, 1, "card '\(raw.id)' has no 'Source:'",
+                hint: "name the paper (authors, year, arXiv id or venue) or the official documentation page")
         }
         if let explanation, explanation.count > DeckLimits.explanationCharacters {
-            warning(values[.why]?.line ?? raw.line, 1, "'Why:' has \(explanation.count) characters (limit \(DeckLimits.explanationCharacters))",
-                    hint: "keep the explanation to one or two sentences")
+            warning(
+                values[.why]?.line ?? raw.line, 1, "'Why:' has \(explanation.count) characters (limit \(DeckLimits.explanationCharacters))",
+                hint: "keep the explanation to one or two sentences")
         }
 
         let text = first.value
@@ -704,31 +761,37 @@ private struct ParseState {
         case .basic:
             let answer = values[.answer]?.value ?? ""
             if answer.count > DeckLimits.basicAnswerCharacters {
-                warning(values[.answer]?.line ?? raw.line, 1, "answer has \(answer.count) characters (limit \(DeckLimits.basicAnswerCharacters))",
-                        hint: "split the card: one idea per card")
+                warning(
+                    values[.answer]?.line ?? raw.line, 1, "answer has \(answer.count) characters (limit \(DeckLimits.basicAnswerCharacters))",
+                    hint: "split the card: one idea per card")
             }
             contents = [(raw.id, .basic(question: text, answer: answer))]
         case .cloze:
             let count = checkCloze(first)
             if count > DeckLimits.maxClozeDeletions {
-                error(first.line, 1, "cloze card '\(raw.id)' has \(count) deletions, more than a note may have (\(DeckLimits.maxClozeDeletions))",
-                      hint: "split the note: each deletion becomes a card that stores the whole text")
+                error(
+                    first.line, 1, "cloze card '\(raw.id)' has \(count) deletions, more than a note may have (\(DeckLimits.maxClozeDeletions))",
+                    hint: "split the note: each deletion becomes a card that stores the whole text")
             }
             if let clozeZh = values[.clozeZh] {
                 let countZh = checkCloze(clozeZh)
                 if countZh > 0 && count > 0 && countZh != count {
-                    error(clozeZh.line, 1, "'C.zh:' has \(countZh) deletion\(countZh == 1 ? "" : "s"), 'C:' has \(count)",
-                          hint: "the Chinese text needs the same deletions in the same order, each the translation of the English one")
+                    error(
+                        clozeZh.line, 1, "'C.zh:' has \(countZh) deletion\(countZh == 1 ? "" : "s"), 'C:' has \(count)",
+                        hint: "the Chinese text needs the same deletions in the same order, each the translation of the English one")
                 }
             }
             contents = count > 0 ? (1...count).map { ("\(raw.id).c\($0)", .cloze(text: text, deletion: $0)) } : []
         case .choice:
             if raw.choices.count < DeckLimits.minimumChoices {
-                error(first.line, 1, "multiple-choice card '\(raw.id)' has \(raw.choices.count) choice\(raw.choices.count == 1 ? "" : "s")",
-                      hint: "give at least \(DeckLimits.minimumChoices) lines '- [x] right' or '- [ ] wrong' after 'M:'")
+                error(
+                    first.line, 1, "multiple-choice card '\(raw.id)' has \(raw.choices.count) choice\(raw.choices.count == 1 ? "" : "s")",
+                    hint: "give at least \(DeckLimits.minimumChoices) lines '- [x] right' or '- [ ] wrong' after 'M:'")
             } else if raw.choices.count > DeckLimits.maxChoices {
-                error(first.line, 1, "multiple-choice card '\(raw.id)' has \(raw.choices.count) choices, more than the \(DeckLimits.maxChoices) letters that name them",
-                      hint: "keep the plausible choices; four or five are enough")
+                error(
+                    first.line, 1,
+                    "multiple-choice card '\(raw.id)' has \(raw.choices.count) choices, more than the \(DeckLimits.maxChoices) letters that name them",
+                    hint: "keep the plausible choices; four or five are enough")
             } else if !raw.choices.contains(where: \.isCorrect) {
                 error(first.line, 1, "multiple-choice card '\(raw.id)' has no correct choice", hint: "mark the right choice(s) '- [x] '")
             }
@@ -748,8 +811,9 @@ private struct ParseState {
                 checkTypedAnswer(field)
             }
             if let answer = values[.answer] {
-                lintGrading(question: text, answer: answer, alternatives: alternatives, grading: grading,
-                            declared: values[.grade].map { ($0.line, $0.valueColumn) })
+                lintGrading(
+                    question: text, answer: answer, alternatives: alternatives, grading: grading,
+                    declared: values[.grade].map { ($0.line, $0.valueColumn) })
             }
             contents = [(raw.id, .typed(question: text, answer: values[.answer]?.value ?? "", alternatives: alternatives.map(\.value)))]
         }
@@ -762,23 +826,29 @@ private struct ParseState {
             choices: raw.choicesZh.map { Choice(text: $0.text, isCorrect: $0.isCorrect) },
             explanation: values[.whyZh]?.value)
         for (id, content) in contents {
-            deck.cards.append(Card(deckID: deck.id, id: id, noteID: raw.id, content: content,
-                                   explanation: explanation, source: source, tags: tags, line: raw.line,
-                                   chinese: chinese.isEmpty ? nil : chinese, related: related, grading: grading))
+            deck.cards.append(
+                Card(
+                    deckID: deck.id, id: id, noteID: raw.id, content: content,
+                    explanation: explanation, source: source, tags: tags, line: raw.line,
+                    chinese: chinese.isEmpty ? nil : chinese, related: related, grading: grading))
         }
     }
 
     /// The Chinese choices must mirror the English ones: as many, and the same ones right.
     mutating func checkChineseChoices(_ raw: RawCard, _ field: RawField) {
-        let english = raw.choices, chinese = raw.choicesZh
+        let english = raw.choices
+        let chinese = raw.choicesZh
         guard chinese.count == english.count else {
-            error(field.line, 1, "'M.zh:' has \(chinese.count) choice\(chinese.count == 1 ? "" : "s"), 'M:' has \(english.count)",
-                  hint: "give the Chinese choices after 'M.zh:' in the English order, one line '- [x] …' or '- [ ] …' each")
+            error(
+                field.line, 1, "'M.zh:' has \(chinese.count) choice\(chinese.count == 1 ? "" : "s"), 'M:' has \(english.count)",
+                hint: "give the Chinese choices after 'M.zh:' in the English order, one line '- [x] …' or '- [ ] …' each")
             return
         }
         for (en, zh) in zip(english, chinese) where en.isCorrect != zh.isCorrect {
-            error(zh.line, 1, "Chinese choice is marked \(zh.isCorrect ? "right" : "wrong") but English choice on line \(en.line) is \(en.isCorrect ? "right" : "wrong")",
-                  hint: "the Chinese choices are the English ones translated, in the same order with the same '[x]' marks")
+            error(
+                zh.line, 1,
+                "Chinese choice is marked \(zh.isCorrect ? "right" : "wrong") but English choice on line \(en.line) is \(en.isCorrect ? "right" : "wrong")",
+                hint: "the Chinese choices are the English ones translated, in the same order with the same '[x]' marks")
         }
     }
 
@@ -789,9 +859,10 @@ private struct ParseState {
             let name = raw.trimmingSpaces
             if name.isEmpty { continue }
             let parts = name.split(separator: "/", omittingEmptySubsequences: false)
-            guard (parts.count == 1 || parts.count == 2), parts.allSatisfy(DeckParser.isValidID) else {
-                error(field.line, field.valueColumn, "invalid related card '\(name)'",
-                      hint: "write 'card-id' for a card of this deck or 'deck-id/card-id', separated by commas (a cloze note by its note id)")
+            guard parts.count == 1 || parts.count == 2, parts.allSatisfy(DeckParser.isValidID) else {
+                error(
+                    field.line, field.valueColumn, "invalid related card '\(name)'",
+                    hint: "write 'card-id' for a card of this deck or 'deck-id/card-id', separated by commas (a cloze note by its note id)")
                 continue
             }
             let qualified = parts.count == 2 ? name : "\(deck.id)/\(name)"
@@ -821,8 +892,10 @@ private struct ParseState {
         switch kind {
         case .basic: "a basic card has 'Q:', 'A:' and optionally 'Why:', 'Q.zh:', 'A.zh:', 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
         case .cloze: "a cloze card has 'C:' and optionally 'Why:', 'C.zh:', 'Why.zh:', 'Related:', 'Source:', 'Tags:'; the deletions are its answers"
-        case .choice: "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'M.zh:' with its own choice lines, 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
-        case .typed: "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'T.zh:', 'A.zh:' (a Chinese term), 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
+        case .choice:
+            "a multiple-choice card has 'M:', choice lines, and optionally 'Why:', 'M.zh:' with its own choice lines, 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
+        case .typed:
+            "a typed card has 'T:', 'A:', any number of 'Alt:', and optionally 'Why:', 'T.zh:', 'A.zh:' (a Chinese term), 'Why.zh:', 'Related:', 'Source:', 'Tags:'"
         }
     }
 
@@ -831,8 +904,9 @@ private struct ParseState {
         switch GradeSpec.parse(field.value) {
         case .success(let spec): return spec
         case .failure(let problem):
-            error(field.line, field.valueColumn, "'Grade:' \(problem.message)",
-                  hint: "write 'Grade: number', 'Grade: number ±0.5', 'Grade: command', 'Grade: text' or 'Grade: self' (docs/deck-format.md)")
+            error(
+                field.line, field.valueColumn, "'Grade:' \(problem.message)",
+                hint: "write 'Grade: number', 'Grade: number ±0.5', 'Grade: command', 'Grade: text' or 'Grade: self' (docs/deck-format.md)")
             return nil
         }
     }
@@ -840,19 +914,23 @@ private struct ParseState {
     /// The grader's lints for a typed card: an answer it cannot read as the
     /// declared kind is an error; an `Alt:` it already accepts from the other
     /// answers is redundant (a warning).
-    mutating func lintGrading(question: String, answer: RawField, alternatives: [RawField], grading: GradeSpec?,
-                              declared: (line: Int, column: Int)?) {
+    mutating func lintGrading(
+        question: String, answer: RawField, alternatives: [RawField], grading: GradeSpec?,
+        declared: (line: Int, column: Int)?
+    ) {
         for problem in GradingLint.unreadable(answers: [answer.value] + alternatives.map(\.value), grading: grading) {
-            error(declared?.line ?? answer.line, declared?.column ?? answer.valueColumn, problem,
-                  hint: "fix the answer, or declare the kind the grader should use with 'Grade:'")
+            error(
+                declared?.line ?? answer.line, declared?.column ?? answer.valueColumn, problem,
+                hint: "fix the answer, or declare the kind the grader should use with 'Grade:'")
         }
         // Against the answers above it only, so that removing every redundant line keeps what the card accepts.
         let all = [answer] + alternatives
         for (index, alternative) in alternatives.enumerated() {
             let others = all.prefix(index + 1).map(\.value)
             if let covering = GradingLint.coveredBy(alternative.value, others: others, question: question, grading: grading) {
-                warning(alternative.line, 1, "'Alt: \(alternative.value)' is redundant: the grader already accepts it as '\(covering)'",
-                        hint: "remove the line; the grader compares answers by kind (docs/interview.md)")
+                warning(
+                    alternative.line, 1, "'Alt: \(alternative.value)' is redundant: the grader already accepts it as '\(covering)'",
+                    hint: "remove the line; the grader compares answers by kind (docs/interview.md)")
             }
         }
     }
@@ -891,7 +969,8 @@ private struct ParseState {
                         openAt = base + column
                         content = ""
                     }
-                    chars = chars.dropFirst(2); column += 1
+                    chars = chars.dropFirst(2)
+                    column += 1
                     continue
                 }
                 if c == "}" && next == "}" {
@@ -907,7 +986,8 @@ private struct ParseState {
                     } else {
                         error(number, base + column, "'}}' without an opening '{{'", hint: "deletions are written {{hidden text}}")
                     }
-                    chars = chars.dropFirst(2); column += 1
+                    chars = chars.dropFirst(2)
+                    column += 1
                     continue
                 }
                 if openAt != nil { content.append(c) }
@@ -932,7 +1012,8 @@ extension StringProtocol {
     private static func isSpace(_ character: Character) -> Bool { character == " " || character == "\t" }
 
     var trimmingSpaces: String {
-        var start = startIndex, end = endIndex
+        var start = startIndex
+        var end = endIndex
         while start < end, Self.isSpace(self[start]) { start = index(after: start) }
         while end > start, Self.isSpace(self[index(before: end)]) { end = index(before: end) }
         return String(self[start..<end])

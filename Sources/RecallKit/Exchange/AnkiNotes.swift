@@ -55,8 +55,9 @@ struct AnkiNote {
                 let shown = exportOrder(choices, card: card)
                 let lettered = shown.enumerated().map { "\(letter($0.offset)). \($0.element.text)" }
                 front = HTMLText.fromPlain(question + "\n\n" + lettered.joined(separator: "\n"))
-                back = HTMLText.fromPlain(shown.enumerated().filter { $0.element.isCorrect }
-                    .map { "\(letter($0.offset)). \($0.element.text)" }.joined(separator: "\n"))
+                back = HTMLText.fromPlain(
+                    shown.enumerated().filter { $0.element.isCorrect }
+                        .map { "\(letter($0.offset)). \($0.element.text)" }.joined(separator: "\n"))
             case .cloze(let text, let deletion):
                 kind = .cloze
                 front = clozeHTML(text)
@@ -65,10 +66,12 @@ struct AnkiNote {
             }
             let (frontZh, backZh) = chineseSides(card)
             indexOfNote[card.noteID] = notes.count
-            notes.append(AnkiNote(kind: kind, guid: "recall:\(card.deckID)/\(card.noteID)", front: front, back: back,
-                                  explanation: HTMLText.fromPlain(explanation), source: HTMLText.fromPlain(card.source ?? ""),
-                                  frontZh: frontZh, backZh: backZh, explanationZh: HTMLText.fromPlain(card.chinese?.explanation ?? ""),
-                                  tags: stored.allTags, cards: [(ordinal, stored)]))
+            notes.append(
+                AnkiNote(
+                    kind: kind, guid: "recall:\(card.deckID)/\(card.noteID)", front: front, back: back,
+                    explanation: HTMLText.fromPlain(explanation), source: HTMLText.fromPlain(card.source ?? ""),
+                    frontZh: frontZh, backZh: backZh, explanationZh: HTMLText.fromPlain(card.chinese?.explanation ?? ""),
+                    tags: stored.allTags, cards: [(ordinal, stored)]))
         }
         return notes
     }
@@ -84,8 +87,10 @@ struct AnkiNote {
             let shown = exportOrder(zh.choices, card: card)
             let lettered = shown.enumerated().map { "\(letter($0.offset)). \($0.element.text)" }
             let right = shown.enumerated().filter { $0.element.isCorrect }.map { "\(letter($0.offset)). \($0.element.text)" }
-            return (HTMLText.fromPlain(lettered.isEmpty ? question : question + "\n\n" + lettered.joined(separator: "\n")),
-                    HTMLText.fromPlain(right.joined(separator: "\n")))
+            return (
+                HTMLText.fromPlain(lettered.isEmpty ? question : question + "\n\n" + lettered.joined(separator: "\n")),
+                HTMLText.fromPlain(right.joined(separator: "\n"))
+            )
         case .cloze:
             return (zh.clozeText.map(clozeHTML) ?? "", "")
         }

@@ -18,7 +18,10 @@ public enum AnkiPackageReader {
         var flds: [Field]
         var tmpls: [Template]
 
-        struct Field: Decodable { var name: String; var ord: Int }
+        struct Field: Decodable {
+            var name: String
+            var ord: Int
+        }
         struct Template: Decodable { var qfmt: String }
 
         var isCloze: Bool { type == 1 }
@@ -44,9 +47,21 @@ public enum AnkiPackageReader {
         var revlog: [RevlogRow]
     }
 
-    struct NoteRow { var id: Int64; var guid: String?; var mid: Int64; var tags: String?; var fields: String? }
-    struct CardRow { var id, nid, did: Int64; var ord, type, queue, due, ivl, factor, reps, lapses: Int }
-    struct RevlogRow { var id, cid: Int64; var ease, ivl, lastIvl, factor, time, type: Int }
+    struct NoteRow {
+        var id: Int64
+        var guid: String?
+        var mid: Int64
+        var tags: String?
+        var fields: String?
+    }
+    struct CardRow {
+        var id, nid, did: Int64
+        var ord, type, queue, due, ivl, factor, reps, lapses: Int
+    }
+    struct RevlogRow {
+        var id, cid: Int64
+        var ease, ivl, lastIvl, factor, time, type: Int
+    }
 
     /// Reads columns without trusting the file: a NULL or a text where a number belongs is an error, not a crash.
     struct Columns {
@@ -78,18 +93,28 @@ public enum AnkiPackageReader {
     /// - Parameters:
     ///   - displayName: how messages name the file.
     ///   - moment, dayStartHour: the time zone and the study day's start, to date the review log.
-    public static func read(_ url: URL, displayName: String, deckID: String, title: String?, section: String,
-                            moment: Moment, dayStartHour: Int, limits: SafeZipLimits = SafeZipLimits()) throws -> ImportedDeck {
+    public static func read(
+        _ url: URL, displayName: String, deckID: String, title: String?, section: String,
+        moment: Moment, dayStartHour: Int, limits: SafeZipLimits = SafeZipLimits()
+    ) throws -> ImportedDeck {
         let zip = try SafeZip(url: url, displayName: displayName, limits: limits.limits)
         let name: String
         if zip.entries["collection.anki21"] != nil {
             name = "collection.anki21"
         } else if zip.entries["collection.anki21b"] != nil {
-            throw ExchangeError.unsupportedSchema(file: displayName, reason: "it holds only Anki's newer compressed collection (collection.anki21b), which Recall cannot read; in Anki, export again with \"Support older Anki versions\" ticked")
+            throw ExchangeError.unsupportedSchema(
+                file: displayName,
+                reason:
+                    "it holds only Anki's newer compressed collection (collection.anki21b), which Recall cannot read; in Anki, export again with \"Support older Anki versions\" ticked"
+            )
         } else if zip.entries["collection.anki2"] != nil {
             name = "collection.anki2"
         } else {
-            throw ExchangeError.unsupportedSchema(file: displayName, reason: "it holds no Anki collection (collection.anki2 or collection.anki21); entries: \(zip.entries.keys.sorted().prefix(5).joined(separator: ", "))")
+            throw ExchangeError.unsupportedSchema(
+                file: displayName,
+                reason:
+                    "it holds no Anki collection (collection.anki2 or collection.anki21); entries: \(zip.entries.keys.sorted().prefix(5).joined(separator: ", "))"
+            )
         }
         let work = FileManager.default.temporaryDirectory.appending(path: "recall-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -97,8 +122,9 @@ public enum AnkiPackageReader {
         let collectionURL = work.appending(path: name)
         try zip.extract(name, to: collectionURL)
         let collection = try readCollection(collectionURL, entry: name, displayName: displayName)
-        return try convert(collection, displayName: displayName, deckID: deckID, title: title, section: section,
-                           moment: moment, dayStartHour: dayStartHour)
+        return try convert(
+            collection, displayName: displayName, deckID: deckID, title: title, section: section,
+            moment: moment, dayStartHour: dayStartHour)
     }
 
     static func readCollection(_ url: URL, entry: String, displayName: String) throws -> Collection {
@@ -113,7 +139,8 @@ public enum AnkiPackageReader {
             defer { try? queue.close() }
             return try queue.read { db in
                 for table in ["col", "notes", "cards", "revlog"] where try !db.tableExists(table) {
-                    throw ExchangeError.unsupportedSchema(file: displayName, reason: "its \(entry) has no '\(table)' table: not an Anki collection this Recall knows")
+                    throw ExchangeError.unsupportedSchema(
+                        file: displayName, reason: "its \(entry) has no '\(table)' table: not an Anki collection this Recall knows")
                 }
                 guard let colRow = try Row.fetchOne(db, sql: "SELECT crt, ver, models, decks FROM col") else {
                     throw ExchangeError.unsupportedSchema(file: displayName, reason: "its \(entry) has an empty 'col' table")
@@ -121,7 +148,11 @@ public enum AnkiPackageReader {
                 let col = Columns(row: colRow, table: "col", displayName: displayName)
                 let version = try col.int("ver")
                 guard (1...AnkiSchema.version).contains(version) else {
-                    throw ExchangeError.unsupportedSchema(file: displayName, reason: "collection schema version \(version) is not one Recall reads (schema 11); in Anki, export with \"Support older Anki versions\" ticked")
+                    throw ExchangeError.unsupportedSchema(
+                        file: displayName,
+                        reason:
+                            "collection schema version \(version) is not one Recall reads (schema 11); in Anki, export with \"Support older Anki versions\" ticked"
+                    )
                 }
                 let decoder = JSONDecoder()
                 let models: [String: Model]
@@ -136,19 +167,22 @@ public enum AnkiPackageReader {
                     let c = Columns(row: row, table: "notes", displayName: displayName)
                     return NoteRow(id: try c.int64("id"), guid: c.text("guid"), mid: try c.int64("mid"), tags: c.text("tags"), fields: c.text("flds"))
                 }
-                let cards = try Row.fetchAll(db, sql: "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses FROM cards ORDER BY nid, ord").map { row in
+                let cards = try Row.fetchAll(db, sql: "SELECT id, nid, did, ord, type, queue, due, ivl, factor, reps, lapses FROM cards ORDER BY nid, ord").map
+                { row in
                     let c = Columns(row: row, table: "cards", displayName: displayName)
-                    return CardRow(id: try c.int64("id"), nid: try c.int64("nid"), did: try c.int64("did"), ord: try c.int("ord"),
-                                   type: try c.int("type"), queue: try c.int("queue"), due: try c.int("due"), ivl: try c.int("ivl"),
-                                   factor: try c.int("factor"), reps: try c.int("reps"), lapses: try c.int("lapses"))
+                    return CardRow(
+                        id: try c.int64("id"), nid: try c.int64("nid"), did: try c.int64("did"), ord: try c.int("ord"),
+                        type: try c.int("type"), queue: try c.int("queue"), due: try c.int("due"), ivl: try c.int("ivl"),
+                        factor: try c.int("factor"), reps: try c.int("reps"), lapses: try c.int("lapses"))
                 }
                 let revlog = try Row.fetchAll(db, sql: "SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY id").map { row in
                     let c = Columns(row: row, table: "revlog", displayName: displayName)
-                    return RevlogRow(id: try c.int64("id"), cid: try c.int64("cid"), ease: try c.int("ease"), ivl: try c.int("ivl"),
-                                     lastIvl: try c.int("lastIvl"), factor: try c.int("factor"), time: try c.int("time"), type: try c.int("type"))
+                    return RevlogRow(
+                        id: try c.int64("id"), cid: try c.int64("cid"), ease: try c.int("ease"), ivl: try c.int("ivl"),
+                        lastIvl: try c.int("lastIvl"), factor: try c.int("factor"), time: try c.int("time"), type: try c.int("type"))
                 }
                 // Times must fall in the calendar Recall stores (years with four digits); Anki's are 2006 onwards.
-                let latestSeconds: Int64 = 4_102_444_800 // 2100-01-01
+                let latestSeconds: Int64 = 4_102_444_800  // 2100-01-01
                 let crt = try col.int64("crt")
                 guard (0..<latestSeconds).contains(crt) else {
                     throw ExchangeError.unsupportedSchema(file: displayName, reason: "its collection creation time \(crt) is not a plausible time")
@@ -165,14 +199,17 @@ public enum AnkiPackageReader {
         } catch let error as ExchangeError {
             throw error
         } catch let error as DatabaseError {
-            throw ExchangeError.unsupportedSchema(file: displayName, reason: "its \(entry) cannot be read as an Anki collection (\(error.message ?? "\(error)"))")
+            throw ExchangeError.unsupportedSchema(
+                file: displayName, reason: "its \(entry) cannot be read as an Anki collection (\(error.message ?? "\(error)"))")
         } catch {
             throw ExchangeError.unsupportedSchema(file: displayName, reason: "its \(entry) cannot be read (\(error))")
         }
     }
 
-    static func convert(_ collection: Collection, displayName: String, deckID: String, title: String?, section: String,
-                        moment: Moment, dayStartHour: Int) throws -> ImportedDeck {
+    static func convert(
+        _ collection: Collection, displayName: String, deckID: String, title: String?, section: String,
+        moment: Moment, dayStartHour: Int
+    ) throws -> ImportedDeck {
         let deckOfNote = Dictionary(collection.cards.map { ($0.nid, $0.did) }, uniquingKeysWith: { first, _ in first })
         let usedDecks = Set(deckOfNote.values).compactMap { collection.decks[$0] }
         let defaultTitle = usedDecks.count == 1 ? (usedDecks[0].components(separatedBy: "::").last ?? usedDecks[0]) : nil
@@ -194,15 +231,18 @@ public enum AnkiPackageReader {
             let tags = (row.tags ?? "").split(separator: " ").map(String.init)
             var explanation = field(["Explanation", "Why", "Back Extra", "Extra"])
             let source = field(["Source"])
-            func nonEmpty(_ name: String) -> String? { field([name]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 } }
+            func nonEmpty(_ name: String) -> String? {
+                field([name]).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            }
             var chinese = CardTranslation(question: nonEmpty("Front.zh"), answer: nonEmpty("Back.zh"), explanation: nonEmpty("Explanation.zh"))
             if model.isCloze, let text = nonEmpty("Text.zh") { chinese.clozeText = ForeignDeckBuilder.clozeFromAnki(text).text }
             var note: ForeignNote
             if model.isCloze {
                 let cloze = ForeignDeckBuilder.clozeFromAnki(fields.first ?? "")
-                note = ForeignNote(kind: .cloze, front: cloze.text, back: "", explanation: explanation, source: source,
-                                   chinese: chinese.isEmpty ? nil : chinese,
-                                   tags: tags, guid: row.guid, clozeNumbers: cloze.numbers, origin: "\(displayName): \(origin)")
+                note = ForeignNote(
+                    kind: .cloze, front: cloze.text, back: "", explanation: explanation, source: source,
+                    chinese: chinese.isEmpty ? nil : chinese,
+                    tags: tags, guid: row.guid, clozeNumbers: cloze.numbers, origin: "\(displayName): \(origin)")
             } else {
                 let used = Set([model.index(of: ["Explanation", "Why", "Back Extra", "Extra"]), model.index(of: ["Source"])].compactMap { $0 })
                     .union(model.chineseFieldIndices)
@@ -211,9 +251,10 @@ public enum AnkiPackageReader {
                 let back = rest.dropFirst().first.map { fields[$0] } ?? ""
                 var alternatives: [String] = []
                 if model.isTyped { (explanation, alternatives) = ForeignDeckBuilder.splitAlternatives(explanation) }
-                note = ForeignNote(kind: model.isTyped ? .typed : .basic, front: front, back: back, explanation: explanation,
-                                   source: source, alternatives: alternatives, chinese: chinese.isEmpty ? nil : chinese, tags: tags, guid: row.guid,
-                                   origin: "\(displayName): \(origin)")
+                note = ForeignNote(
+                    kind: model.isTyped ? .typed : .basic, front: front, back: back, explanation: explanation,
+                    source: source, alternatives: alternatives, chinese: chinese.isEmpty ? nil : chinese, tags: tags, guid: row.guid,
+                    origin: "\(displayName): \(origin)")
             }
             if let noteID = builder.add(note) { noteIDs[id] = noteID }
         }
@@ -237,7 +278,7 @@ public enum AnkiPackageReader {
                 guard let index = numbers.firstIndex(of: ordinal + 1) else { continue }
                 cardID = "\(noteID).c\(index + 1)"
             } else {
-                guard ordinal == 0 else { continue } // a reversed card of a basic note: Recall asks one way
+                guard ordinal == 0 else { continue }  // a reversed card of a basic note: Recall asks one way
                 cardID = noteID
             }
             guard cardsByID[cardID] != nil, states[cardID] == nil else { continue }
@@ -252,11 +293,13 @@ public enum AnkiPackageReader {
             switch type {
             case AnkiSchema.typeReview:
                 let repetitions = trailingPasses(log) ?? max(1, row.reps - lapses)
-                schedule = CardSchedule(sm2: SM2State(repetitions: repetitions, easiness: easiness, intervalDays: max(1, interval)),
-                                        dueDay: crtDay.adding(days: due), lapses: lapses, isLeech: lapses >= Scheduler.leechLapses)
+                schedule = CardSchedule(
+                    sm2: SM2State(repetitions: repetitions, easiness: easiness, intervalDays: max(1, interval)),
+                    dueDay: crtDay.adding(days: due), lapses: lapses, isLeech: lapses >= Scheduler.leechLapses)
             case AnkiSchema.typeLearning, AnkiSchema.typeRelearning:
-                schedule = CardSchedule(sm2: SM2State(repetitions: trailingPasses(log) ?? 0, easiness: easiness, intervalDays: max(0, interval)),
-                                        dueDay: today, lapses: lapses, isLeech: lapses >= Scheduler.leechLapses)
+                schedule = CardSchedule(
+                    sm2: SM2State(repetitions: trailingPasses(log) ?? 0, easiness: easiness, intervalDays: max(0, interval)),
+                    dueDay: today, lapses: lapses, isLeech: lapses >= Scheduler.leechLapses)
             default:
                 break
             }
@@ -320,15 +363,16 @@ public enum AnkiPackageReader {
             // the same package again gives the same ids.
             var idBits = SeededGenerator(seed: UInt64(bitPattern: row.id), salt: cardID)
             let time = AnswerTime(Moment(instant: instant, timeZone: moment.timeZone))
-            records.append(ReviewLogRecord(
-                id: nil, uuid: AnswerID(unixMilliseconds: row.id, using: &idBits), cardID: cardID, answeredAt: time,
-                studyDay: day, grade: grade,
-                durationMs: max(0, row.time), kind: kind,
-                previousRepetitions: before.sm2.repetitions, newRepetitions: state.sm2.repetitions,
-                previousEasiness: before.sm2.easiness, newEasiness: state.sm2.easiness,
-                previousIntervalDays: before.sm2.intervalDays, newIntervalDays: state.sm2.intervalDays,
-                previousDueDay: before.dueDay, newDueDay: state.dueDay, previousLapses: before.lapses, newLapses: state.lapses,
-                previousLeech: before.isLeech, newLeech: state.isLeech))
+            records.append(
+                ReviewLogRecord(
+                    id: nil, uuid: AnswerID(unixMilliseconds: row.id, using: &idBits), cardID: cardID, answeredAt: time,
+                    studyDay: day, grade: grade,
+                    durationMs: max(0, row.time), kind: kind,
+                    previousRepetitions: before.sm2.repetitions, newRepetitions: state.sm2.repetitions,
+                    previousEasiness: before.sm2.easiness, newEasiness: state.sm2.easiness,
+                    previousIntervalDays: before.sm2.intervalDays, newIntervalDays: state.sm2.intervalDays,
+                    previousDueDay: before.dueDay, newDueDay: state.dueDay, previousLapses: before.lapses, newLapses: state.lapses,
+                    previousLeech: before.isLeech, newLeech: state.isLeech))
         }
         // The card's schedule as Anki has it is the truth: the last scheduled answer ends there.
         if !final.isNew, let last = records.lastIndex(where: { $0.kind != .redrill }) {
@@ -339,12 +383,18 @@ public enum AnkiPackageReader {
             records[last].newLapses = final.lapses
             records[last].newLeech = final.isLeech
             for index in records.indices.dropFirst(last + 1) {
-                records[index].previousRepetitions = final.sm2.repetitions; records[index].newRepetitions = final.sm2.repetitions
-                records[index].previousEasiness = final.sm2.easiness; records[index].newEasiness = final.sm2.easiness
-                records[index].previousIntervalDays = final.sm2.intervalDays; records[index].newIntervalDays = final.sm2.intervalDays
-                records[index].previousDueDay = final.dueDay; records[index].newDueDay = final.dueDay
-                records[index].previousLapses = final.lapses; records[index].newLapses = final.lapses
-                records[index].previousLeech = final.isLeech; records[index].newLeech = final.isLeech
+                records[index].previousRepetitions = final.sm2.repetitions
+                records[index].newRepetitions = final.sm2.repetitions
+                records[index].previousEasiness = final.sm2.easiness
+                records[index].newEasiness = final.sm2.easiness
+                records[index].previousIntervalDays = final.sm2.intervalDays
+                records[index].newIntervalDays = final.sm2.intervalDays
+                records[index].previousDueDay = final.dueDay
+                records[index].newDueDay = final.dueDay
+                records[index].previousLapses = final.lapses
+                records[index].newLapses = final.lapses
+                records[index].previousLeech = final.isLeech
+                records[index].newLeech = final.isLeech
             }
         }
         return records

@@ -141,18 +141,21 @@ public struct Backup: Codable, Hashable, Sendable {
             let file = deck.path.split(separator: "/").last.map(String.init) ?? "\(deck.id).md"
             let cards = (byDeck[deck.id] ?? []).map { stored in
                 let record = stored.record
-                return BackupCard(id: stored.card.id, noteID: stored.card.noteID, content: stored.card.content,
-                                  explanation: stored.card.explanation, source: stored.card.source,
-                                  chinese: stored.card.chinese, related: stored.card.related.isEmpty ? nil : stored.card.related,
-                                  tags: stored.card.tags,
-                                  position: record.position, retired: record.retired,
-                                  state: BackupState(repetitions: record.repetitions, easiness: record.easiness,
-                                                     intervalDays: record.intervalDays, due: record.dueDay, lapses: record.lapses,
-                                                     leech: record.leech, suspended: record.suspended, buriedUntil: record.buriedUntil))
+                return BackupCard(
+                    id: stored.card.id, noteID: stored.card.noteID, content: stored.card.content,
+                    explanation: stored.card.explanation, source: stored.card.source,
+                    chinese: stored.card.chinese, related: stored.card.related.isEmpty ? nil : stored.card.related,
+                    tags: stored.card.tags,
+                    position: record.position, retired: record.retired,
+                    state: BackupState(
+                        repetitions: record.repetitions, easiness: record.easiness,
+                        intervalDays: record.intervalDays, due: record.dueDay, lapses: record.lapses,
+                        leech: record.leech, suspended: record.suspended, buriedUntil: record.buriedUntil))
             }
-            return BackupDeck(id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
-                              sectionZh: deck.sectionZh, description: deck.description, file: file, bundled: bundled,
-                              retired: deck.retired, cards: cards)
+            return BackupDeck(
+                id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
+                sectionZh: deck.sectionZh, description: deck.description, file: file, bundled: bundled,
+                retired: deck.retired, cards: cards)
         }
         reviewLog = snapshot.reviewLog.map(BackupReview.init)
         var reviewIndex: [Int64: Int] = known ?? [:]
@@ -168,10 +171,11 @@ public struct Backup: Codable, Hashable, Sendable {
                 questionCount: interview.questionCount, timeLimitSeconds: interview.timeLimitSeconds,
                 rescheduled: interview.rescheduled, filter: interview.filter,
                 attempts: (attempts[interview.id ?? -1] ?? []).map { attempt in
-                    BackupAttempt(position: attempt.position, card: attempt.cardID, answer: attempt.answer, outcome: attempt.outcome,
-                                  credit: attempt.credit, late: attempt.late, durationMs: attempt.durationMs,
-                                  answeredAt: attempt.answeredAt, review: attempt.reviewLogID.flatMap { reviewIndex[$0] },
-                                  overruled: attempt.overruled ? true : nil)
+                    BackupAttempt(
+                        position: attempt.position, card: attempt.cardID, answer: attempt.answer, outcome: attempt.outcome,
+                        credit: attempt.credit, late: attempt.late, durationMs: attempt.durationMs,
+                        answeredAt: attempt.answeredAt, review: attempt.reviewLogID.flatMap { reviewIndex[$0] },
+                        overruled: attempt.overruled ? true : nil)
                 })
         }
     }
@@ -186,13 +190,17 @@ public struct Backup: Codable, Hashable, Sendable {
     /// Writes `header` as ``encoded()`` does, but with the review log that `reviews` produces
     /// one entry at a time (`header.reviewLog` is not used): the whole log is never in memory,
     /// and `sink` gets the text in pieces of about a megabyte.
-    static func write(_ header: Backup, reviews: ((BackupReview) throws -> Void) throws -> Void,
-                      to sink: (Data) throws -> Void) throws {
+    static func write(
+        _ header: Backup, reviews: ((BackupReview) throws -> Void) throws -> Void,
+        to sink: (Data) throws -> Void
+    ) throws {
         try withoutActuallyEscaping(sink) { sink in try write(header, reviews: reviews, escapingSink: sink) }
     }
 
-    private static func write(_ header: Backup, reviews: ((BackupReview) throws -> Void) throws -> Void,
-                              escapingSink sink: @escaping (Data) throws -> Void) throws {
+    private static func write(
+        _ header: Backup, reviews: ((BackupReview) throws -> Void) throws -> Void,
+        escapingSink sink: @escaping (Data) throws -> Void
+    ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var buffer = Data()
@@ -222,7 +230,7 @@ public struct Backup: Codable, Hashable, Sendable {
             try emit((first ? "\n    " : ",\n    ") + review.prettyJSON(depth: 2))
             first = false
         }
-        try emit(first ? "\n\n  ],\n" : "\n  ],\n") // an empty array as the encoder writes one
+        try emit(first ? "\n\n  ],\n" : "\n  ],\n")  // an empty array as the encoder writes one
         if let scheduling = header.scheduling { try emit("  \"scheduling\" : \(try value(scheduling, depth: 1)),\n") }
         try emit("  \"settings\" : \(try value(header.settings, depth: 1)),\n")
         try emit("  \"version\" : \(header.version)\n}\n")
@@ -249,7 +257,9 @@ public struct Backup: Codable, Hashable, Sendable {
             throw ExchangeError.unsupportedSchema(file: file, reason: "the JSON's format is '\(header.format ?? "missing")', not '\(formatName)'")
         }
         guard let version = header.version, version >= 1, version <= currentVersion else {
-            throw ExchangeError.unsupportedSchema(file: file, reason: "backup version \(header.version.map(String.init) ?? "missing") is not one this Recall reads (1…\(currentVersion)); upgrade Recall")
+            throw ExchangeError.unsupportedSchema(
+                file: file,
+                reason: "backup version \(header.version.map(String.init) ?? "missing") is not one this Recall reads (1…\(currentVersion)); upgrade Recall")
         }
         let backup: Backup
         do {
@@ -258,8 +268,11 @@ public struct Backup: Codable, Hashable, Sendable {
             throw ExchangeError.malformed(file: file, line: nil, reason: "the backup is damaged (\(Self.describe(error)))")
         }
         if let bad = backup.reviewLog.firstIndex(where: { AnswerTime($0.reviewedAt) == nil }) {
-            throw ExchangeError.malformed(file: file, line: nil,
-                reason: "the backup is damaged (reviewLog[\(bad)].reviewedAt '\(backup.reviewLog[bad].reviewedAt)' is not an ISO 8601 time such as 2026-11-29T21:05:00+08:00)")
+            throw ExchangeError.malformed(
+                file: file, line: nil,
+                reason:
+                    "the backup is damaged (reviewLog[\(bad)].reviewedAt '\(backup.reviewLog[bad].reviewedAt)' is not an ISO 8601 time such as 2026-11-29T21:05:00+08:00)"
+            )
         }
         if let problem = backup.problem {
             throw ExchangeError.malformed(file: file, line: nil, reason: "the backup holds a value Recall does not accept (\(problem))")
@@ -283,15 +296,23 @@ public struct Backup: Codable, Hashable, Sendable {
             for (c, card) in deck.cards.enumerated() {
                 let state = card.state
                 let prefix = ".decks[\(d)].cards[\(c)].state."
-                if let problem = ScheduleBounds.problem(repetitions: state.repetitions, easiness: state.easiness, intervalDays: state.intervalDays,
-                                                        due: state.due, lapses: state.lapses, prefix: prefix) { return problem }
+                if let problem = ScheduleBounds.problem(
+                    repetitions: state.repetitions, easiness: state.easiness, intervalDays: state.intervalDays,
+                    due: state.due, lapses: state.lapses, prefix: prefix)
+                {
+                    return problem
+                }
                 if let buried = state.buriedUntil, !ScheduleBounds.days.contains(buried) { return "\(prefix)buriedUntil: \(buried) is out of range" }
             }
         }
         for (r, review) in reviewLog.enumerated() {
             for (name, state) in [("previous", review.previous), ("new", review.new)] {
-                if let problem = ScheduleBounds.problem(repetitions: state.repetitions, easiness: state.easiness, intervalDays: state.intervalDays,
-                                                        due: state.due, lapses: state.lapses, prefix: ".reviewLog[\(r)].\(name).") { return problem }
+                if let problem = ScheduleBounds.problem(
+                    repetitions: state.repetitions, easiness: state.easiness, intervalDays: state.intervalDays,
+                    due: state.due, lapses: state.lapses, prefix: ".reviewLog[\(r)].\(name).")
+                {
+                    return problem
+                }
             }
             if !ScheduleBounds.days.contains(review.studyDay) { return ".reviewLog[\(r)].studyDay: \(review.studyDay) is out of range" }
             if review.durationMs < 0 { return ".reviewLog[\(r)].durationMs: \(review.durationMs) is negative" }
@@ -359,20 +380,25 @@ extension Backup.BackupReview {
         }
         var fields = ["\"card\" : \(text(card))", "\"durationMs\" : \(durationMs)", "\"grade\" : \(grade.value)"]
         if let id { fields.append("\"id\" : \(text(id.description))") }
-        fields += ["\"kind\" : \(text(kind.rawValue))", "\"new\" : \(state(new))", "\"previous\" : \(state(previous))",
-                   "\"reviewedAt\" : \(text(reviewedAt))", "\"studyDay\" : \(text(studyDay.description))"]
+        fields += [
+            "\"kind\" : \(text(kind.rawValue))", "\"new\" : \(state(new))", "\"previous\" : \(state(previous))",
+            "\"reviewedAt\" : \(text(reviewedAt))", "\"studyDay\" : \(text(studyDay.description))",
+        ]
         return "{\n" + fields.map { pad + "  " + $0 }.joined(separator: ",\n") + "\n" + pad + "}"
     }
 
     init(_ log: ReviewLogRecord) {
-        self.init(id: log.uuid, card: log.cardID, reviewedAt: log.reviewedAt, studyDay: log.studyDay, grade: log.grade,
-                  durationMs: log.durationMs, kind: log.kind,
-                  previous: Backup.BackupReviewState(repetitions: log.previousRepetitions, easiness: log.previousEasiness,
-                                                     intervalDays: log.previousIntervalDays, due: log.previousDueDay,
-                                                     lapses: log.previousLapses, leech: log.previousLeech),
-                  new: Backup.BackupReviewState(repetitions: log.newRepetitions, easiness: log.newEasiness,
-                                                intervalDays: log.newIntervalDays, due: log.newDueDay,
-                                                lapses: log.newLapses, leech: log.newLeech))
+        self.init(
+            id: log.uuid, card: log.cardID, reviewedAt: log.reviewedAt, studyDay: log.studyDay, grade: log.grade,
+            durationMs: log.durationMs, kind: log.kind,
+            previous: Backup.BackupReviewState(
+                repetitions: log.previousRepetitions, easiness: log.previousEasiness,
+                intervalDays: log.previousIntervalDays, due: log.previousDueDay,
+                lapses: log.previousLapses, leech: log.previousLeech),
+            new: Backup.BackupReviewState(
+                repetitions: log.newRepetitions, easiness: log.newEasiness,
+                intervalDays: log.newIntervalDays, due: log.newDueDay,
+                lapses: log.newLapses, leech: log.newLeech))
     }
 
     /// The log row this entry restores; nil when its time is not ISO 8601.
@@ -380,12 +406,13 @@ extension Backup.BackupReview {
         guard let time = AnswerTime(reviewedAt) else { return nil }
         var generator = SystemRandomNumberGenerator()
         let uuid = id ?? AnswerID(unixMilliseconds: time.unixMilliseconds, using: &generator)
-        return ReviewLogRecord(id: nil, uuid: uuid, cardID: card, answeredAt: time, studyDay: studyDay, grade: grade, durationMs: durationMs,
-                        kind: kind, previousRepetitions: previous.repetitions, newRepetitions: new.repetitions,
-                        previousEasiness: previous.easiness, newEasiness: new.easiness,
-                        previousIntervalDays: previous.intervalDays, newIntervalDays: new.intervalDays,
-                        previousDueDay: previous.due, newDueDay: new.due, previousLapses: previous.lapses, newLapses: new.lapses,
-                        previousLeech: previous.leech, newLeech: new.leech)
+        return ReviewLogRecord(
+            id: nil, uuid: uuid, cardID: card, answeredAt: time, studyDay: studyDay, grade: grade, durationMs: durationMs,
+            kind: kind, previousRepetitions: previous.repetitions, newRepetitions: new.repetitions,
+            previousEasiness: previous.easiness, newEasiness: new.easiness,
+            previousIntervalDays: previous.intervalDays, newIntervalDays: new.intervalDays,
+            previousDueDay: previous.due, newDueDay: new.due, previousLapses: previous.lapses, newLapses: new.lapses,
+            previousLeech: previous.leech, newLeech: new.leech)
     }
 }
 

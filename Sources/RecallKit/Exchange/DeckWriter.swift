@@ -34,7 +34,9 @@ public enum DeckWriter {
             if let explanation = card.explanation, !explanation.isEmpty { out += field("Why", explanation, choices: false) }
             out += chinese(card)
             if !card.related.isEmpty {
-                out += "Related: " + card.related.map { $0.hasPrefix("\(deck.id)/") ? String($0.dropFirst(deck.id.count + 1)) : $0 }
+                out +=
+                    "Related: "
+                    + card.related.map { $0.hasPrefix("\(deck.id)/") ? String($0.dropFirst(deck.id.count + 1)) : $0 }
                     .joined(separator: ", ") + "\n"
             }
             if let source = card.source, !source.isEmpty { out += field("Source", source, choices: false) }
@@ -91,9 +93,13 @@ public enum DeckWriter {
         for index in lines.indices {
             let line = lines[index]
             let trimmed = line.trimmingSpaces
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { fenceLines += 1; continue }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fenceLines += 1
+                continue
+            }
             guard index > 0 else { continue }
-            let misread = line == "##" || line.hasPrefix("## ") || FieldKey.match(Substring(line)) != nil
+            let misread =
+                line == "##" || line.hasPrefix("## ") || FieldKey.match(Substring(line)) != nil
                 || (choices && DeckParserChoice.matches(line))
             if misread { lines[index] = " " + line }
         }
@@ -177,7 +183,8 @@ public struct DeckFileDraft: Sendable {
             let problems = parsed.diagnostics.filter { $0.severity == .error }.prefix(3).map(\.description).joined(separator: "; ")
             throw ExchangeError.malformed(file: path, line: nil, reason: "deck '\(deck.id)' does not read back as a deck file (\(problems))")
         }
-        loaded = LoadedDeck(deck: parsedDeck, path: path, contentHash: DeckFile(path: path, bytes: bytes).contentHash,
-                            blockIndex: incremental.index)
+        loaded = LoadedDeck(
+            deck: parsedDeck, path: path, contentHash: DeckFile(path: path, bytes: bytes).contentHash,
+            blockIndex: incremental.index)
     }
 }

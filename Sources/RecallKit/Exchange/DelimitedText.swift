@@ -52,8 +52,10 @@ public enum DelimitedText {
                     type = clozeType
                     back = extra.joined(separator: "<br><br>")
                 }
-                let row = [note.guid, type, deckName, note.front, back, note.tags.joined(separator: " "),
-                           note.frontZh, note.backZh, note.explanationZh]
+                let row = [
+                    note.guid, type, deckName, note.front, back, note.tags.joined(separator: " "),
+                    note.frontZh, note.backZh, note.explanationZh,
+                ]
                 out += row.map { quoted($0, separator) }.joined(separator: String(separator.rawValue)) + "\n"
             }
         }
@@ -61,7 +63,8 @@ public enum DelimitedText {
     }
 
     static func quoted(_ field: String, _ separator: Separator) -> String {
-        let needsQuotes = field.contains(separator.rawValue) || field.contains("\"") || field.contains("\n")
+        let needsQuotes =
+            field.contains(separator.rawValue) || field.contains("\"") || field.contains("\n")
             || field.contains("\r") || field.hasPrefix("#")
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -12,8 +12,10 @@ extension DelimitedText {
     /// - Parameter defaultSeparator: used when the file has no `#separator:` header (from its extension).
     /// - Throws: ``ExchangeError`` naming the file and line: not text, invalid UTF-8, an unclosed quote, a row without an answer,
     ///   a Chinese column named twice, a row whose field count differs from the `#columns:` header's.
-    public static func read(_ bytes: Data, displayName: String, defaultSeparator: Separator?, deckID: String,
-                            title: String?, section: String) throws -> ImportedDeck {
+    public static func read(
+        _ bytes: Data, displayName: String, defaultSeparator: Separator?, deckID: String,
+        title: String?, section: String
+    ) throws -> ImportedDeck {
         let kind = FileSniffer.kind(of: bytes)
         if kind != "text" && kind != "JSON" {
             throw ExchangeError.wrongKind(file: displayName, expected: "a TSV or CSV text file", found: kind)
@@ -51,7 +53,8 @@ extension DelimitedText {
             case "space", " ": separator = " "
             case "colon", ":": separator = ":"
             default:
-                throw ExchangeError.malformed(file: displayName, line: 1, reason: "unknown #separator '\(name)' (expected tab, comma, semicolon, pipe, space or colon)")
+                throw ExchangeError.malformed(
+                    file: displayName, line: 1, reason: "unknown #separator '\(name)' (expected tab, comma, semicolon, pipe, space or colon)")
             }
         } else if let defaultSeparator {
             separator = defaultSeparator.rawValue
@@ -73,8 +76,9 @@ extension DelimitedText {
         let fixedType = headers["notetype"]?.trimmingSpaces
         let fileTags = (headers["tags"] ?? "").split(separator: " ").map(String.init)
         let hasHeaders = !headers.isEmpty
-        let chinese = try chineseColumns(headers["columns"], line: headerLine["columns"] ?? 1, separator: separator,
-                                         displayName: displayName)
+        let chinese = try chineseColumns(
+            headers["columns"], line: headerLine["columns"] ?? 1, separator: separator,
+            displayName: displayName)
 
         let records = try splitRecords(body, separator: separator, firstLine: headerLines + 1, displayName: displayName)
         var deckNames: Set<String> = []
@@ -83,8 +87,11 @@ extension DelimitedText {
             if fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
             func at(_ index: Int?) -> String? { index.flatMap { $0 < fields.count ? fields[$0] : nil } }
             if let chinese, fields.count != chinese.columnCount {
-                throw ExchangeError.malformed(file: displayName, line: line,
-                                              reason: "the row has \(fields.count) field(s) but #columns names \(chinese.columnCount), so its Chinese columns (\(chinese.names)) would not line up; check the separators and quotes on this row")
+                throw ExchangeError.malformed(
+                    file: displayName, line: line,
+                    reason:
+                        "the row has \(fields.count) field(s) but #columns names \(chinese.columnCount), so its Chinese columns (\(chinese.names)) would not line up; check the separators and quotes on this row"
+                )
             }
             func plain(_ index: Int?) -> String? {
                 guard let raw = at(index) else { return nil }
@@ -93,8 +100,9 @@ extension DelimitedText {
                 let text = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespacesAndNewlines)
                 return text.isEmpty ? nil : text
             }
-            var translation = CardTranslation(question: plain(chinese?.front), answer: plain(chinese?.back),
-                                              explanation: plain(chinese?.explanation))
+            var translation = CardTranslation(
+                question: plain(chinese?.front), answer: plain(chinese?.back),
+                explanation: plain(chinese?.explanation))
             let meta = Set([guidColumn, typeColumn, deckColumn, tagsColumn].compactMap { $0 }).union(chinese?.indices ?? [])
             var values = fields.indices.filter { !meta.contains($0) }.map { fields[$0] }
             var tags = fileTags
@@ -117,20 +125,26 @@ extension DelimitedText {
                 }
                 let extras = ForeignDeckBuilder.splitExtras(values.dropFirst().first ?? "")
                 let extra = extras.body.isEmpty ? extras.explanation : [extras.body, extras.explanation].compactMap { $0 }.joined(separator: "\n\n")
-                _ = builder.add(ForeignNote(kind: .cloze, front: cloze.text, back: "", explanation: extra, source: extras.source,
-                                            chinese: translation.isEmpty ? nil : translation, tags: tags, guid: at(guidColumn), clozeNumbers: cloze.numbers, origin: origin))
+                _ = builder.add(
+                    ForeignNote(
+                        kind: .cloze, front: cloze.text, back: "", explanation: extra, source: extras.source,
+                        chinese: translation.isEmpty ? nil : translation, tags: tags, guid: at(guidColumn), clozeNumbers: cloze.numbers, origin: origin))
                 continue
             }
             guard values.count >= 2, !values[1].trimmingSpaces.isEmpty else {
-                throw ExchangeError.malformed(file: displayName, line: line,
-                                              reason: "the row has a question but no answer (found \(values.count) field(s); separator '\(separator == "\t" ? "tab" : String(separator))')")
+                throw ExchangeError.malformed(
+                    file: displayName, line: line,
+                    reason:
+                        "the row has a question but no answer (found \(values.count) field(s); separator '\(separator == "\t" ? "tab" : String(separator))')")
             }
             let extras = ForeignDeckBuilder.splitExtras(values[1])
             let typed = typeName.contains("type in")
-            _ = builder.add(ForeignNote(kind: typed ? .typed : .basic, front: first, back: extras.body,
-                                        explanation: extras.explanation, source: extras.source,
-                                        chinese: translation.isEmpty ? nil : translation, tags: tags,
-                                        guid: at(guidColumn), origin: origin))
+            _ = builder.add(
+                ForeignNote(
+                    kind: typed ? .typed : .basic, front: first, back: extras.body,
+                    explanation: extras.explanation, source: extras.source,
+                    chinese: translation.isEmpty ? nil : translation, tags: tags,
+                    guid: at(guidColumn), origin: origin))
         }
         if title == nil, deckNames.count == 1, let only = deckNames.first {
             builder.deck.title = only.components(separatedBy: "::").last ?? only
@@ -167,7 +181,8 @@ extension DelimitedText {
             default: continue
             }
             if columns[keyPath: slot] != nil {
-                throw ExchangeError.malformed(file: displayName, line: line, reason: "#columns names the Chinese column '\(name)' twice (or with Front.zh and Text.zh both)")
+                throw ExchangeError.malformed(
+                    file: displayName, line: line, reason: "#columns names the Chinese column '\(name)' twice (or with Front.zh and Text.zh both)")
             }
             columns[keyPath: slot] = index
             named.append(name)
@@ -191,14 +206,22 @@ extension DelimitedText {
         var characters = text.makeIterator()
         var pending: Character? = nil
         func next() -> Character? {
-            if let p = pending { pending = nil; return p }
+            if let p = pending {
+                pending = nil
+                return p
+            }
             return characters.next()
         }
         while let c = next() {
             if inQuotes {
                 if c == "\"" {
                     if let following = next() {
-                        if following == "\"" { field.append("\"") } else { inQuotes = false; pending = following }
+                        if following == "\"" {
+                            field.append("\"")
+                        } else {
+                            inQuotes = false
+                            pending = following
+                        }
                     } else {
                         inQuotes = false
                     }

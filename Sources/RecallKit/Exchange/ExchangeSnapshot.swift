@@ -14,9 +14,11 @@ public struct ExchangeSnapshot: Sendable {
     public var interviews: [InterviewRecord]
     public var interviewAttempts: [InterviewAttemptRecord]
 
-    public init(decks: [DeckRecord], cards: [StoredCard], reviewLog: [ReviewLogRecord], settings: Settings,
-                interviews: [InterviewRecord] = [], interviewAttempts: [InterviewAttemptRecord] = [],
-                scheduling: [String: String] = [:]) {
+    public init(
+        decks: [DeckRecord], cards: [StoredCard], reviewLog: [ReviewLogRecord], settings: Settings,
+        interviews: [InterviewRecord] = [], interviewAttempts: [InterviewAttemptRecord] = [],
+        scheduling: [String: String] = [:]
+    ) {
         self.decks = decks
         self.scheduling = scheduling
         self.cards = cards
@@ -30,10 +32,11 @@ public struct ExchangeSnapshot: Sendable {
     public func selection(_ filter: CardFilter, today: StudyDay) -> [(deck: DeckRecord, cards: [StoredCard])] {
         let liveDecks = decks.filter { !$0.retired && filter.admitsDeck(id: $0.id, section: $0.section, sectionZh: $0.sectionZh) }
         let deckByID = Dictionary(liveDecks.map { ($0.id, $0) }) { first, _ in first }
-        let byDeck = Dictionary(grouping: cards.filter { stored in
-            guard !stored.record.retired, let deck = deckByID[stored.card.deckID] else { return false }
-            return filter.admits(CardFilter.Subject(stored, deck: deck), today: today)
-        }, by: \.card.deckID)
+        let byDeck = Dictionary(
+            grouping: cards.filter { stored in
+                guard !stored.record.retired, let deck = deckByID[stored.card.deckID] else { return false }
+                return filter.admits(CardFilter.Subject(stored, deck: deck), today: today)
+            }, by: \.card.deckID)
         return liveDecks.compactMap { deck in
             guard let cards = byDeck[deck.id], !cards.isEmpty else { return nil }
             return (deck, cards)
@@ -51,9 +54,10 @@ extension CardFilter.Subject {
     /// What the filter looks at in a stored card of `deck`.
     public init(_ stored: StoredCard, deck: DeckRecord) {
         let schedule = stored.schedule
-        self.init(cardID: stored.card.qualifiedID, deckID: deck.id, section: deck.section, sectionZh: deck.sectionZh,
-                  tags: stored.allTags, dueDay: schedule.dueDay, easiness: schedule.sm2.easiness, lapses: schedule.lapses,
-                  isLeech: schedule.isLeech)
+        self.init(
+            cardID: stored.card.qualifiedID, deckID: deck.id, section: deck.section, sectionZh: deck.sectionZh,
+            tags: stored.allTags, dueDay: schedule.dueDay, easiness: schedule.sm2.easiness, lapses: schedule.lapses,
+            isLeech: schedule.isLeech)
     }
 }
 

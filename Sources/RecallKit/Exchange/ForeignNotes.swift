@@ -86,17 +86,23 @@ struct ForeignDeckBuilder {
         case .cloze:
             let count = Cloze(note.front).deletions.count
             for index in 1...max(count, 1) {
-                cards.append(Card(deckID: deck.id, id: "\(id).c\(index)", noteID: id, content: .cloze(text: note.front, deletion: index),
-                                  explanation: explanation, source: source, tags: tags, chinese: chinese))
+                cards.append(
+                    Card(
+                        deckID: deck.id, id: "\(id).c\(index)", noteID: id, content: .cloze(text: note.front, deletion: index),
+                        explanation: explanation, source: source, tags: tags, chinese: chinese))
             }
             clozeNumbers[id] = note.clozeNumbers
         case .typed:
-            cards.append(Card(deckID: deck.id, id: id, noteID: id,
-                              content: .typed(question: note.front, answer: note.back, alternatives: note.alternatives),
-                              explanation: explanation, source: source, tags: tags, chinese: chinese))
+            cards.append(
+                Card(
+                    deckID: deck.id, id: id, noteID: id,
+                    content: .typed(question: note.front, answer: note.back, alternatives: note.alternatives),
+                    explanation: explanation, source: source, tags: tags, chinese: chinese))
         case .basic, .choice:
-            cards.append(Card(deckID: deck.id, id: id, noteID: id, content: .basic(question: note.front, answer: note.back),
-                              explanation: explanation, source: source, tags: tags, chinese: chinese))
+            cards.append(
+                Card(
+                    deckID: deck.id, id: id, noteID: id, content: .basic(question: note.front, answer: note.back),
+                    explanation: explanation, source: source, tags: tags, chinese: chinese))
         }
         deck.cards += cards
         origins[id] = note.origin
@@ -174,8 +180,9 @@ struct ForeignDeckBuilder {
             let afterC = rest[open.upperBound...]
             let digits = afterC.prefix { $0.isNumber }
             guard !digits.isEmpty, afterC.dropFirst(digits.count).hasPrefix("::"),
-                  let number = Int(digits),
-                  let close = afterC.range(of: "}}") else {
+                let number = Int(digits),
+                let close = afterC.range(of: "}}")
+            else {
                 out += rest[..<open.upperBound]
                 rest = rest[open.upperBound...]
                 continue

@@ -56,8 +56,9 @@ struct SafeZip {
                 throw ExchangeError.tooLarge(file: displayName, entry: path, reason: "declares \(size) bytes (limit \(limits.entryBytes))")
             }
             if size > limits.ratioFloorBytes && size / max(entry.compressedSize, 1) > limits.compressionRatio {
-                throw ExchangeError.tooLarge(file: displayName, entry: path,
-                                             reason: "unpacks \(size / max(entry.compressedSize, 1)) times larger than it is stored (limit \(limits.compressionRatio))")
+                throw ExchangeError.tooLarge(
+                    file: displayName, entry: path,
+                    reason: "unpacks \(size / max(entry.compressedSize, 1)) times larger than it is stored (limit \(limits.compressionRatio))")
             }
             total += size
             if total > limits.totalBytes {
@@ -119,7 +120,9 @@ struct SafeZip {
     /// a damaged entry is refused rather than imported.
     func checkCRC(_ computed: CRC32, of entry: Entry) throws {
         guard computed == entry.checksum else {
-            throw ExchangeError.corruptArchive(file: file, reason: "'\(entry.path)' fails its CRC-32 check (stored \(String(entry.checksum, radix: 16)), computed \(String(computed, radix: 16)))")
+            throw ExchangeError.corruptArchive(
+                file: file,
+                reason: "'\(entry.path)' fails its CRC-32 check (stored \(String(entry.checksum, radix: 16)), computed \(String(computed, radix: 16)))")
         }
     }
 }

@@ -10,8 +10,10 @@ public enum StudySheet {
     /// - Parameters:
     ///   - only: `"due"` or `"weak"` when the selection was narrowed, for the heading.
     ///   - language: the language of the cards' text (``Card/text(in:)``); `both` prints the Chinese, then the English.
-    public static func render(_ selection: [(deck: DeckRecord, cards: [StoredCard])], today: StudyDay, only: String? = nil,
-                              language: Language = .default) -> String {
+    public static func render(
+        _ selection: [(deck: DeckRecord, cards: [StoredCard])], today: StudyDay, only: String? = nil,
+        language: Language = .default
+    ) -> String {
         let count = selection.reduce(0) { $0 + $1.cards.count }
         var out = "# Recall study sheet\n\n"
         out += "\(today) · \(count) card\(count == 1 ? "" : "s")" + (only.map { ", \($0) only" } ?? "") + "\n"

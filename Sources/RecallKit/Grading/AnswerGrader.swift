@@ -137,7 +137,9 @@ public enum AnswerGrader {
         guard let words = ShellWords.split(text), let first = words.first else { return false }
         if words.contains(where: { $0.isOperator }) { return true }
         if first.text.hasPrefix("-") { return true }
-        if grammar.pathNames[first.text] != nil || CommandMatcher.dockerfileInstructions.contains(first.text) { return words.count > 1 || grammar.pathNames[first.text] != nil }
+        if grammar.pathNames[first.text] != nil || CommandMatcher.dockerfileInstructions.contains(first.text) {
+            return words.count > 1 || grammar.pathNames[first.text] != nil
+        }
         if words.count > 1, words.dropFirst().contains(where: { $0.text.hasPrefix("-") && $0.text.count > 1 && !$0.quoted }) { return true }
         // `NCCL_DEBUG=INFO`, `export X=1`: shell assignments.
         if words.contains(where: { $0.text.contains("=") && !$0.quoted }) { return true }
@@ -146,8 +148,10 @@ public enum AnswerGrader {
 
     /// Grades `given` for `card`; nil when the card is self-graded (the caller shows the reference).
     /// `choiceOrder[i]` is the index in the file of the choice shown as letter i (nil: the file's order).
-    public static func grade(_ given: String, for card: Card, choiceOrder: [Int]? = nil, grammar: CommandGrammar = .bundled,
-                             vocabulary: Set<String> = []) -> Verdict? {
+    public static func grade(
+        _ given: String, for card: Card, choiceOrder: [Int]? = nil, grammar: CommandGrammar = .bundled,
+        vocabulary: Set<String> = []
+    ) -> Verdict? {
         let kind = kind(for: card)
         switch card.content {
         case .choice(_, let choices):
@@ -168,15 +172,18 @@ public enum AnswerGrader {
                 }
             }
             let code = Set(accepted.filter { writtenAsCode($0, in: card) })
-            return grade(given, accepted: accepted, as: kind, spec: card.grading, grammar: grammar,
-                         context: contextTool(for: blankedPrompt(card), grammar: grammar), question: card.prompt, vocabulary: words, code: code)
+            return grade(
+                given, accepted: accepted, as: kind, spec: card.grading, grammar: grammar,
+                context: contextTool(for: blankedPrompt(card), grammar: grammar), question: card.prompt, vocabulary: words, code: code)
         }
     }
 
     /// Grades `given` against accepted answers of a known kind.
-    static func grade(_ given: String, accepted: [String], as kind: AnswerKind, spec: GradeSpec? = nil,
-                      grammar: CommandGrammar = .bundled, context: String? = nil, question: String = "",
-                      vocabulary: Set<String> = [], code: Set<String> = [], glossary: TermGlossary = .bundled) -> Verdict {
+    static func grade(
+        _ given: String, accepted: [String], as kind: AnswerKind, spec: GradeSpec? = nil,
+        grammar: CommandGrammar = .bundled, context: String? = nil, question: String = "",
+        vocabulary: Set<String> = [], code: Set<String> = [], glossary: TermGlossary = .bundled
+    ) -> Verdict {
         var candidates = accepted.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let first = candidates.first ?? ""
         // Commands are read in NFKC (full-width input); numbers and prose map `²`, `ᵀ`, `⁹` before NFKC themselves.
@@ -194,7 +201,8 @@ public enum AnswerGrader {
                 if let setting = ConfigFragment.parse(reference) {
                     if ConfigFragment.sameSetting(fragment, setting) { return Verdict(outcome: .right, kind: kind, expected: candidate) }
                 } else if ConfigFragment.answersValue(fragment, value: reference, question: question)
-                            || ConfigFragment.answersKey(fragment, name: reference, question: question) {
+                    || ConfigFragment.answersKey(fragment, name: reference, question: question)
+                {
                     return Verdict(outcome: .right, kind: kind, expected: candidate)
                 }
             }
@@ -203,8 +211,10 @@ public enum AnswerGrader {
         case .command:
             let text = unwrapCode(applyAliases(typed, spec))
             let fullPath = asksForFullPath(question)
-            for candidate in candidates where commandsMatch(text, applyAliases(candidate, spec), others: candidates, grammar: grammar, context: context)
-                && (!fullPath || sameCalleeSpelling(text, candidate)) {
+            for candidate in candidates
+            where commandsMatch(text, applyAliases(candidate, spec), others: candidates, grammar: grammar, context: context)
+                && (!fullPath || sameCalleeSpelling(text, candidate))
+            {
                 return Verdict(outcome: .right, kind: kind, expected: candidate)
             }
             let closest = closestCandidate(text, candidates)
@@ -311,11 +321,13 @@ public enum AnswerGrader {
         let code = unwrapCode(typed)
         for candidate in candidates {
             if looksLikeCommand(candidate, grammar: grammar), looksLikeCommand(code, grammar: grammar),
-               commandsMatch(code, candidate, others: candidates, grammar: grammar, context: context) {
+                commandsMatch(code, candidate, others: candidates, grammar: grammar, context: context)
+            {
                 return Verdict(outcome: .right, kind: kind, expected: candidate)
             }
             if PythonMatcher.isDottedName(code), PythonMatcher.isDottedName(candidate), code.contains(".") || candidate.contains("."),
-               PythonMatcher.sameName(code, candidate, grammar: grammar) {
+                PythonMatcher.sameName(code, candidate, grammar: grammar)
+            {
                 return Verdict(outcome: .right, kind: kind, expected: candidate)
             }
         }
@@ -325,8 +337,9 @@ public enum AnswerGrader {
             for candidate in candidates {
                 let reference = ProseAnswer(candidate)
                 if answer.isTypo(of: reference, vocabulary: vocabulary), answerConcepts.isSubset(of: glossary.concepts(in: reference.tokens)) {
-                    return Verdict(outcome: .partly, kind: kind, expected: candidate,
-                                   diff: characterDiff(from: answer.tokens.joined(separator: " "), to: reference.tokens.joined(separator: " ")))
+                    return Verdict(
+                        outcome: .partly, kind: kind, expected: candidate,
+                        diff: characterDiff(from: answer.tokens.joined(separator: " "), to: reference.tokens.joined(separator: " ")))
                 }
             }
         }
@@ -367,7 +380,8 @@ public enum AnswerGrader {
             if ["key", "press", "shortcut", "keystroke"].contains(where: { text.contains($0) }) { return true }
         }
         if case .cloze = card.content, let blank = prompt.range(of: "[...]"),
-           prompt[..<blank.lowerBound].filter({ $0 == "`" }).count % 2 == 1 {
+            prompt[..<blank.lowerBound].filter({ $0 == "`" }).count % 2 == 1
+        {
             return true
         }
         for text in [prompt, card.explanation ?? ""] {
@@ -416,7 +430,8 @@ public enum AnswerGrader {
         guard folded.hasSuffix(")"), let open = folded.lastIndex(of: "(") else { return nil }
         let term = folded[..<open].trimmingCharacters(in: .whitespaces)
         let gloss = folded[folded.index(after: open)..<folded.index(before: folded.endIndex)].trimmingCharacters(in: .whitespaces)
-        guard !term.isEmpty, !gloss.isEmpty, !gloss.contains("("), term.unicodeScalars.contains(where: isHan) || gloss.unicodeScalars.contains(where: isHan) else {
+        guard !term.isEmpty, !gloss.isEmpty, !gloss.contains("("), term.unicodeScalars.contains(where: isHan) || gloss.unicodeScalars.contains(where: isHan)
+        else {
             return nil
         }
         return (term, gloss)
@@ -479,8 +494,9 @@ public enum AnswerGrader {
         if let blank = question.range(of: "[...]") {
             let before = question[..<blank.lowerBound]
             if before.filter({ $0 == "`" }).count % 2 == 1, let tick = before.lastIndex(of: "`"),
-               let word = before[before.index(after: tick)...].split(separator: " ").first,
-               CommandMatcher.dockerfileInstructions.contains(String(word)), grammar.node(forPath: [String(word)]) != nil {
+                let word = before[before.index(after: tick)...].split(separator: " ").first,
+                CommandMatcher.dockerfileInstructions.contains(String(word)), grammar.node(forPath: [String(word)]) != nil
+            {
                 return String(word)
             }
         }
@@ -511,7 +527,8 @@ public enum AnswerGrader {
         var letters = text.split(whereSeparator: { " ,;()[].、和".contains($0) })
         // `ac` for `a c`: distinct letters of the choices shown, run together.
         if letters.count == 1, let word = letters.first, word.count > 1, word.count <= shown.count, Set(word).count == word.count,
-           word.allSatisfy({ $0.isASCII && $0.isLetter && Int($0.asciiValue ?? 0) - 97 < shown.count }) {
+            word.allSatisfy({ $0.isASCII && $0.isLetter && Int($0.asciiValue ?? 0) - 97 < shown.count })
+        {
             letters = word.map { Substring(String($0)) }
         }
         var picks = Set<Int>()
@@ -534,9 +551,11 @@ public enum AnswerGrader {
                 return ProseAnswer(choice).joined == answer
             }
             let translated = chinese.count == choices.count ? chinese : []
-            guard let index = shown.indices.first(where: {
-                matches(choices[shown[$0]].text) || (!translated.isEmpty && matches(translated[shown[$0]].text))
-            }) else {
+            guard
+                let index = shown.indices.first(where: {
+                    matches(choices[shown[$0]].text) || (!translated.isEmpty && matches(translated[shown[$0]].text))
+                })
+            else {
                 return Verdict(outcome: .wrong, kind: .choice, expected: expected)
             }
             picks = [index]
@@ -578,7 +597,8 @@ public enum AnswerGrader {
     /// The expected text with the edits that turn `given` into it marked:
     /// `[+x]` where a character is missing, `[-x]` where one is extra, `[x→y]` where one differs.
     public static func characterDiff(from given: String, to expected: String) -> String {
-        let a = Array(given), b = Array(expected)
+        let a = Array(given)
+        let b = Array(expected)
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { table[i][0] = i }
         for j in 0...b.count { table[0][j] = j }
@@ -590,16 +610,23 @@ public enum AnswerGrader {
             }
         }
         var pieces: [String] = []
-        var i = a.count, j = b.count
+        var i = a.count
+        var j = b.count
         while i > 0 || j > 0 {
             if i > 0 && j > 0 && a[i - 1] == b[j - 1] && table[i][j] == table[i - 1][j - 1] {
-                pieces.append(String(b[j - 1])); i -= 1; j -= 1
+                pieces.append(String(b[j - 1]))
+                i -= 1
+                j -= 1
             } else if i > 0 && j > 0 && table[i][j] == table[i - 1][j - 1] + 1 {
-                pieces.append("[\(a[i - 1])→\(b[j - 1])]"); i -= 1; j -= 1
+                pieces.append("[\(a[i - 1])→\(b[j - 1])]")
+                i -= 1
+                j -= 1
             } else if j > 0 && table[i][j] == table[i][j - 1] + 1 {
-                pieces.append("[+\(b[j - 1])]"); j -= 1
+                pieces.append("[+\(b[j - 1])]")
+                j -= 1
             } else {
-                pieces.append("[-\(a[i - 1])]"); i -= 1
+                pieces.append("[-\(a[i - 1])]")
+                i -= 1
             }
         }
         return pieces.reversed().joined()

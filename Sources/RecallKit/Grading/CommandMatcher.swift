@@ -50,9 +50,11 @@ enum CommandMatcher {
         if let space = line.firstIndex(of: " "), dockerfileInstructions.contains(line[..<space].uppercased()) {
             let body = line[space...].trimmingCharacters(in: .whitespaces)
             if body.hasPrefix("["), body.hasSuffix("]"),
-               let data = body.data(using: .utf8),
-               let array = try? JSONSerialization.jsonObject(with: data) as? [String] {
-                return [ShellWord(text: line[..<space].uppercased())] + [ShellWord(text: "[exec]", isOperator: true)] + array.map { ShellWord(text: $0, quoted: true) }
+                let data = body.data(using: .utf8),
+                let array = try? JSONSerialization.jsonObject(with: data) as? [String]
+            {
+                return [ShellWord(text: line[..<space].uppercased())] + [ShellWord(text: "[exec]", isOperator: true)]
+                    + array.map { ShellWord(text: $0, quoted: true) }
             }
             line = line[..<space].uppercased() + line[space...]
         } else if dockerfileInstructions.contains(line.uppercased()) {
@@ -102,7 +104,8 @@ enum CommandMatcher {
             let key = next.joined(separator: " ")
             guard grammar.pathPrefixes.contains(key) else {
                 if word.text.hasPrefix("-"), let current = node,
-                   let (consumed, parsed) = readOption(words, at: scan, node: current, grammar: grammar, learned: learned, greedy: greedy) {
+                    let (consumed, parsed) = readOption(words, at: scan, node: current, grammar: grammar, learned: learned, greedy: greedy)
+                {
                     pendingOptions += parsed.map { (scan, $0) }
                     scan = consumed
                     continue
@@ -128,12 +131,17 @@ enum CommandMatcher {
         // An answer that is only options (`--num_gpus=4`) is read with the grammar of the tool the question names.
         let grammarNode = node ?? (result.path.isEmpty ? contextNode(context, grammar: grammar) : nil) ?? CommandGrammar.Node(path: result.path)
         if grammarNode.oldStyle, index < words.endIndex, !words[index].quoted, !words[index].text.hasPrefix("-"),
-           words[index].text.allSatisfy({ grammarNode.options["-\($0)"] != nil }) {
+            words[index].text.allSatisfy({ grammarNode.options["-\($0)"] != nil })
+        {
             var bundled = words
             bundled[index].text = "-" + words[index].text
-            return finish(parseRest(bundled, from: index, into: result, node: grammarNode, grammar: grammar, learned: learned, greedy: greedy, context: context), node: grammarNode)
+            return finish(
+                parseRest(bundled, from: index, into: result, node: grammarNode, grammar: grammar, learned: learned, greedy: greedy, context: context),
+                node: grammarNode)
         }
-        return finish(parseRest(words, from: index, into: result, node: grammarNode, grammar: grammar, learned: learned, greedy: greedy, context: context), node: grammarNode)
+        return finish(
+            parseRest(words, from: index, into: result, node: grammarNode, grammar: grammar, learned: learned, greedy: greedy, context: context),
+            node: grammarNode)
     }
 
     private static func contextNode(_ context: String?, grammar: CommandGrammar) -> CommandGrammar.Node? {
@@ -151,8 +159,10 @@ enum CommandMatcher {
         return result
     }
 
-    private static func parseRest(_ words: ArraySlice<ShellWord>, from start: Int, into parsed: ParsedCommand, node: CommandGrammar.Node,
-                                  grammar: CommandGrammar, learned: Set<String>, greedy: Bool, context: String?) -> ParsedCommand {
+    private static func parseRest(
+        _ words: ArraySlice<ShellWord>, from start: Int, into parsed: ParsedCommand, node: CommandGrammar.Node,
+        grammar: CommandGrammar, learned: Set<String>, greedy: Bool, context: String?
+    ) -> ParsedCommand {
         var result = parsed
         var index = start
         var operandCount = 0
@@ -187,7 +197,8 @@ enum CommandMatcher {
                 continue
             }
             if !optionsOver, !word.quoted, word.text.count > 1, word.text.hasPrefix("-") || (word.text.hasPrefix("+") && node.options[word.text] != nil),
-               let (next, options) = readOption(words, at: index, node: node, grammar: grammar, learned: learned, greedy: greedy) {
+                let (next, options) = readOption(words, at: index, node: node, grammar: grammar, learned: learned, greedy: greedy)
+            {
                 options.forEach { add($0, to: &result, node: node) }
                 index = next
                 continue
@@ -225,8 +236,10 @@ enum CommandMatcher {
     }
 
     /// Reads the option at `index`; returns the index after it and the options it stands for.
-    static func readOption(_ words: ArraySlice<ShellWord>, at index: Int, node: CommandGrammar.Node, grammar: CommandGrammar,
-                           learned: Set<String>, greedy: Bool) -> (Int, [(String, String?)])? {
+    static func readOption(
+        _ words: ArraySlice<ShellWord>, at index: Int, node: CommandGrammar.Node, grammar: CommandGrammar,
+        learned: Set<String>, greedy: Bool
+    ) -> (Int, [(String, String?)])? {
         let text = words[index].text
         func nextValue(_ kind: CommandGrammar.ValueKind) -> (Int, String?) {
             let after = index + 1

@@ -79,6 +79,9 @@ struct ConfigFragment: Hashable, Sendable {
 
     /// The names a question writes: words of letters, digits, `_`, `-` and `.`.
     private static func names(_ text: String) -> Set<String> {
-        Set(text.split(whereSeparator: { !($0.isLetter || $0.isNumber || "_-.".contains($0)) }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+        Set(
+            text.split(whereSeparator: { !($0.isLetter || $0.isNumber || "_-.".contains($0)) }).map {
+                String($0).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            })
     }
 }

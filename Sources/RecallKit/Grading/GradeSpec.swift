@@ -51,7 +51,10 @@ public struct GradeSpec: Hashable, Sendable, Codable {
                     spec.fractionForPercent = true
                 } else if word.hasPrefix("±") || word.hasPrefix("+-") || word.lowercased() == "tolerance" {
                     var amount = word.lowercased() == "tolerance" ? "" : String(word.drop(while: { "±+-".contains($0) }))
-                    if amount.isEmpty, index + 1 < rest.count { index += 1; amount = rest[index] }
+                    if amount.isEmpty, index + 1 < rest.count {
+                        index += 1
+                        amount = rest[index]
+                    }
                     let relative = amount.hasSuffix("%")
                     if relative { amount.removeLast() }
                     guard let number = Double(amount), number >= 0, number.isFinite else {

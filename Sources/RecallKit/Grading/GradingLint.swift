@@ -20,8 +20,9 @@ enum GradingLint {
     /// The accepted answer that already makes `alternative` right, if any.
     static func coveredBy(_ alternative: String, others: [String], question: String, grading: GradeSpec?) -> String? {
         guard let first = others.first else { return nil }
-        let card = Card(deckID: "lint", id: "lint", noteID: "lint",
-                        content: .typed(question: question, answer: first, alternatives: Array(others.dropFirst())), grading: grading)
+        let card = Card(
+            deckID: "lint", id: "lint", noteID: "lint",
+            content: .typed(question: question, answer: first, alternatives: Array(others.dropFirst())), grading: grading)
         guard let verdict = AnswerGrader.grade(alternative, for: card), verdict.outcome == .right else { return nil }
         return verdict.expected
     }

@@ -83,14 +83,17 @@ struct NumberAnswer: Hashable, Sendable {
         if let number = numberWords[lower] { return number }
         let parts = lower.split(separator: "-").map(String.init)
         guard parts.count == 2, let tens = numberWords[parts[0]], let unit = numberWords[parts[1]],
-              tens >= 20, tens % 10 == 0, tens < 100, (1...9).contains(unit) else { return nil }
+            tens >= 20, tens % 10 == 0, tens < 100, (1...9).contains(unit)
+        else { return nil }
         return tens + unit
     }
 
     /// Words before a Chinese number that hedge it: `约 240`, `大约 45 毫秒`.
     static let chineseHedges = ["大约", "大概", "约为", "约"]
 
-    static let hedges: Set<String> = ["about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:", "exactly"]
+    static let hedges: Set<String> = [
+        "about", "approximately", "approx", "approx.", "roughly", "around", "nearly", "almost", "circa", "ca.", "~", "≈", "≃", "=", "about:", "exactly",
+    ]
 
     /// Words and signs before a number that make it a bound; the longest spelling is tried first.
     static let relations: [(spelling: String, relation: String)] = {
@@ -109,17 +112,19 @@ struct NumberAnswer: Hashable, Sendable {
 
     /// `十二` → 12, `两千` → 2000, `三万五千` → 35000: a Chinese numeral at the start of `text`, and what follows it.
     static func chineseNumeral(_ text: String) -> (value: Int, rest: Substring)? {
-        var total = 0, section = 0
+        var total = 0
+        var section = 0
         var digit: Int?
         // The unit written last, and whether a zero came after it: `一百五` is 150, `一百零五` 105.
-        var lastUnit = 1, zeroGap = false
+        var lastUnit = 1
+        var zeroGap = false
         var index = text.startIndex
         loop: while index < text.endIndex {
             let c = text[index]
             if c == "零" || c == "〇", section > 0 || total > 0 {
                 zeroGap = true
             } else if let d = chineseDigits[c] {
-                guard digit == nil else { return nil } // `一二` is no numeral
+                guard digit == nil else { return nil }  // `一二` is no numeral
                 digit = d
             } else if let m = chineseMultipliers[c] {
                 guard let d = digit ?? (m == 10 && section == 0 ? 1 : nil) else { return nil }
@@ -157,7 +162,10 @@ struct NumberAnswer: Hashable, Sendable {
         var inPower = false
         for c in text {
             if let digit = superscripts[c] {
-                if !inPower { out.append("^"); inPower = true }
+                if !inPower {
+                    out.append("^")
+                    inPower = true
+                }
                 out.append(digit)
             } else {
                 inPower = false
@@ -183,7 +191,8 @@ struct NumberAnswer: Hashable, Sendable {
         }
         // `About 45 ms, 1.5x longer`: a whole quantity, then a short comment.
         if let comma = text.range(of: ", "), text[comma.upperBound...].split(separator: " ").count <= 3,
-           !text[..<comma.lowerBound].contains(", "), let lead = parse(String(text[..<comma.lowerBound])), lead.words.isEmpty {
+            !text[..<comma.lowerBound].contains(", "), let lead = parse(String(text[..<comma.lowerBound])), lead.words.isEmpty
+        {
             return lead
         }
         for hedge in chineseHedges where text.hasPrefix(hedge) {
@@ -213,8 +222,10 @@ struct NumberAnswer: Hashable, Sendable {
         if text.split(separator: ";").filter({ $0.contains("=") }).count > 1 { return nil }
         // `4 + 32/128 = 4.25`, `5,300 ms ≈ 5.3 s`: the answer is what the working ends in.
         if let separator = text.lastIndex(where: { $0 == "≈" || $0 == "=" }),
-           text[separator] == "≈" || (separator > text.startIndex && text[text.index(before: separator)] == " "
-               && isWorking(text[..<separator])) {
+            text[separator] == "≈"
+                || (separator > text.startIndex && text[text.index(before: separator)] == " "
+                    && isWorking(text[..<separator]))
+        {
             let tail = text[text.index(after: separator)...].trimmingCharacters(in: .whitespaces)
             if !tail.isEmpty { text = tail }
         }
@@ -233,20 +244,26 @@ struct NumberAnswer: Hashable, Sendable {
         let chars = Array(first)
         var i = 0
         var number = ""
-        if i < chars.count, chars[i] == "-" || chars[i] == "+" { number.append(chars[i]); i += 1 }
+        if i < chars.count, chars[i] == "-" || chars[i] == "+" {
+            number.append(chars[i])
+            i += 1
+        }
         var sawDigit = false
         var decimals = 0
         var afterPoint = false
         while i < chars.count {
             let c = chars[i]
             if c.isASCII, c.isNumber {
-                number.append(c); sawDigit = true
+                number.append(c)
+                sawDigit = true
                 if afterPoint { decimals += 1 }
             } else if c == ",", !afterPoint, sawDigit, i + 3 < chars.count,
-                      chars[(i + 1)...(i + 3)].allSatisfy({ $0.isASCII && $0.isNumber }), i + 4 >= chars.count || !chars[i + 4].isNumber {
+                chars[(i + 1)...(i + 3)].allSatisfy({ $0.isASCII && $0.isNumber }), i + 4 >= chars.count || !chars[i + 4].isNumber
+            {
                 // a thousands separator: skip it
             } else if c == ".", !afterPoint, i + 1 < chars.count, chars[i + 1].isNumber {
-                number.append(c); afterPoint = true
+                number.append(c)
+                afterPoint = true
             } else {
                 break
             }
@@ -256,8 +273,14 @@ struct NumberAnswer: Hashable, Sendable {
         if sawDigit, i + 1 < chars.count, chars[i] == "e" || chars[i] == "E" {
             var j = i + 1
             var exponent = ""
-            if j < chars.count, chars[j] == "-" || chars[j] == "+" { exponent.append(chars[j]); j += 1 }
-            while j < chars.count, chars[j].isASCII, chars[j].isNumber { exponent.append(chars[j]); j += 1 }
+            if j < chars.count, chars[j] == "-" || chars[j] == "+" {
+                exponent.append(chars[j])
+                j += 1
+            }
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber {
+                exponent.append(chars[j])
+                j += 1
+            }
             if exponent.contains(where: \.isNumber) {
                 number += "e" + exponent
                 decimals -= Int(exponent) ?? 0
@@ -312,7 +335,8 @@ struct NumberAnswer: Hashable, Sendable {
         }
         // `600 GB per second` = `600 GB/s`: a unit per second is the unit the table knows as a rate.
         if unitWords.count >= 3, unitWords[1].lowercased() == "per", ["second", "sec", "s"].contains(unitWords[2].lowercased()),
-           units[unitWords[0] + "/s"] != nil {
+            units[unitWords[0] + "/s"] != nil
+        {
             unitWords.replaceSubrange(0..<3, with: [unitWords[0] + "/s"])
         }
         var unit: String?
@@ -330,8 +354,9 @@ struct NumberAnswer: Hashable, Sendable {
         // What is left must be words (a unit the table does not know, `tokens per expert`), not more working.
         let words = unitWords.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:()")) }.filter { !$0.isEmpty }
         guard words.allSatisfy({ word in word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "/" } }), words.count <= 4 else { return nil }
-        var result = NumberAnswer(value: value * factor, decimals: factor == 1 ? decimals : decimals + Int(max(0, -log10(factor)).rounded()),
-                                  unit: unit, words: words, factor: factor)
+        var result = NumberAnswer(
+            value: value * factor, decimals: factor == 1 ? decimals : decimals + Int(max(0, -log10(factor)).rounded()),
+            unit: unit, words: words, factor: factor)
         result.relation = relation
         return result
     }
@@ -403,7 +428,8 @@ struct NumberAnswer: Hashable, Sendable {
 
     private static func sameWords(_ a: [String], _ b: [String]) -> Bool {
         let stem = { (words: [String]) in words.map { ProseAnswer.singular($0) } }
-        let x = stem(a), y = stem(b)
+        let x = stem(a)
+        let y = stem(b)
         // `4.25 bits` for `4.25 bits per weight`: the words of one start the other's; `one extra backward pass`
         // is not `one extra forward pass`.
         // A one-letter word is a variable (`8bsh` against `8bsh/t` read as `bsh per t`): algebra, where

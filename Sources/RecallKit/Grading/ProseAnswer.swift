@@ -54,8 +54,10 @@ struct ProseAnswer: Hashable, Sendable {
                 var depth = 0
                 for token in piece {
                     if depth == 0, let last = current.last,
-                       (token == "(" && last.count == 1 && last.first?.isLetter == true) || (last == ")" && token != ")" && token != "^") {
-                        factors.append(current.joined()); current = []
+                        (token == "(" && last.count == 1 && last.first?.isLetter == true) || (last == ")" && token != ")" && token != "^")
+                    {
+                        factors.append(current.joined())
+                        current = []
                     }
                     if "([".contains(token) { depth += 1 } else if ")]".contains(token) { depth -= 1 }
                     current.append(token)
@@ -103,7 +105,8 @@ struct ProseAnswer: Hashable, Sendable {
         var text = Substring(trimmed)
         func isSpace(_ character: Character) -> Bool { character.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) }
         while let first = text.unicodeScalars.first, let last = text.unicodeScalars.last, !text.dropFirst().isEmpty,
-              wrappers.contains(first), wrappers.contains(last) {
+            wrappers.contains(first), wrappers.contains(last)
+        {
             text = text[text.index(after: text.startIndex)..<text.index(before: text.endIndex)]
             while let character = text.first, isSpace(character) { text = text[text.index(after: text.startIndex)...] }
             while let character = text.last, isSpace(character) { text = text[..<text.index(before: text.endIndex)] }
@@ -138,7 +141,8 @@ struct ProseAnswer: Hashable, Sendable {
                 if c == "_" || c.isNumber || (c.isUppercase && !word.isEmpty && word.last?.isLowercase == true) { wordIsIdentifier = true }
                 // `DTensor`: capitals then lower case, other than an acronym's plural (`GPUs`).
                 if c.isLowercase, wordLength >= 2, word.suffix(2).allSatisfy(\.isUppercase),
-                   !(c == "s" && (index + 1 == chars.count || !chars[index + 1].isLetter)) {
+                    !(c == "s" && (index + 1 == chars.count || !chars[index + 1].isLetter))
+                {
                     wordIsIdentifier = true
                 }
                 word.append(c)
@@ -148,7 +152,7 @@ struct ProseAnswer: Hashable, Sendable {
                 wordLength += 1
                 wordIsIdentifier = true
             } else if c == "-", wordLength >= 2, word.last?.isLetter == true, index + 1 < chars.count, chars[index + 1].isLetter {
-                continue // `all-reduce` is `allreduce`; `q-z` (one letter) is a difference
+                continue  // `all-reduce` is `allreduce`; `q-z` (one letter) is a difference
             } else {
                 flush()
                 if "+-*/^=<>~%:!|@()[]".contains(c) {
@@ -168,11 +172,14 @@ struct ProseAnswer: Hashable, Sendable {
                 while i + 1 < tokens.count {
                     if "([".contains(tokens[i]), ")]".contains(tokens[i + 1]) {
                         // `invoke()` is `invoke`.
-                        tokens.removeSubrange(i...(i + 1)); identifiers.removeSubrange(i...(i + 1))
+                        tokens.removeSubrange(i...(i + 1))
+                        identifiers.removeSubrange(i...(i + 1))
                         changed = true
                     } else if i + 2 < tokens.count, "([".contains(tokens[i]), ")]".contains(tokens[i + 2]) {
-                        tokens.remove(at: i + 2); identifiers.remove(at: i + 2)
-                        tokens.remove(at: i); identifiers.remove(at: i)
+                        tokens.remove(at: i + 2)
+                        identifiers.remove(at: i + 2)
+                        tokens.remove(at: i)
+                        identifiers.remove(at: i)
                         changed = true
                     } else {
                         i += 1
@@ -184,11 +191,16 @@ struct ProseAnswer: Hashable, Sendable {
                     for (index, token) in tokens.enumerated() {
                         if "([".contains(token) { depth += 1 }
                         if ")]".contains(token) { depth -= 1 }
-                        if depth == 0 && index < tokens.count - 1 { wrapsAll = false; break }
+                        if depth == 0 && index < tokens.count - 1 {
+                            wrapsAll = false
+                            break
+                        }
                     }
                     if wrapsAll {
-                        tokens.removeFirst(); identifiers.removeFirst()
-                        tokens.removeLast(); identifiers.removeLast()
+                        tokens.removeFirst()
+                        identifiers.removeFirst()
+                        tokens.removeLast()
+                        identifiers.removeLast()
                         changed = true
                     }
                 }
@@ -209,7 +221,8 @@ struct ProseAnswer: Hashable, Sendable {
         var index = 1
         while index + 1 < kept.count {
             if kept[index] == "*", let left = kept[index - 1].last, let right = kept[index + 1].first,
-               left.isLetter || left.isNumber, right.isLetter || right.isNumber, !(left.isNumber && right.isNumber) {
+                left.isLetter || left.isNumber, right.isLetter || right.isNumber, !(left.isNumber && right.isNumber)
+            {
                 kept.remove(at: index)
                 keptIdentifiers.remove(at: index)
             } else {
@@ -242,11 +255,13 @@ struct ProseAnswer: Hashable, Sendable {
         guard tokens.count == reference.tokens.count else { return false }
         let differing = tokens.indices.filter { tokens[$0] != reference.tokens[$0] }
         guard differing.count == 1, let index = differing.first else { return false }
-        let expected = reference.tokens[index], given = tokens[index]
+        let expected = reference.tokens[index]
+        let given = tokens[index]
         guard !reference.identifiers[index], !identifiers[index], expected.count >= 5,
-              // Latin letters only: one character of a Chinese term is another term.
-              expected.allSatisfy({ $0.isASCII && $0.isLetter }), given.allSatisfy({ $0.isASCII && $0.isLetter }),
-              expected.first == given.first, !vocabulary.contains(given) else { return false }
+            // Latin letters only: one character of a Chinese term is another term.
+            expected.allSatisfy({ $0.isASCII && $0.isLetter }), given.allSatisfy({ $0.isASCII && $0.isLetter }),
+            expected.first == given.first, !vocabulary.contains(given)
+        else { return false }
         return Self.optimalStringAlignment(Array(given), Array(expected)) == 1
     }
 

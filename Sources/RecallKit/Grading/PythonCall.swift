@@ -134,10 +134,18 @@ struct PythonCall: Hashable, Sendable {
                 continue
             }
             switch c {
-            case "'", "\"": quote = c; current.append(c)
-            case "(", "[", "{": depth += 1; current.append(c)
-            case ")", "]", "}": depth -= 1; current.append(c)
-            case "," where depth == 0: pieces.append(current); current = ""
+            case "'", "\"":
+                quote = c
+                current.append(c)
+            case "(", "[", "{":
+                depth += 1
+                current.append(c)
+            case ")", "]", "}":
+                depth -= 1
+                current.append(c)
+            case "," where depth == 0:
+                pieces.append(current)
+                current = ""
             default: current.append(c)
             }
         }
@@ -153,13 +161,29 @@ struct PythonCall: Hashable, Sendable {
         var escaped = false
         for c in text.trimmingCharacters(in: .whitespaces) {
             if let q = quote {
-                if escaped { escaped = false; out.append(c); continue }
-                if c == "\\" { escaped = true; out.append(c); continue }
-                if c == q { quote = nil; out.append("\""); continue }
+                if escaped {
+                    escaped = false
+                    out.append(c)
+                    continue
+                }
+                if c == "\\" {
+                    escaped = true
+                    out.append(c)
+                    continue
+                }
+                if c == q {
+                    quote = nil
+                    out.append("\"")
+                    continue
+                }
                 out.append(c == "\"" ? "'" : c)
                 continue
             }
-            if c == "'" || c == "\"" { quote = c; out.append("\""); continue }
+            if c == "'" || c == "\"" {
+                quote = c
+                out.append("\"")
+                continue
+            }
             if c == " " || c == "\t" { continue }
             out.append(c)
         }
@@ -236,8 +260,18 @@ enum PythonMatcher {
         }
         var inString = false
         for c in value {
-            if c == "\"" { flush(); inString.toggle(); out.append(c); continue }
-            if !inString, c.isLetter || c.isNumber || c == "_" || c == "." { word.append(c) } else { flush(); out.append(c) }
+            if c == "\"" {
+                flush()
+                inString.toggle()
+                out.append(c)
+                continue
+            }
+            if !inString, c.isLetter || c.isNumber || c == "_" || c == "." {
+                word.append(c)
+            } else {
+                flush()
+                out.append(c)
+            }
         }
         flush()
         return out

@@ -81,7 +81,10 @@ enum ShellWords {
                         j += 2
                         continue
                     }
-                    if chars[j] == "\"" { closed = true; break }
+                    if chars[j] == "\"" {
+                        closed = true
+                        break
+                    }
                     current.text.append(chars[j])
                     j += 1
                 }
@@ -90,14 +93,20 @@ enum ShellWords {
             case "\\":
                 inWord = true
                 current.quoted = true
-                if i + 1 < chars.count { current.text.append(chars[i + 1]); i += 1 }
+                if i + 1 < chars.count {
+                    current.text.append(chars[i + 1])
+                    i += 1
+                }
             case "$" where i + 1 < chars.count && chars[i + 1] == "(":
                 inWord = true
                 var depth = 0
                 var j = i
                 while j < chars.count {
                     if chars[j] == "(" { depth += 1 }
-                    if chars[j] == ")" { depth -= 1; if depth == 0 { break } }
+                    if chars[j] == ")" {
+                        depth -= 1
+                        if depth == 0 { break }
+                    }
                     j += 1
                 }
                 guard j < chars.count else { return nil }
@@ -106,7 +115,7 @@ enum ShellWords {
             case "|", "&", ";", "<", ">":
                 // `2>` and `2>&1` bind the descriptor written just before.
                 var op = String(c)
-                if (c == ">" || c == "<"), inWord, !current.quoted, current.text.allSatisfy(\.isNumber), !current.text.isEmpty {
+                if c == ">" || c == "<", inWord, !current.quoted, current.text.allSatisfy(\.isNumber), !current.text.isEmpty {
                     op = current.text + op
                     current = ShellWord(text: "")
                     inWord = false

@@ -56,7 +56,8 @@ struct TermGlossary: Sendable {
                 }
                 for form in forms {
                     if let other = owner[form], other != concept {
-                        problems.append(Problem(line: index + 1, message: "'\(name)' is also a name of '\(canonicalNames[other])': an ambiguous name is never listed"))
+                        problems.append(
+                            Problem(line: index + 1, message: "'\(name)' is also a name of '\(canonicalNames[other])': an ambiguous name is never listed"))
                         ambiguous.insert(form)
                         continue
                     }
@@ -138,7 +139,10 @@ struct TermGlossary: Sendable {
         var plain = ""
         while !rest.isEmpty {
             if let first = rest.first, let name = hanNames[first]?.first(where: { rest.hasPrefix($0) }), let concept = concepts[name] {
-                if !plain.isEmpty { out.append(plain); plain = "" }
+                if !plain.isEmpty {
+                    out.append(plain)
+                    plain = ""
+                }
                 out.append(Self.marker(concept))
                 rest = rest.dropFirst(name.count)
             } else {

@@ -37,8 +37,8 @@ public struct AnswerID: Hashable, Sendable, Comparable, CustomStringConvertible 
     public init?(_ text: some StringProtocol) {
         let hex = String(text.filter { $0 != "-" })
         guard text.count == 36, hex.count == 32,
-              [8, 13, 18, 23].allSatisfy({ text[text.index(text.startIndex, offsetBy: $0)] == "-" }),
-              let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16)
+            [8, 13, 18, 23].allSatisfy({ text[text.index(text.startIndex, offsetBy: $0)] == "-" }),
+            let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16)
         else { return nil }
         self.init(high: high, low: low)
     }
@@ -49,7 +49,8 @@ public struct AnswerID: Hashable, Sendable, Comparable, CustomStringConvertible 
             let text = String(value, radix: 16)
             return String(repeating: "0", count: digits - text.count) + text
         }
-        let a = hex(high, 16), b = hex(low, 16)
+        let a = hex(high, 16)
+        let b = hex(low, 16)
         return "\(a.prefix(8))-\(a.dropFirst(8).prefix(4))-\(a.suffix(4))-\(b.prefix(4))-\(b.suffix(12))"
     }
 
@@ -105,7 +106,8 @@ public struct AnswerTime: Hashable, Sendable, Comparable, CustomStringConvertibl
         let local = unixMilliseconds + Int64(utcOffsetMinutes) * 60_000
         let (daysPart, msOfDay) = Self.floorDivide(local, 86_400_000)
         let (year, month, day) = StudyDay(daysSinceEpoch: Int(daysPart)).civil
-        let seconds = Int(msOfDay / 1000), millis = Int(msOfDay % 1000)
+        let seconds = Int(msOfDay / 1000)
+        let millis = Int(msOfDay % 1000)
         func pad(_ n: Int, _ width: Int = 2) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -131,10 +133,10 @@ public struct AnswerTime: Hashable, Sendable, Comparable, CustomStringConvertibl
             return value
         }
         guard chars.count >= 20, chars[4] == 0x2D, chars[7] == 0x2D, chars[10] == 0x54 || chars[10] == 0x20,
-              chars[13] == 0x3A, chars[16] == 0x3A,
-              let date = StudyDay(String(decoding: chars[0..<10], as: UTF8.self)),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              hour < 24, minute < 60, second < 61
+            chars[13] == 0x3A, chars[16] == 0x3A,
+            let date = StudyDay(String(decoding: chars[0..<10], as: UTF8.self)),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+            hour < 24, minute < 60, second < 61
         else { return nil }
         var index = 19
         var millis = 0
@@ -153,7 +155,8 @@ public struct AnswerTime: Hashable, Sendable, Comparable, CustomStringConvertibl
         if index == chars.count - 1, chars[index] == 0x5A {
             offset = 0
         } else if index == chars.count - 6, chars[index] == 0x2B || chars[index] == 0x2D, chars[index + 3] == 0x3A,
-                  let hours = number(index + 1, 2), let minutes = number(index + 4, 2), hours < 24, minutes < 60 {
+            let hours = number(index + 1, 2), let minutes = number(index + 4, 2), hours < 24, minutes < 60
+        {
             offset = (chars[index] == 0x2D ? -1 : 1) * (hours * 60 + minutes)
         } else {
             return nil

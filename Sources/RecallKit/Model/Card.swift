@@ -44,8 +44,10 @@ public struct CardTranslation: Hashable, Sendable, Codable {
     /// `Why.zh`: the explanation.
     public var explanation: String?
 
-    public init(question: String? = nil, answer: String? = nil, clozeText: String? = nil,
-                choices: [Choice] = [], explanation: String? = nil) {
+    public init(
+        question: String? = nil, answer: String? = nil, clozeText: String? = nil,
+        choices: [Choice] = [], explanation: String? = nil
+    ) {
         self.question = question
         self.answer = answer
         self.clozeText = clozeText

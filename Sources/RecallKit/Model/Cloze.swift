@@ -17,9 +17,10 @@ public struct Cloze: Hashable, Sendable {
             if open.lowerBound > rest.startIndex { segments.append(.text(String(rest[..<open.lowerBound]))) }
             let inner = rest[open.upperBound..<close.lowerBound]
             if let separator = inner.range(of: "::") {
-                segments.append(.deletion(
-                    answer: String(inner[..<separator.lowerBound]),
-                    hint: String(inner[separator.upperBound...])))
+                segments.append(
+                    .deletion(
+                        answer: String(inner[..<separator.lowerBound]),
+                        hint: String(inner[separator.upperBound...])))
             } else {
                 segments.append(.deletion(answer: String(inner), hint: nil))
             }

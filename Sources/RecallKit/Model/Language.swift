@@ -61,8 +61,9 @@ extension Card {
         if case .choice(_, let choices) = content { englishChoices = choices } else { englishChoices = [] }
         let chineseChoices = zh?.choices ?? []
         let choices = englishChoices.enumerated().map { index, choice in
-            Choice(text: pick(choice.text, index < chineseChoices.count ? chineseChoices[index].text : nil, separator: " / "),
-                   isCorrect: choice.isCorrect)
+            Choice(
+                text: pick(choice.text, index < chineseChoices.count ? chineseChoices[index].text : nil, separator: " / "),
+                isCorrect: choice.isCorrect)
         }
         let prompt = pick(self.prompt, promptZh)
         let answer: String
@@ -75,13 +76,15 @@ extension Card {
         case .basic, .cloze:
             // A short answer reads as "中文 / English" on one line; a longer one takes a line for each language.
             let chinese = answerTextZh
-            let short = !answerText.contains("\n") && !(chinese ?? "").contains("\n")
+            let short =
+                !answerText.contains("\n") && !(chinese ?? "").contains("\n")
                 && TextWidth.columns(answerText) + TextWidth.columns(chinese ?? "") <= CardText.oneLineColumns
             answer = pick(answerText, chinese, separator: short ? " / " : "\n")
         }
         let explanation = self.explanation.map { pick($0, zh?.explanation) }
-        return CardText(prompt: prompt, answer: answer, choices: choices, explanation: explanation,
-                        fellBackToEnglish: language == .zh && missing)
+        return CardText(
+            prompt: prompt, answer: answer, choices: choices, explanation: explanation,
+            fellBackToEnglish: language == .zh && missing)
     }
 
     /// The answers a typed or cloze card accepts, in either language: the

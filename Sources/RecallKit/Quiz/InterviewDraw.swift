@@ -32,8 +32,10 @@ public enum InterviewDraw {
         /// What a ``CardFilter`` looks at.
         public var subject: CardFilter.Subject
 
-        public init(cardID: String, noteKey: String, related: [String] = [], deckID: String, section: String, kind: CardKind, tags: [String],
-                    easiness: Double, lapses: Int, dueDay: StudyDay?, recentFailures: Int, subject: CardFilter.Subject? = nil) {
+        public init(
+            cardID: String, noteKey: String, related: [String] = [], deckID: String, section: String, kind: CardKind, tags: [String],
+            easiness: Double, lapses: Int, dueDay: StudyDay?, recentFailures: Int, subject: CardFilter.Subject? = nil
+        ) {
             self.cardID = cardID
             self.noteKey = noteKey
             self.related = related
@@ -45,8 +47,11 @@ public enum InterviewDraw {
             self.lapses = lapses
             self.dueDay = dueDay
             self.recentFailures = recentFailures
-            self.subject = subject ?? CardFilter.Subject(cardID: cardID, deckID: deckID, section: section, tags: tags, dueDay: dueDay,
-                                                         easiness: easiness, lapses: lapses)
+            self.subject =
+                subject
+                ?? CardFilter.Subject(
+                    cardID: cardID, deckID: deckID, section: section, tags: tags, dueDay: dueDay,
+                    easiness: easiness, lapses: lapses)
         }
     }
 
@@ -77,7 +82,8 @@ public enum InterviewDraw {
         var named: Set<String> = []
         for (candidate, _) in keyed.sorted(by: { $0.1 > $1.1 }) where chosen.count < count {
             guard !notes.contains(candidate.noteKey), !named.contains(candidate.noteKey),
-                  !candidate.related.contains(where: notes.contains) else { continue }
+                !candidate.related.contains(where: notes.contains)
+            else { continue }
             notes.insert(candidate.noteKey)
             named.formUnion(candidate.related)
             chosen.append(candidate)

@@ -20,9 +20,11 @@ public struct InterviewAttempt: Hashable, Sendable, Codable {
     /// The user overruled the automatic verdict; `outcome` is the user's.
     public var overruled: Bool
 
-    public init(position: Int, cardID: String, deckID: String, section: String, kind: CardKind, question: String,
-                answer: String, outcome: AnswerGrader.Outcome, late: Bool, credit: Double, durationMs: Int,
-                reference: String = "", automatic: Bool = false, overruled: Bool = false) {
+    public init(
+        position: Int, cardID: String, deckID: String, section: String, kind: CardKind, question: String,
+        answer: String, outcome: AnswerGrader.Outcome, late: Bool, credit: Double, durationMs: Int,
+        reference: String = "", automatic: Bool = false, overruled: Bool = false
+    ) {
         self.position = position
         self.cardID = cardID
         self.deckID = deckID
@@ -49,11 +51,12 @@ public enum InterviewScoring {
     public static let lateFactor = 0.5
 
     public static func credit(_ outcome: AnswerGrader.Outcome, late: Bool) -> Double {
-        let base: Double = switch outcome {
-        case .right: 1
-        case .partly: AnswerGrader.partialCredit
-        case .wrong: 0
-        }
+        let base: Double =
+            switch outcome {
+            case .right: 1
+            case .partly: AnswerGrader.partialCredit
+            case .wrong: 0
+            }
         return late ? base * lateFactor : base
     }
 
@@ -154,23 +157,30 @@ public struct InterviewReport: Hashable, Sendable, Codable {
         let ranked = attempts.filter { InterviewScoring.isMissed($0.outcome, late: $0.late) }
             .sorted { (Self.rank($0), $0.position) < (Self.rank($1), $1.position) }
         missed = ranked.map {
-            Missed(position: $0.position, cardID: $0.cardID, deckID: $0.deckID, outcome: $0.outcome, late: $0.late, overruled: $0.overruled,
-                   question: $0.question, answer: $0.answer, reference: $0.reference)
+            Missed(
+                position: $0.position, cardID: $0.cardID, deckID: $0.deckID, outcome: $0.outcome, late: $0.late, overruled: $0.overruled,
+                question: $0.question, answer: $0.answer, reference: $0.reference)
         }
         var steps: [Step] = []
         if !missed.isEmpty {
-            steps.append(Step(command: "recall review --missed \(interviewID)",
-                              why: "drill the \(missed.count) missed card\(missed.count == 1 ? "" : "s") now, recorded as reviews"))
+            steps.append(
+                Step(
+                    command: "recall review --missed \(interviewID)",
+                    why: "drill the \(missed.count) missed card\(missed.count == 1 ? "" : "s") now, recorded as reviews"))
         }
         let weakDecks = byDeck.filter { $0.percent < 100 }.sorted { ($0.percent, $0.name) < ($1.percent, $1.name) }.prefix(Self.weakestDecksNamed)
         if !weakDecks.isEmpty {
-            steps.append(Step(command: "recall review " + weakDecks.map { "--deck \($0.name)" }.joined(separator: " "),
-                              why: "today's queue in the weakest deck\(weakDecks.count == 1 ? "" : "s"): "
-                                + weakDecks.map { "\($0.name) \($0.percent)%" }.joined(separator: ", ")))
+            steps.append(
+                Step(
+                    command: "recall review " + weakDecks.map { "--deck \($0.name)" }.joined(separator: " "),
+                    why: "today's queue in the weakest deck\(weakDecks.count == 1 ? "" : "s"): "
+                        + weakDecks.map { "\($0.name) \($0.percent)%" }.joined(separator: ", ")))
         }
         if bySection.count > 1, let weakest = bySection.min(by: { ($0.percent, $0.name) < ($1.percent, $1.name) }), weakest.percent < 100 {
-            steps.append(Step(command: "recall interview --section \"\(weakest.name)\"",
-                              why: "another interview on the weakest section (\(weakest.percent)%)"))
+            steps.append(
+                Step(
+                    command: "recall interview --section \"\(weakest.name)\"",
+                    why: "another interview on the weakest section (\(weakest.percent)%)"))
         }
         studyNext = steps
     }
@@ -184,12 +194,13 @@ public struct InterviewReport: Hashable, Sendable, Codable {
     }
 
     static func group(_ name: String, _ attempts: [InterviewAttempt]) -> Group {
-        return Group(name: name, answered: attempts.count,
-                     right: attempts.filter { $0.outcome == .right }.count,
-                     partly: attempts.filter { $0.outcome == .partly }.count,
-                     wrong: attempts.filter { $0.outcome == .wrong }.count,
-                     late: attempts.filter(\.late).count,
-                     percent: InterviewScoring.percent(attempts.map(\.credit)))
+        return Group(
+            name: name, answered: attempts.count,
+            right: attempts.filter { $0.outcome == .right }.count,
+            partly: attempts.filter { $0.outcome == .partly }.count,
+            wrong: attempts.filter { $0.outcome == .wrong }.count,
+            late: attempts.filter(\.late).count,
+            percent: InterviewScoring.percent(attempts.map(\.credit)))
     }
 
     static func groups(_ attempts: [InterviewAttempt], by key: (InterviewAttempt) -> String) -> [Group] {
@@ -206,25 +217,32 @@ public struct InterviewReport: Hashable, Sendable, Codable {
     public var text: String {
         var lines: [String] = []
         lines.append("Interview report · \(date) · seed \(seed)" + (aborted ? " · stopped after \(attempts.count) of \(questionsAsked)" : ""))
-        lines.append("Score: \(overall.percent)% (\(overall.right) right, \(overall.partly) partly, \(overall.wrong) wrong"
-                     + (overall.late > 0 ? ", \(overall.late) late" : "") + ") over \(overall.answered) of \(questionsAsked) questions")
+        lines.append(
+            "Score: \(overall.percent)% (\(overall.right) right, \(overall.partly) partly, \(overall.wrong) wrong"
+                + (overall.late > 0 ? ", \(overall.late) late" : "") + ") over \(overall.answered) of \(questionsAsked) questions")
         lines.append("Time: \(Self.seconds(averageSeconds)) a question on average" + (timeLimitSeconds.map { ", limit \($0)s" } ?? ""))
         for (title, groups) in [("By section", bySection), ("By deck", byDeck), ("By kind", byKind)] where !groups.isEmpty {
             lines.append("\(title):")
             let width = groups.map(\.name.count).max() ?? 0
             for group in groups {
-                lines.append("  \(group.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(group.percent).leftPadded(3))%  \(group.right)/\(group.answered) right")
+                lines.append(
+                    "  \(group.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(group.percent).leftPadded(3))%  \(group.right)/\(group.answered) right"
+                )
             }
         }
         if !attempts.isEmpty { lines.append("Questions:") }
         for attempt in attempts {
             let result = Self.result(attempt.outcome, late: attempt.late, overruled: attempt.overruled, skipped: attempt.skipped)
-            lines.append("  \(String(attempt.position).leftPadded(2)). \(result + String(repeating: " ", count: max(0, 7 - result.count)))  \(Self.seconds(Double(attempt.durationMs) / 1000))  \(attempt.cardID)")
+            lines.append(
+                "  \(String(attempt.position).leftPadded(2)). \(result + String(repeating: " ", count: max(0, 7 - result.count)))  \(Self.seconds(Double(attempt.durationMs) / 1000))  \(attempt.cardID)"
+            )
         }
         if !missed.isEmpty {
             lines.append("Missed:")
             for card in missed {
-                lines.append("  \(card.position). \(card.cardID) · \(Self.result(card.outcome, late: card.late, overruled: card.overruled, skipped: card.answer.isEmpty))")
+                lines.append(
+                    "  \(card.position). \(card.cardID) · \(Self.result(card.outcome, late: card.late, overruled: card.overruled, skipped: card.answer.isEmpty))"
+                )
                 lines.append("     Question:  " + card.question.replacingOccurrences(of: "\n", with: " "))
                 lines.append("     You:       " + (card.answer.isEmpty ? "(skipped)" : card.answer))
                 lines.append("     Reference: " + card.reference.replacingOccurrences(of: "\n", with: " "))
@@ -241,11 +259,12 @@ public struct InterviewReport: Hashable, Sendable, Codable {
         var lines: [String] = []
         lines.append("# Interview report, \(date)")
         lines.append("")
-        lines.append("**Score: \(overall.percent)%** — \(overall.right) right, \(overall.partly) partly right, \(overall.wrong) wrong"
-                     + (overall.late > 0 ? " (\(overall.late) late)" : "") + ", \(overall.answered) of \(questionsAsked) questions answered"
-                     + (aborted ? " (stopped early)" : "") + ". "
-                     + "Average \(Self.seconds(averageSeconds)) a question" + (timeLimitSeconds.map { " (limit \($0)s)" } ?? "")
-                     + ". Seed \(seed).")
+        lines.append(
+            "**Score: \(overall.percent)%** — \(overall.right) right, \(overall.partly) partly right, \(overall.wrong) wrong"
+                + (overall.late > 0 ? " (\(overall.late) late)" : "") + ", \(overall.answered) of \(questionsAsked) questions answered"
+                + (aborted ? " (stopped early)" : "") + ". "
+                + "Average \(Self.seconds(averageSeconds)) a question" + (timeLimitSeconds.map { " (limit \($0)s)" } ?? "")
+                + ". Seed \(seed).")
         for (title, groups) in [("By section", bySection), ("By deck", byDeck), ("By card kind", byKind)] where !groups.isEmpty {
             lines += ["", "## \(title)", "", "| \(title.dropFirst(3)) | score | right | partly | wrong | late |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
             lines += groups.map { "| \($0.name) | \($0.percent)% | \($0.right) | \($0.partly) | \($0.wrong) | \($0.late) |" }
@@ -259,10 +278,14 @@ public struct InterviewReport: Hashable, Sendable, Codable {
         if !missed.isEmpty {
             lines += ["", "## Missed"]
             for card in missed {
-                lines += ["", "### \(card.position). `\(card.cardID)` — \(Self.result(card.outcome, late: card.late, overruled: card.overruled, skipped: card.answer.isEmpty))", "",
-                          "- **Question:** " + Self.inline(card.question),
-                          "- **Your answer:** " + (card.answer.isEmpty ? "*(skipped)*" : Self.inline(card.answer)),
-                          "- **Reference:** " + Self.inline(card.reference)]
+                lines += [
+                    "",
+                    "### \(card.position). `\(card.cardID)` — \(Self.result(card.outcome, late: card.late, overruled: card.overruled, skipped: card.answer.isEmpty))",
+                    "",
+                    "- **Question:** " + Self.inline(card.question),
+                    "- **Your answer:** " + (card.answer.isEmpty ? "*(skipped)*" : Self.inline(card.answer)),
+                    "- **Reference:** " + Self.inline(card.reference),
+                ]
             }
         }
         if !studyNext.isEmpty {

@@ -32,8 +32,10 @@ public enum ReviewQueue {
         /// What a ``CardFilter`` looks at.
         public var subject: CardFilter.Subject
 
-        public init(cardID: String, deckID: String, position: Int, dueDay: StudyDay?, tags: [String] = [],
-                    noteKey: String? = nil, related: [String] = [], subject: CardFilter.Subject? = nil) {
+        public init(
+            cardID: String, deckID: String, position: Int, dueDay: StudyDay?, tags: [String] = [],
+            noteKey: String? = nil, related: [String] = [], subject: CardFilter.Subject? = nil
+        ) {
             self.cardID = cardID
             self.deckID = deckID
             self.position = position
@@ -122,8 +124,10 @@ public enum ReviewQueue {
 
     /// The queue for `today` from the candidates (already filtered, and
     /// without suspended, buried or retired cards).
-    public static func build(_ candidates: [Candidate], today: StudyDay, limits: Limits,
-                             siblings: Siblings = Siblings(), recentlyIntroduced: [RecentCard] = []) -> [Entry] {
+    public static func build(
+        _ candidates: [Candidate], today: StudyDay, limits: Limits,
+        siblings: Siblings = Siblings(), recentlyIntroduced: [RecentCard] = []
+    ) -> [Entry] {
         var families = Families()
         for candidate in candidates { families.link(candidate.noteKey, candidate.related) }
         for answered in siblings.answeredToday { families.link(answered.noteKey, answered.related) }
@@ -134,7 +138,8 @@ public enum ReviewQueue {
         }
 
         var due: [Entry] = []
-        let overdueFirst = candidates
+        let overdueFirst =
+            candidates
             .filter { ($0.dueDay.map { $0 <= today }) ?? false }
             .sorted { ($0.dueDay ?? today, $0.deckID, $0.position) < ($1.dueDay ?? today, $1.deckID, $1.position) }
         for candidate in overdueFirst where due.count < limits.reviews && admit(candidate) {
@@ -188,7 +193,8 @@ public enum ReviewQueue {
                 var order: [String] = []
                 var columns: [String: [Candidate]] = [:]
                 let cards = (byDeck[deck] ?? []).sorted(by: { $0.position < $1.position })
-                let everywhere: Set<String> = cards.count > 1
+                let everywhere: Set<String> =
+                    cards.count > 1
                     ? Set(cards[0].tags).filter { tag in cards.allSatisfy { $0.tags.contains(tag) } } : []
                 for card in cards {
                     let topic = card.topic(besides: everywhere)

@@ -11,12 +11,15 @@ public enum ScheduleBounds {
     public static let intervalDays = 0...SM2.maximumIntervalDays
     public static let lapses = 0...1_000_000
     /// Due days within the four-digit years the database stores.
-    public static let days = StudyDay(daysSinceEpoch: StudyDay.days(year: 1, month: 1, day: 1))...StudyDay(daysSinceEpoch: StudyDay.days(year: 9999, month: 12, day: 31))
+    public static let days =
+        StudyDay(daysSinceEpoch: StudyDay.days(year: 1, month: 1, day: 1))...StudyDay(daysSinceEpoch: StudyDay.days(year: 9999, month: 12, day: 31))
 
     /// The first value of `schedule` outside its bounds, as `field: value is not in range`;
     /// nil when every value is in bounds. `prefix` names where the schedule is (`cards[3].state.`).
-    public static func problem(repetitions: Int, easiness: Double, intervalDays: Int, due: StudyDay?, lapses: Int,
-                               prefix: String = "") -> String? {
+    public static func problem(
+        repetitions: Int, easiness: Double, intervalDays: Int, due: StudyDay?, lapses: Int,
+        prefix: String = ""
+    ) -> String? {
         if !self.repetitions.contains(repetitions) { return "\(prefix)repetitions: \(repetitions) is not in \(describe(self.repetitions))" }
         if !easiness.isFinite || !self.easiness.contains(easiness) {
             return "\(prefix)easiness: \(easiness) is not in \(self.easiness.lowerBound)…\(Int(self.easiness.upperBound))"
@@ -28,8 +31,9 @@ public enum ScheduleBounds {
     }
 
     public static func problem(_ schedule: CardSchedule, prefix: String = "") -> String? {
-        problem(repetitions: schedule.sm2.repetitions, easiness: schedule.sm2.easiness, intervalDays: schedule.sm2.intervalDays,
-                due: schedule.dueDay, lapses: schedule.lapses, prefix: prefix)
+        problem(
+            repetitions: schedule.sm2.repetitions, easiness: schedule.sm2.easiness, intervalDays: schedule.sm2.intervalDays,
+            due: schedule.dueDay, lapses: schedule.lapses, prefix: prefix)
     }
 
     /// `schedule` with every value moved to the nearest one in bounds (a value

@@ -25,9 +25,9 @@ public struct StudyDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, (4...6).contains(parts[0].count), parts[0].allSatisfy(\.isASCIIDigit), parts[1].count == 2, parts[2].count == 2,
-              parts[1].allSatisfy(\.isASCIIDigit), parts[2].allSatisfy(\.isASCIIDigit),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
+            parts[1].allSatisfy(\.isASCIIDigit), parts[2].allSatisfy(\.isASCIIDigit),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         self.daysSinceEpoch = Self.days(year: year, month: month, day: day)
     }

@@ -25,7 +25,8 @@ public enum AnswerChecking {
     public static func grade(_ given: String, card: Card) -> (outcome: AnswerGrader.Outcome, diff: String?) {
         guard let verdict = AnswerGrader.grade(given, for: card) else { return (.wrong, nil) }
         if verdict.outcome != .right, let chinese = card.answerTextZh, !chinese.isEmpty,
-           AnswerGrader.grade(given, accepted: [chinese], as: .text).outcome == .right {
+            AnswerGrader.grade(given, accepted: [chinese], as: .text).outcome == .right
+        {
             return (.right, nil)
         }
         return (verdict.outcome, verdict.diff)
@@ -46,7 +47,8 @@ public enum AnswerChecking {
     /// (shuffled by `seed` and the card's id) and the kind of answer prompt.
     /// The same for review and interview.
     static func presentation(of card: Card, seed: UInt64, typedRequired: Bool)
-        -> (mode: Mode, choices: ShuffledChoices?, prompt: ReviewSession.AnswerPrompt) {
+        -> (mode: Mode, choices: ShuffledChoices?, prompt: ReviewSession.AnswerPrompt)
+    {
         let mode = mode(for: card)
         switch mode {
         case .choice:

@@ -18,8 +18,10 @@ public struct CardFilter: Hashable, Sendable {
     /// Only these cards (`review --card`, `review --missed`); nil: any card.
     public var cardIDs: Set<String>?
 
-    public init(deckIDs: [String] = [], sections: [String] = [], tags: [String] = [], dueOnly: Bool = false,
-                weakOnly: Bool = false, cardIDs: Set<String>? = nil) {
+    public init(
+        deckIDs: [String] = [], sections: [String] = [], tags: [String] = [], dueOnly: Bool = false,
+        weakOnly: Bool = false, cardIDs: Set<String>? = nil
+    ) {
         self.deckIDs = deckIDs
         self.sections = sections
         self.tags = tags
@@ -41,8 +43,10 @@ public struct CardFilter: Hashable, Sendable {
         public var lapses: Int
         public var isLeech: Bool
 
-        public init(cardID: String, deckID: String, section: String, sectionZh: String? = nil, tags: [String],
-                    dueDay: StudyDay? = nil, easiness: Double = SM2.initialEasiness, lapses: Int = 0, isLeech: Bool = false) {
+        public init(
+            cardID: String, deckID: String, section: String, sectionZh: String? = nil, tags: [String],
+            dueDay: StudyDay? = nil, easiness: Double = SM2.initialEasiness, lapses: Int = 0, isLeech: Bool = false
+        ) {
             self.cardID = cardID
             self.deckID = deckID
             self.section = section

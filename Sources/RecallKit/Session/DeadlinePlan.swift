@@ -14,17 +14,20 @@ public struct DeadlinePlan: Hashable, Sendable {
     public var newCardsPerDay: Int
 
     /// `nil` when no interview date is set or it is not after `today`.
-    public static func make(_ database: RecallDatabase, filter: CardFilter, settings: Settings, today: StudyDay,
-                            timeZone: TimeZone) throws -> DeadlinePlan? {
+    public static func make(
+        _ database: RecallDatabase, filter: CardFilter, settings: Settings, today: StudyDay,
+        timeZone: TimeZone
+    ) throws -> DeadlinePlan? {
         guard let interview = try database.interviewDate(), today < interview else { return nil }
         let scope = try database.interviewScope() ?? CardFilter()
         let parameters = try database.fsrsParameters() ?? .defaults
         let target = try database.desiredRetention()
         func inPlan(_ subject: CardFilter.Subject) -> Bool { filter.admits(subject, today: today) && scope.admits(subject, today: today) }
 
-        let unseen = try filter.cardIDs.map { ids in
-            try database.filterSubjects(cardIDs: Array(ids)).values.filter { $0.dueDay == nil && inPlan($0) }.count
-        } ?? database.newCardGroups().reduce(0) { total, group in total + (inPlan(group.subject) ? group.count : 0) }
+        let unseen =
+            try filter.cardIDs.map { ids in
+                try database.filterSubjects(cardIDs: Array(ids)).values.filter { $0.dueDay == nil && inPlan($0) }.count
+            } ?? database.newCardGroups().reduce(0) { total, group in total + (inPlan(group.subject) ? group.count : 0) }
         var cards: [DeadlineMode.Card] = []
         var dueDays: [String: StudyDay] = [:]
         for late in try database.answeredCards(dueAfter: interview, timeZone: timeZone, dayStartHour: settings.dayStartHour)

@@ -15,7 +15,8 @@ public struct IntervalPreview: Hashable, Sendable {
     /// next interval (the grade moves the easiness, which shapes the one after).
     public init(_ schedule: CardSchedule, today: StudyDay) {
         let days = Grade.all.map { Scheduler.answer(schedule, grade: $0, today: today).schedule.sm2.intervalDays }
-        let failing = Array(days[0..<SM2.passingGrade]), passing = Array(days[SM2.passingGrade...])
+        let failing = Array(days[0..<SM2.passingGrade])
+        let passing = Array(days[SM2.passingGrade...])
         var options: [Option] = []
         func add(_ label: String, _ values: [Int], from first: Int) {
             if Set(values).count == 1, let value = values.first {

@@ -20,8 +20,10 @@ public struct InterviewSession {
         /// The language questions are shown in: the report records the question and reference as shown.
         public var language: Language
 
-        public init(seed: UInt64, timeLimitSeconds: Int? = nil, reschedule: Bool = false, dayStartHour: Int = StudyDay.defaultStartHour,
-                    language: Language = .default) {
+        public init(
+            seed: UInt64, timeLimitSeconds: Int? = nil, reschedule: Bool = false, dayStartHour: Int = StudyDay.defaultStartHour,
+            language: Language = .default
+        ) {
             self.seed = seed
             self.timeLimitSeconds = timeLimitSeconds
             self.reschedule = reschedule
@@ -103,23 +105,29 @@ public struct InterviewSession {
     public private(set) var report: InterviewReport?
 
     /// Starts an interview over the drawn `questions`, recording it (with `filter`, the options as typed).
-    public init(questions: [InterviewDraw.Candidate], database: RecallDatabase, configuration: Configuration,
-                filter: String, at moment: Moment) throws {
+    public init(
+        questions: [InterviewDraw.Candidate], database: RecallDatabase, configuration: Configuration,
+        filter: String, at moment: Moment
+    ) throws {
         self.configuration = configuration
         self.database = database
         self.questions = questions
-        let record = try database.startInterview(InterviewRecord(
-            id: nil, startedAt: moment.iso8601, studyDay: moment.studyDay(startHour: configuration.dayStartHour),
-            seed: Int64(bitPattern: configuration.seed), questionCount: questions.count,
-            timeLimitSeconds: configuration.timeLimitSeconds, rescheduled: configuration.reschedule, filter: filter))
+        let record = try database.startInterview(
+            InterviewRecord(
+                id: nil, startedAt: moment.iso8601, studyDay: moment.studyDay(startHour: configuration.dayStartHour),
+                seed: Int64(bitPattern: configuration.seed), questionCount: questions.count,
+                timeLimitSeconds: configuration.timeLimitSeconds, rescheduled: configuration.reschedule, filter: filter))
         interviewID = record.id ?? 0
     }
 
     public var currentCard: Card? { current?.card }
 
     public mutating func start(at moment: Moment) throws -> [Event] {
-        var events: [Event] = [.opening(questions: questions.count, seed: configuration.seed,
-                                        timeLimitSeconds: configuration.timeLimitSeconds, reschedule: configuration.reschedule)]
+        var events: [Event] = [
+            .opening(
+                questions: questions.count, seed: configuration.seed,
+                timeLimitSeconds: configuration.timeLimitSeconds, reschedule: configuration.reschedule)
+        ]
         try advance(at: moment, &events)
         return events
     }
@@ -195,9 +203,10 @@ public struct InterviewSession {
         let today = moment.studyDay(startHour: configuration.dayStartHour)
         let answeredMoment = Moment(instant: answeredAt, timeZone: moment.timeZone)
         let record = try database.recordInterviewAttempt(
-            InterviewAttemptRecord(id: nil, interviewID: interviewID, position: attempt.position, cardID: attempt.cardID,
-                                   answer: attempt.answer, outcome: outcome, credit: attempt.credit, late: late,
-                                   durationMs: durationMs, answeredAt: answeredMoment.iso8601, reviewLogID: nil),
+            InterviewAttemptRecord(
+                id: nil, interviewID: interviewID, position: attempt.position, cardID: attempt.cardID,
+                answer: attempt.answer, outcome: outcome, credit: attempt.credit, late: late,
+                durationMs: durationMs, answeredAt: answeredMoment.iso8601, reviewLogID: nil),
             review: configuration.reschedule ? (InterviewScoring.reviewGrade(outcome, late: late), answeredMoment, today) : nil)
         attempts.append(attempt)
         attemptIDs.append(record.id ?? 0)
@@ -238,8 +247,11 @@ public struct InterviewSession {
             let (mode, choices, prompt) = AnswerChecking.presentation(of: card, seed: configuration.seed, typedRequired: true)
             current = Current(index: index, card: card, section: question.section, shownAt: moment.instant, choices: choices, mode: mode)
             awaiting = .answer(prompt, canOverrule: overrulable != nil)
-            events.append(.question(Question(position: index + 1, total: questions.count, card: card, choices: choices?.texts,
-                                             choiceOrder: choices?.order, prompt: prompt, timeLimitSeconds: configuration.timeLimitSeconds)))
+            events.append(
+                .question(
+                    Question(
+                        position: index + 1, total: questions.count, card: card, choices: choices?.texts,
+                        choiceOrder: choices?.order, prompt: prompt, timeLimitSeconds: configuration.timeLimitSeconds)))
             return
         }
         if overrulable != nil {
@@ -252,9 +264,10 @@ public struct InterviewSession {
     private mutating func finish(at moment: Moment, _ events: inout [Event]) {
         current = nil
         awaiting = .finished
-        let report = InterviewReport(date: moment.studyDay(startHour: configuration.dayStartHour), seed: configuration.seed,
-                                     questionsAsked: questions.count, timeLimitSeconds: configuration.timeLimitSeconds,
-                                     interviewID: interviewID, attempts: attempts)
+        let report = InterviewReport(
+            date: moment.studyDay(startHour: configuration.dayStartHour), seed: configuration.seed,
+            questionsAsked: questions.count, timeLimitSeconds: configuration.timeLimitSeconds,
+            interviewID: interviewID, attempts: attempts)
         self.report = report
         events.append(.finished(report))
     }

@@ -24,13 +24,16 @@ public struct ReviewPlan: Hashable, Sendable {
     /// own `--new` and `--limit`; without them the daily limits apply. With a
     /// `deadline` (``DeadlinePlan``) new cards come at its pace, and the cards it
     /// brings forward follow the due ones, before the new ones.
-    public static func build(_ database: RecallDatabase, filter: CardFilter, settings: Settings, today: StudyDay,
-                             sessionNew: Int? = nil, sessionLimit: Int? = nil, deadline: DeadlinePlan? = nil) throws -> ReviewPlan {
+    public static func build(
+        _ database: RecallDatabase, filter: CardFilter, settings: Settings, today: StudyDay,
+        sessionNew: Int? = nil, sessionLimit: Int? = nil, deadline: DeadlinePlan? = nil
+    ) throws -> ReviewPlan {
         var settings = settings
         if let deadline { settings.newCardsPerDay = deadline.newCardsPerDay }
         let counts = try database.dailyCounts(today: today)
-        let limits = DailyLimits.remaining(settings: settings, newIntroducedToday: counts.newCardsIntroduced,
-                                           reviewsDoneToday: counts.reviewsDone, sessionNew: sessionNew, sessionLimit: sessionLimit)
+        let limits = DailyLimits.remaining(
+            settings: settings, newIntroducedToday: counts.newCardsIntroduced,
+            reviewsDoneToday: counts.reviewsDone, sessionNew: sessionNew, sessionLimit: sessionLimit)
         // Narrowed and limited in SQL (decks, tags, the day's limits), then checked by the filter itself.
         let decks = try database.liveDecks()
         let deckByID = Dictionary(decks.map { ($0.id, $0) }) { first, _ in first }

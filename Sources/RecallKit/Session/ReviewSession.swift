@@ -35,8 +35,9 @@ public struct ReviewSession {
         }
 
         public init(settings: Settings, seed: UInt64) {
-            self.init(dayStartHour: settings.dayStartHour, redrillGapCards: settings.redrillGapCards,
-                      redrillGapMinutes: settings.redrillGapMinutes, seed: seed)
+            self.init(
+                dayStartHour: settings.dayStartHour, redrillGapCards: settings.redrillGapCards,
+                redrillGapMinutes: settings.redrillGapMinutes, seed: seed)
         }
     }
 
@@ -193,8 +194,10 @@ public struct ReviewSession {
 
     /// A session over `queue` (reviews and new cards, from ``ReviewQueue``) and
     /// `redrill` (cards already answered below 4 today, asked when their turn comes).
-    public init(queue: [ReviewQueue.Entry], redrill: [String], database: RecallDatabase,
-                configuration: Configuration, at moment: Moment) {
+    public init(
+        queue: [ReviewQueue.Entry], redrill: [String], database: RecallDatabase,
+        configuration: Configuration, at moment: Moment
+    ) {
         self.configuration = configuration
         self.database = database
         startedAt = moment.instant
@@ -291,8 +294,11 @@ public struct ReviewSession {
         var alternatives: [String] = []
         if case .typed(_, _, let alts) = current.card.content { alternatives = alts }
         let preview = current.entry.kind == .redrill ? nil : IntervalPreview(current.schedule, today: current.today)
-        events.append(.reference(Reference(card: current.card, answer: current.card.answerText, alternatives: alternatives,
-                                           given: shownGiven, preview: preview)))
+        events.append(
+            .reference(
+                Reference(
+                    card: current.card, answer: current.card.answerText, alternatives: alternatives,
+                    given: shownGiven, preview: preview)))
         progress.awaiting = .grade(suggestion: current.suggestion, canOverrule: current.verdict != nil)
     }
 
@@ -326,8 +332,10 @@ public struct ReviewSession {
         progress.shown += 1
         progress.lastCardID = current.card.qualifiedID
         if grade.needsRedrill {
-            progress.pool.append(Redrill(cardID: current.card.qualifiedID, afterShown: progress.shown + configuration.redrillGapCards,
-                                         afterInstant: moment.instant.addingTimeInterval(Double(configuration.redrillGapMinutes * 60))))
+            progress.pool.append(
+                Redrill(
+                    cardID: current.card.qualifiedID, afterShown: progress.shown + configuration.redrillGapCards,
+                    afterInstant: moment.instant.addingTimeInterval(Double(configuration.redrillGapMinutes * 60))))
         }
         events.append(.saved(next: recorded.schedule.dueDay, today: day, redrill: recorded.log.kind == .redrill))
         if recorded.becameLeech { events.append(.becameLeech(lapses: recorded.schedule.lapses)) }
@@ -423,7 +431,8 @@ public struct ReviewSession {
             } else if !progress.queue.isEmpty {
                 entry = progress.queue.removeFirst()
             } else if let index = progress.pool.indices.filter({ progress.pool[$0].cardID != last })
-                .min(by: { progress.pool[$0].afterShown < progress.pool[$1].afterShown }) {
+                .min(by: { progress.pool[$0].afterShown < progress.pool[$1].afterShown })
+            {
                 entry = ReviewQueue.Entry(cardID: progress.pool.remove(at: index).cardID, kind: .redrill)
             } else if let only = progress.pool.first {
                 progress.awaiting = .goOn(cardID: only.cardID)
@@ -443,12 +452,16 @@ public struct ReviewSession {
         guard let stored = try database.card(id: entry.cardID), !stored.record.retired else { return false }
         let card = stored.card
         let (mode, choices, prompt) = AnswerChecking.presentation(of: card, seed: configuration.seed, typedRequired: card.kind == .typed)
-        progress.current = Current(entry: entry, card: card, schedule: stored.schedule, shownAt: moment.instant, today: today(moment),
-                                   choices: choices, mode: mode)
+        progress.current = Current(
+            entry: entry, card: card, schedule: stored.schedule, shownAt: moment.instant, today: today(moment),
+            choices: choices, mode: mode)
         progress.awaiting = .answer(prompt)
         let total = progress.shown + 1 + progress.queue.count + progress.pool.count
-        events.append(.question(Shown(position: progress.shown + 1, total: total, card: card, kind: entry.kind,
-                                      choices: choices?.texts, choiceOrder: choices?.order, prompt: prompt)))
+        events.append(
+            .question(
+                Shown(
+                    position: progress.shown + 1, total: total, card: card, kind: entry.kind,
+                    choices: choices?.texts, choiceOrder: choices?.order, prompt: prompt)))
         return true
     }
 }

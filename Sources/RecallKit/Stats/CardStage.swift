@@ -74,8 +74,9 @@ public struct RetentionTally: Hashable, Sendable, Encodable {
     }
 
     public static func + (lhs: RetentionTally, rhs: RetentionTally) -> RetentionTally {
-        RetentionTally(matureReviews: lhs.matureReviews + rhs.matureReviews, maturePassed: lhs.maturePassed + rhs.maturePassed,
-                       youngReviews: lhs.youngReviews + rhs.youngReviews, youngPassed: lhs.youngPassed + rhs.youngPassed)
+        RetentionTally(
+            matureReviews: lhs.matureReviews + rhs.matureReviews, maturePassed: lhs.maturePassed + rhs.maturePassed,
+            youngReviews: lhs.youngReviews + rhs.youngReviews, youngPassed: lhs.youngPassed + rhs.youngPassed)
     }
 }
 

@@ -70,8 +70,9 @@ public struct TodaySummary: Hashable, Sendable, Encodable {
             case .redrill: redrills += group.answers
             }
         }
-        let left = DailyLimits.remaining(settings: settings, newIntroducedToday: aggregates.newCardsTodayAllDecks,
-                                         reviewsDoneToday: aggregates.reviewsTodayAllDecks)
+        let left = DailyLimits.remaining(
+            settings: settings, newIntroducedToday: aggregates.newCardsTodayAllDecks,
+            reviewsDoneToday: aggregates.reviewsTodayAllDecks)
         dueReviews = min(aggregates.dueNow, left.reviews)
         newWaiting = min(aggregates.unseen, left.newCards)
     }
@@ -139,7 +140,7 @@ public struct Heatmap: Hashable, Sendable, Encodable {
         guard !values.isEmpty else { return [] }
         let sorted = values.sorted()
         return [1, 2, 3].map { quarter in
-            let rank = (quarter * sorted.count + 3) / 4 // ⌈q·n/4⌉
+            let rank = (quarter * sorted.count + 3) / 4  // ⌈q·n/4⌉
             return sorted[max(0, rank - 1)]
         }
     }

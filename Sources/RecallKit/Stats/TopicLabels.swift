@@ -16,14 +16,18 @@ public struct TopicLabels: Hashable, Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = raw.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].trimmingSpaces.isEmpty, !parts[1].trimmingSpaces.isEmpty else {
-                diagnostics.append(DeckDiagnostic(.error, file: file, line: number, column: 1, "topic label line is not 'tag<TAB>label'",
-                                                  hint: "write the tag, one tab, then its Chinese label"))
+                diagnostics.append(
+                    DeckDiagnostic(
+                        .error, file: file, line: number, column: 1, "topic label line is not 'tag<TAB>label'",
+                        hint: "write the tag, one tab, then its Chinese label"))
                 continue
             }
             let tag = parts[0].trimmingSpaces
             if let previous = firstLine[tag] {
-                diagnostics.append(DeckDiagnostic(.error, file: file, line: number, column: 1, "tag '\(tag)' is already labelled on line \(previous)",
-                                                  hint: "keep one line a tag"))
+                diagnostics.append(
+                    DeckDiagnostic(
+                        .error, file: file, line: number, column: 1, "tag '\(tag)' is already labelled on line \(previous)",
+                        hint: "keep one line a tag"))
                 continue
             }
             firstLine[tag] = number

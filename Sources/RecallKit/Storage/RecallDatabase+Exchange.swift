@@ -11,9 +11,10 @@ extension RecallDatabase {
             let settings = try Self.readSettings(db)
             let interviews = try InterviewRecord.order(Column("id")).fetchAll(db)
             let attempts = try InterviewAttemptRecord.order(Column("interview_id"), Column("position"), Column("id")).fetchAll(db)
-            return ExchangeSnapshot(decks: decks, cards: cards, reviewLog: log, settings: settings,
-                                    interviews: interviews, interviewAttempts: attempts,
-                                            scheduling: try SchedulingSettings.read(db))
+            return ExchangeSnapshot(
+                decks: decks, cards: cards, reviewLog: log, settings: settings,
+                interviews: interviews, interviewAttempts: attempts,
+                scheduling: try SchedulingSettings.read(db))
         }
     }
 
@@ -37,17 +38,20 @@ extension RecallDatabase {
                 if wanted.contains(id) { reviewIndex[id] = count }
                 count += 1
             }
-            let snapshot = ExchangeSnapshot(decks: decks, cards: cards, reviewLog: [], settings: settings,
-                                            interviews: interviews, interviewAttempts: attempts,
-                                            scheduling: try SchedulingSettings.read(db))
+            let snapshot = ExchangeSnapshot(
+                decks: decks, cards: cards, reviewLog: [], settings: settings,
+                interviews: interviews, interviewAttempts: attempts,
+                scheduling: try SchedulingSettings.read(db))
             let header = Backup(snapshot, reviewIndex: reviewIndex)
-            try Backup.write(header, reviews: { each in
-                let rows = try Row.fetchCursor(db, sql: ReviewLogRecord.selectSQL(where: "1"))
-                while let row = try rows.next() {
-                    guard let log = ReviewLogRecord(row: row) else { continue }
-                    try each(Backup.BackupReview(log))
-                }
-            }, to: sink)
+            try Backup.write(
+                header,
+                reviews: { each in
+                    let rows = try Row.fetchCursor(db, sql: ReviewLogRecord.selectSQL(where: "1"))
+                    while let row = try rows.next() {
+                        guard let log = ReviewLogRecord(row: row) else { continue }
+                        try each(Backup.BackupReview(log))
+                    }
+                }, to: sink)
             return (header.decks.count, header.decks.reduce(0) { $0 + $1.cards.count }, count)
         }
     }
@@ -64,8 +68,10 @@ extension RecallDatabase {
     /// file was written, `removeFile` takes it away again.
     ///
     /// - Throws: ``ExchangeError/conflict(reason:)`` when a deck with this id exists (retired ones included).
-    public func importDeck(_ loaded: LoadedDeck, states: [String: ImportedCardState], reviews: [ReviewLogRecord],
-                           writeFile: () throws -> Void, removeFile: () -> Void) throws {
+    public func importDeck(
+        _ loaded: LoadedDeck, states: [String: ImportedCardState], reviews: [ReviewLogRecord],
+        writeFile: () throws -> Void, removeFile: () -> Void
+    ) throws {
         var wrote = false
         do {
             try writer.write { db in
@@ -134,7 +140,8 @@ extension RecallDatabase {
             try writer.write { db in
                 let answers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_log") ?? 0
                 if answers > 0 {
-                    throw ExchangeError.conflict(reason: "this database already holds \(answers) answer(s); a backup is restored only into an empty database (use --db NEW-FILE)")
+                    throw ExchangeError.conflict(
+                        reason: "this database already holds \(answers) answer(s); a backup is restored only into an empty database (use --db NEW-FILE)")
                 }
                 var report = SyncReport()
                 for loaded in written { try store(loaded, db, &report) }
@@ -142,10 +149,13 @@ extension RecallDatabase {
                 encoder.outputFormatting = [.sortedKeys]
                 for deck in backup.decks {
                     let existing = try DeckRecord.fetchOne(db, key: deck.id)
-                    var record = existing ?? DeckRecord(id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
-                                                        sectionZh: deck.sectionZh, description: deck.description,
-                                                        path: deck.bundled ? "Decks/\(deck.file)" : deck.file,
-                                                        contentHash: "", retired: true)
+                    var record =
+                        existing
+                        ?? DeckRecord(
+                            id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
+                            sectionZh: deck.sectionZh, description: deck.description,
+                            path: deck.bundled ? "Decks/\(deck.file)" : deck.file,
+                            contentHash: "", retired: true)
                     record.title = deck.title
                     record.titleZh = deck.titleZh
                     record.section = deck.section
@@ -157,8 +167,9 @@ extension RecallDatabase {
                     try db.execute(sql: "UPDATE deck SET note_blocks = NULL WHERE id = ?", arguments: [deck.id])
                     for card in deck.cards {
                         let id = "\(deck.id)/\(card.id)"
-                        let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
-                                                       chinese: card.chinese, related: card.related)
+                        let stored = StoredCardContent(
+                            content: card.content, explanation: card.explanation, source: card.source,
+                            chinese: card.chinese, related: card.related)
                         let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
                         let current = try Row.fetchOne(db, sql: "SELECT line, retired FROM card WHERE id = ?", arguments: [id])
                         let line: Int = current?["line"] ?? 0
@@ -168,35 +179,41 @@ extension RecallDatabase {
                         let state = card.state
                         let tags = card.tags.joined(separator: " ")
                         // The fingerprint of a restored row is left 0: the next read of its deck file rewrites it once.
-                        try db.execute(sql: """
-                            INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, retired,
-                                              repetitions, easiness, interval_days, due_day, lapses, leech, suspended, buried_until, fingerprint)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
-                            ON CONFLICT(id) DO UPDATE SET
-                                deck_id = excluded.deck_id, note_id = excluded.note_id, kind = excluded.kind,
-                                content = excluded.content, tags = excluded.tags, line = excluded.line,
-                                position = excluded.position, retired = excluded.retired, repetitions = excluded.repetitions,
-                                easiness = excluded.easiness, interval_days = excluded.interval_days, due_day = excluded.due_day,
-                                lapses = excluded.lapses, leech = excluded.leech, suspended = excluded.suspended,
-                                buried_until = excluded.buried_until, fingerprint = 0
-                            """, arguments: [id, deck.id, card.noteID, card.content.kind.rawValue, json, tags, line, card.position,
-                                             record.retired || !live, state.repetitions, state.easiness, state.intervalDays,
-                                             state.due, state.lapses, state.leech, state.suspended, state.buriedUntil])
+                        try db.execute(
+                            sql: """
+                                INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, retired,
+                                                  repetitions, easiness, interval_days, due_day, lapses, leech, suspended, buried_until, fingerprint)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
+                                ON CONFLICT(id) DO UPDATE SET
+                                    deck_id = excluded.deck_id, note_id = excluded.note_id, kind = excluded.kind,
+                                    content = excluded.content, tags = excluded.tags, line = excluded.line,
+                                    position = excluded.position, retired = excluded.retired, repetitions = excluded.repetitions,
+                                    easiness = excluded.easiness, interval_days = excluded.interval_days, due_day = excluded.due_day,
+                                    lapses = excluded.lapses, leech = excluded.leech, suspended = excluded.suspended,
+                                    buried_until = excluded.buried_until, fingerprint = 0
+                                """,
+                            arguments: [
+                                id, deck.id, card.noteID, card.content.kind.rawValue, json, tags, line, card.position,
+                                record.retired || !live, state.repetitions, state.easiness, state.intervalDays,
+                                state.due, state.lapses, state.leech, state.suspended, state.buriedUntil,
+                            ])
                     }
                 }
                 let reviewIDs = try Self.insertReviews(db, backup.reviewLog.compactMap(\.record))
                 for interview in backup.interviews {
-                    var record = InterviewRecord(startedAt: interview.startedAt, studyDay: interview.studyDay, seed: interview.seed,
-                                                 questionCount: interview.questionCount, timeLimitSeconds: interview.timeLimitSeconds,
-                                                 rescheduled: interview.rescheduled, filter: interview.filter)
+                    var record = InterviewRecord(
+                        startedAt: interview.startedAt, studyDay: interview.studyDay, seed: interview.seed,
+                        questionCount: interview.questionCount, timeLimitSeconds: interview.timeLimitSeconds,
+                        rescheduled: interview.rescheduled, filter: interview.filter)
                     try record.insert(db)
                     for attempt in interview.attempts {
                         let review = attempt.review.flatMap { reviewIDs.indices.contains($0) ? reviewIDs[$0] : nil }
-                        var row = InterviewAttemptRecord(interviewID: record.id ?? 0, position: attempt.position, cardID: attempt.card,
-                                                         answer: attempt.answer, outcome: attempt.outcome, credit: attempt.credit,
-                                                         late: attempt.late, durationMs: attempt.durationMs,
-                                                         answeredAt: attempt.answeredAt, reviewLogID: review,
-                                                         overruled: attempt.overruled ?? false)
+                        var row = InterviewAttemptRecord(
+                            interviewID: record.id ?? 0, position: attempt.position, cardID: attempt.card,
+                            answer: attempt.answer, outcome: attempt.outcome, credit: attempt.credit,
+                            late: attempt.late, durationMs: attempt.durationMs,
+                            answeredAt: attempt.answeredAt, reviewLogID: review,
+                            overruled: attempt.overruled ?? false)
                         try row.insert(db)
                     }
                 }
@@ -205,12 +222,14 @@ extension RecallDatabase {
                 }
                 for (name, value) in backup.settings {
                     guard let key = Settings.Key(rawValue: name) else { continue }
-                    try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                                   arguments: [key.rawValue, String(value)])
+                    try db.execute(
+                        sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        arguments: [key.rawValue, String(value)])
                 }
                 if let language = backup.language {
-                    try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                                   arguments: [Settings.languageKey, language.rawValue])
+                    try db.execute(
+                        sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        arguments: [Settings.languageKey, language.rawValue])
                 }
                 try writeFiles()
                 wrote = true

@@ -14,7 +14,8 @@ extension RecallDatabase {
 
     /// The histories of the log rows `condition` (on `l`, the log, and `card`) selects.
     func fsrsHistories(where condition: String, arguments: StatementArguments, orderBy: String = "l.id", timeZone: TimeZone, dayStartHour: Int) throws
-        -> (histories: [(cardID: String, answers: [FSRSHistoryAnswer])], unreadable: Int) {
+        -> (histories: [(cardID: String, answers: [FSRSHistoryAnswer])], unreadable: Int)
+    {
         let rows = try writer.read { db in
             try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: condition, orderBy: orderBy), arguments: arguments)
         }
@@ -48,8 +49,10 @@ extension RecallDatabase {
         let subjects = try writer.read { db in
             try Row.fetchAll(db, sql: statements.cards.sql, arguments: statements.cards.arguments).map { try Self.candidate($0).subject }
         }
-        let histories = try fsrsHistories(where: statements.logCondition, arguments: statements.cards.arguments, orderBy: "l.card_key, l.id",
-                                          timeZone: timeZone, dayStartHour: dayStartHour).histories
+        let histories = try fsrsHistories(
+            where: statements.logCondition, arguments: statements.cards.arguments, orderBy: "l.card_key, l.id",
+            timeZone: timeZone, dayStartHour: dayStartHour
+        ).histories
         let answers = Dictionary(histories.map { ($0.cardID, $0.answers) }) { first, _ in first }
         return subjects.compactMap { subject in answers[subject.cardID].map { LateCard(subject: subject, answers: $0) } }
     }
@@ -68,13 +71,16 @@ extension RecallDatabase {
     /// The subject's card id is one of the group's; a card-id filter needs the cards themselves.
     public func newCardGroups() throws -> [(subject: CardFilter.Subject, count: Int)] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT MIN(card.id) AS id, card.deck_id, MIN(card.note_id) AS note_id, MIN(card.position) AS position,
-                       NULL AS due_day, card.tags, card.easiness, card.lapses, card.leech, deck.section, deck.section_zh, COUNT(*) AS n
-                FROM card JOIN deck ON deck.id = card.deck_id
-                WHERE card.retired = 0 AND card.suspended = 0 AND card.due_day IS NULL
-                GROUP BY card.deck_id, card.tags, card.easiness, card.lapses, card.leech
-                """).map { row in (try Self.candidate(row).subject, try row.decode(Int.self, forColumn: "n")) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT MIN(card.id) AS id, card.deck_id, MIN(card.note_id) AS note_id, MIN(card.position) AS position,
+                           NULL AS due_day, card.tags, card.easiness, card.lapses, card.leech, deck.section, deck.section_zh, COUNT(*) AS n
+                    FROM card JOIN deck ON deck.id = card.deck_id
+                    WHERE card.retired = 0 AND card.suspended = 0 AND card.due_day IS NULL
+                    GROUP BY card.deck_id, card.tags, card.easiness, card.lapses, card.leech
+                    """
+            ).map { row in (try Self.candidate(row).subject, try row.decode(Int.self, forColumn: "n")) }
         }
     }
 
@@ -236,8 +242,9 @@ extension RecallDatabase {
         for row in try Row.fetchAll(db, sql: ReviewLogRecord.selectSQL(where: condition)) {
             guard let log = ReviewLogRecord(row: row) else { continue }
             let key: Int64 = row[4]
-            out[key, default: []].append(LoggedAnswer(
-                grade: log.grade, instant: log.answeredAt.instant, studyDay: log.studyDay, kind: log.kind, newIntervalDays: log.newIntervalDays))
+            out[key, default: []].append(
+                LoggedAnswer(
+                    grade: log.grade, instant: log.answeredAt.instant, studyDay: log.studyDay, kind: log.kind, newIntervalDays: log.newIntervalDays))
         }
         return out
     }
@@ -271,10 +278,11 @@ extension RecallDatabase {
             let key: Int64 = row[0]
             let id: String = row[1]
             guard let answers = byCard[key], let last = answers.last else { continue }
-            let due = switch kind {
-            case .sm2: sm2DueDay(answers)
-            case .fsrs: fsrsDueDay(answers.map { ($0.grade, $0.instant) }, cardID: id, lastDay: last.studyDay, algorithm: algorithm)
-            }
+            let due =
+                switch kind {
+                case .sm2: sm2DueDay(answers)
+                case .fsrs: fsrsDueDay(answers.map { ($0.grade, $0.instant) }, cardID: id, lastDay: last.studyDay, algorithm: algorithm)
+                }
             try db.cachedStatement(sql: "UPDATE card SET due_day = ? WHERE key = ?").execute(arguments: [due, key])
             count += 1
         }
@@ -288,8 +296,10 @@ extension RecallDatabase {
 /// pass, the same that `recall config set` and `recall optimize` keep. A backup
 /// carries them (`"scheduling"`) and is checked against this on restore.
 public enum SchedulingSettings {
-    public static let keys = [RecallDatabase.schedulerKey, RecallDatabase.desiredRetentionKey, RecallDatabase.fsrsParametersKey,
-                              RecallDatabase.interviewDateKey, RecallDatabase.interviewScopeKey]
+    public static let keys = [
+        RecallDatabase.schedulerKey, RecallDatabase.desiredRetentionKey, RecallDatabase.fsrsParametersKey,
+        RecallDatabase.interviewDateKey, RecallDatabase.interviewScopeKey,
+    ]
 
     /// Why `value` is not a valid stored value for `key`, or nil when it is.
     public static func problem(key: String, value: String) -> String? {

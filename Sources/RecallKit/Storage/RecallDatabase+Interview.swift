@@ -15,12 +15,19 @@ public struct InterviewRecord: Codable, Hashable, Sendable, FetchableRecord, Mut
     public var filter: String
 
     enum CodingKeys: String, CodingKey {
-        case id, startedAt = "started_at", studyDay = "study_day", seed, questionCount = "question_count"
-        case timeLimitSeconds = "time_limit_seconds", rescheduled, filter
+        case id
+        case startedAt = "started_at"
+        case studyDay = "study_day"
+        case seed
+        case questionCount = "question_count"
+        case timeLimitSeconds = "time_limit_seconds"
+        case rescheduled, filter
     }
 
-    public init(id: Int64? = nil, startedAt: String, studyDay: StudyDay, seed: Int64, questionCount: Int,
-                timeLimitSeconds: Int?, rescheduled: Bool, filter: String) {
+    public init(
+        id: Int64? = nil, startedAt: String, studyDay: StudyDay, seed: Int64, questionCount: Int,
+        timeLimitSeconds: Int?, rescheduled: Bool, filter: String
+    ) {
         self.id = id
         self.startedAt = startedAt
         self.studyDay = studyDay
@@ -53,13 +60,22 @@ public struct InterviewAttemptRecord: Codable, Hashable, Sendable, FetchableReco
     public var overruled: Bool
 
     enum CodingKeys: String, CodingKey {
-        case id, interviewID = "interview_id", position, cardID = "card_id", answer, outcome, credit, late
-        case durationMs = "duration_ms", answeredAt = "answered_at", reviewLogID = "review_log_id", overruled
+        case id
+        case interviewID = "interview_id"
+        case position
+        case cardID = "card_id"
+        case answer, outcome, credit, late
+        case durationMs = "duration_ms"
+        case answeredAt = "answered_at"
+        case reviewLogID = "review_log_id"
+        case overruled
     }
 
-    public init(id: Int64? = nil, interviewID: Int64, position: Int, cardID: String, answer: String,
-                outcome: AnswerGrader.Outcome, credit: Double, late: Bool, durationMs: Int, answeredAt: String,
-                reviewLogID: Int64? = nil, overruled: Bool = false) {
+    public init(
+        id: Int64? = nil, interviewID: Int64, position: Int, cardID: String, answer: String,
+        outcome: AnswerGrader.Outcome, credit: Double, late: Bool, durationMs: Int, answeredAt: String,
+        reviewLogID: Int64? = nil, overruled: Bool = false
+    ) {
         self.id = id
         self.interviewID = interviewID
         self.position = position
@@ -83,26 +99,33 @@ extension RecallDatabase {
     /// Every card that can be asked (not retired, not suspended), with what the interview draw weighs.
     public func interviewCandidates(today: StudyDay) throws -> [InterviewDraw.Candidate] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT card.id, card.deck_id, card.note_id, card.kind, card.tags, card.easiness, card.lapses, card.due_day, card.leech,
-                       deck.section, deck.section_zh, json_extract(card.content, '$.related') AS related,
-                       (SELECT COUNT(*) FROM review_log
-                        WHERE review_log.card_key = card.key AND review_log.kind IN (0, 1, 2)
-                          AND review_log.day >= ? AND review_log.grade < 3) AS failures
-                FROM card JOIN deck ON deck.id = card.deck_id
-                WHERE card.retired = 0 AND card.suspended = 0
-                """, arguments: [today.adding(days: -InterviewDraw.recentFailureWindowDays)]).compactMap { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT card.id, card.deck_id, card.note_id, card.kind, card.tags, card.easiness, card.lapses, card.due_day, card.leech,
+                           deck.section, deck.section_zh, json_extract(card.content, '$.related') AS related,
+                           (SELECT COUNT(*) FROM review_log
+                            WHERE review_log.card_key = card.key AND review_log.kind IN (0, 1, 2)
+                              AND review_log.day >= ? AND review_log.grade < 3) AS failures
+                    FROM card JOIN deck ON deck.id = card.deck_id
+                    WHERE card.retired = 0 AND card.suspended = 0
+                    """, arguments: [today.adding(days: -InterviewDraw.recentFailureWindowDays)]
+            ).compactMap { row in
                 guard let kind = CardKind(rawValue: try row.decode(forColumn: "kind")) else { return nil }
                 let deckID: String = try row.decode(forColumn: "deck_id")
                 let noteID: String = try row.decode(forColumn: "note_id")
                 let tags = (try row.decode(String.self, forColumn: "tags")).split(separator: " ").map(String.init)
                 let leech: Bool = try row.decode(forColumn: "leech")
-                let subject = CardFilter.Subject(cardID: try row.decode(forColumn: "id"), deckID: deckID, section: try row.decode(forColumn: "section"), sectionZh: try row.decode(forColumn: "section_zh"),
-                                                 tags: leech ? tags + ["leech"] : tags, dueDay: try row.decode(forColumn: "due_day"), easiness: try row.decode(forColumn: "easiness"),
-                                                 lapses: try row.decode(forColumn: "lapses"), isLeech: leech)
+                let subject = CardFilter.Subject(
+                    cardID: try row.decode(forColumn: "id"), deckID: deckID, section: try row.decode(forColumn: "section"),
+                    sectionZh: try row.decode(forColumn: "section_zh"),
+                    tags: leech ? tags + ["leech"] : tags, dueDay: try row.decode(forColumn: "due_day"), easiness: try row.decode(forColumn: "easiness"),
+                    lapses: try row.decode(forColumn: "lapses"), isLeech: leech)
                 return InterviewDraw.Candidate(
-                    cardID: try row.decode(forColumn: "id"), noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(try row.decode(forColumn: "related")), deckID: deckID, section: try row.decode(forColumn: "section"), kind: kind,
-                    tags: tags, easiness: try row.decode(forColumn: "easiness"), lapses: try row.decode(forColumn: "lapses"), dueDay: try row.decode(forColumn: "due_day"),
+                    cardID: try row.decode(forColumn: "id"), noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(try row.decode(forColumn: "related")),
+                    deckID: deckID, section: try row.decode(forColumn: "section"), kind: kind,
+                    tags: tags, easiness: try row.decode(forColumn: "easiness"), lapses: try row.decode(forColumn: "lapses"),
+                    dueDay: try row.decode(forColumn: "due_day"),
                     recentFailures: try row.decode(forColumn: "failures"), subject: subject)
             }
         }
@@ -119,12 +142,15 @@ extension RecallDatabase {
     /// Records one interview answer; with `review`, also records it as an SM-2
     /// answer by the same code as `recall review`, in the same transaction.
     @discardableResult
-    public func recordInterviewAttempt(_ attempt: InterviewAttemptRecord, review: (grade: Grade, moment: Moment, today: StudyDay)? = nil) throws -> InterviewAttemptRecord {
+    public func recordInterviewAttempt(_ attempt: InterviewAttemptRecord, review: (grade: Grade, moment: Moment, today: StudyDay)? = nil) throws
+        -> InterviewAttemptRecord
+    {
         try writer.write { db in
             var record = attempt
             if let review {
-                let answer = try Self.recordAnswer(db, cardID: attempt.cardID, grade: review.grade, at: review.moment,
-                                                   today: review.today, durationMs: attempt.durationMs)
+                let answer = try Self.recordAnswer(
+                    db, cardID: attempt.cardID, grade: review.grade, at: review.moment,
+                    today: review.today, durationMs: attempt.durationMs)
                 record.reviewLogID = answer.log.id
             }
             try record.insert(db)
@@ -135,8 +161,10 @@ extension RecallDatabase {
     /// Overrules an attempt's automatic verdict: its outcome and credit become
     /// the user's, and under `--reschedule` its review is replaced by one with
     /// the grade the new outcome earns (the old one undone first), in one transaction.
-    public func overruleInterviewAttempt(id: Int64, outcome: AnswerGrader.Outcome, credit: Double,
-                                         review: (grade: Grade, moment: Moment, today: StudyDay)? = nil) throws {
+    public func overruleInterviewAttempt(
+        id: Int64, outcome: AnswerGrader.Outcome, credit: Double,
+        review: (grade: Grade, moment: Moment, today: StudyDay)? = nil
+    ) throws {
         try writer.write { db in
             guard var record = try InterviewAttemptRecord.fetchOne(db, key: id) else { return }
             record.outcome = outcome
@@ -144,8 +172,9 @@ extension RecallDatabase {
             record.overruled = true
             if let review, let logID = record.reviewLogID {
                 try Self.undoAnswer(db, logID: logID)
-                let answer = try Self.recordAnswer(db, cardID: record.cardID, grade: review.grade, at: review.moment,
-                                                   today: review.today, durationMs: record.durationMs)
+                let answer = try Self.recordAnswer(
+                    db, cardID: record.cardID, grade: review.grade, at: review.moment,
+                    today: review.today, durationMs: record.durationMs)
                 record.reviewLogID = answer.log.id
             }
             try record.update(db)

@@ -27,9 +27,11 @@ extension RecallDatabase {
     /// The names of a table's indexes, sorted (those SQLite makes for UNIQUE constraints left out).
     func indexNames(table: String) throws -> [String] {
         try writer.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY name
-                """, arguments: [table])
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY name
+                    """, arguments: [table])
         }
     }
 }

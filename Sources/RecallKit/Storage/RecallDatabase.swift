@@ -128,7 +128,8 @@ public final class RecallDatabase: Sendable {
             do {
                 queue = try readable(path)
             } catch let error as DatabaseError
-                where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode) {
+                where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode.primaryResultCode)
+            {
                 queue = try readable(Self.immutableURI(path))
             }
         } catch let error as DatabaseError {
@@ -282,10 +283,13 @@ public final class RecallDatabase: Sendable {
     public func deckFileStamps() throws -> [String: DeckFileStamp] {
         try writer.read { db in
             var result: [String: DeckFileStamp] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT path, file_size, file_modified_ns FROM deck
-                WHERE retired = 0 AND file_size IS NOT NULL AND file_modified_ns IS NOT NULL
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT path, file_size, file_modified_ns FROM deck
+                    WHERE retired = 0 AND file_size IS NOT NULL AND file_modified_ns IS NOT NULL
+                    """)
+            {
                 result[try row.decode(atIndex: 0)] = DeckFileStamp(size: try row.decode(atIndex: 1), modifiedNs: try row.decode(atIndex: 2))
             }
             return result
@@ -299,8 +303,9 @@ public final class RecallDatabase: Sendable {
         guard !stamped.isEmpty else { return }
         try writer.write { db in
             for (path, stamp) in stamped {
-                try db.execute(sql: "UPDATE deck SET file_size = ?, file_modified_ns = ? WHERE path = ? AND retired = 0",
-                               arguments: [stamp.size, stamp.modifiedNs, path])
+                try db.execute(
+                    sql: "UPDATE deck SET file_size = ?, file_modified_ns = ? WHERE path = ? AND retired = 0",
+                    arguments: [stamp.size, stamp.modifiedNs, path])
             }
         }
     }
@@ -317,16 +322,21 @@ public final class RecallDatabase: Sendable {
     public func brokenDeckFiles() throws -> [String: BrokenDeckFile] {
         try writer.read { db in
             var result: [String: BrokenDeckFile] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT path, file_size, file_modified_ns, content_hash, declared_deck_id, diagnostics FROM deck_file_check
-                """) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT path, file_size, file_modified_ns, content_hash, declared_deck_id, diagnostics FROM deck_file_check
+                    """)
+            {
                 let path: String = try row.decode(atIndex: 0)
-                let size: Int64? = try row.decode(atIndex: 1), modified: Int64? = try row.decode(atIndex: 2)
+                let size: Int64? = try row.decode(atIndex: 1)
+                let modified: Int64? = try row.decode(atIndex: 2)
                 let encoded: Data = try row.decode(atIndex: 5)
                 guard let diagnostics = BrokenDeckFile.decode([UInt8](encoded)) else { continue }
-                result[path] = BrokenDeckFile(path: path, contentHash: try row.decode(atIndex: 3),
-                                              stamp: size.flatMap { size in modified.map { DeckFileStamp(size: size, modifiedNs: $0) } },
-                                              declaredDeckID: try row.decode(atIndex: 4), diagnostics: diagnostics)
+                result[path] = BrokenDeckFile(
+                    path: path, contentHash: try row.decode(atIndex: 3),
+                    stamp: size.flatMap { size in modified.map { DeckFileStamp(size: size, modifiedNs: $0) } },
+                    declaredDeckID: try row.decode(atIndex: 4), diagnostics: diagnostics)
             }
             return result
         }
@@ -367,15 +377,18 @@ public final class RecallDatabase: Sendable {
                 try store(deck, db, &report)
             }
             // Broken files are remembered with their diagnostics; a file that loaded is no longer broken.
-            let remember = try db.cachedStatement(sql: """
-                INSERT INTO deck_file_check (path, file_size, file_modified_ns, content_hash, declared_deck_id, diagnostics)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(path) DO UPDATE SET file_size = excluded.file_size, file_modified_ns = excluded.file_modified_ns,
-                    content_hash = excluded.content_hash, declared_deck_id = excluded.declared_deck_id, diagnostics = excluded.diagnostics
-                """)
+            let remember = try db.cachedStatement(
+                sql: """
+                    INSERT INTO deck_file_check (path, file_size, file_modified_ns, content_hash, declared_deck_id, diagnostics)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET file_size = excluded.file_size, file_modified_ns = excluded.file_modified_ns,
+                        content_hash = excluded.content_hash, declared_deck_id = excluded.declared_deck_id, diagnostics = excluded.diagnostics
+                    """)
             for broken in result.newlyBroken {
-                try remember.execute(arguments: [broken.path, broken.stamp?.size, broken.stamp?.modifiedNs, broken.contentHash,
-                                                 broken.declaredDeckID, Data(BrokenDeckFile.encode(broken.diagnostics))])
+                try remember.execute(arguments: [
+                    broken.path, broken.stamp?.size, broken.stamp?.modifiedNs, broken.contentHash,
+                    broken.declaredDeckID, Data(BrokenDeckFile.encode(broken.diagnostics)),
+                ])
             }
             // Only files broken now are remembered: one that loaded, or is gone, is forgotten.
             let stillBroken = Set(result.brokenPaths)
@@ -429,14 +442,16 @@ public final class RecallDatabase: Sendable {
             encoder.outputFormatting = [.sortedKeys]
             let positions = loaded.patch?.positions ?? Array(loaded.deck.cards.indices)
             cards = try zip(positions, loaded.deck.cards).map { position, card in
-                let stored = StoredCardContent(content: card.content, explanation: card.explanation, source: card.source,
-                                               chinese: card.chinese, related: card.related.isEmpty ? nil : card.related,
-                                               grading: card.grading)
+                let stored = StoredCardContent(
+                    content: card.content, explanation: card.explanation, source: card.source,
+                    chinese: card.chinese, related: card.related.isEmpty ? nil : card.related,
+                    grading: card.grading)
                 let json = String(decoding: try encoder.encode(stored), as: UTF8.self)
                 let tags = card.tags.joined(separator: " ")
-                return Row(id: card.qualifiedID, noteID: card.noteID, kind: card.kind.rawValue, json: json, tags: tags,
-                           line: card.line, position: position,
-                           fingerprint: CardFingerprint.of(json, tags, card.noteID, card.kind.rawValue))
+                return Row(
+                    id: card.qualifiedID, noteID: card.noteID, kind: card.kind.rawValue, json: json, tags: tags,
+                    line: card.line, position: position,
+                    fingerprint: CardFingerprint.of(json, tags, card.noteID, card.kind.rawValue))
             }
         }
     }
@@ -444,10 +459,12 @@ public final class RecallDatabase: Sendable {
     func store(_ prepared: PreparedDeck, _ db: Database, _ report: inout SyncReport) throws {
         let loaded = prepared.loaded
         let deck = loaded.deck
-        try DeckRecord(id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
-                       sectionZh: deck.sectionZh, description: deck.description, path: loaded.path,
-                       contentHash: loaded.contentHash, retired: false,
-                       fileSize: loaded.stamp?.size, fileModifiedNs: loaded.stamp?.modifiedNs).upsert(db)
+        try DeckRecord(
+            id: deck.id, title: deck.title, titleZh: deck.titleZh, section: deck.section,
+            sectionZh: deck.sectionZh, description: deck.description, path: loaded.path,
+            contentHash: loaded.contentHash, retired: false,
+            fileSize: loaded.stamp?.size, fileModifiedNs: loaded.stamp?.modifiedNs
+        ).upsert(db)
         report.decksUpdated += 1
         try db.cachedStatement(sql: "UPDATE deck SET note_blocks = ? WHERE id = ?")
             .execute(arguments: [loaded.blockIndex.map { Data($0.encoded()) }, deck.id])
@@ -466,7 +483,7 @@ public final class RecallDatabase: Sendable {
             existing.remove(card.id)
             switch known[card.id] {
             case nil: report.cardsAdded += 1
-            case let (stamp, retired, line, position)? where stamp == card.fingerprint && !retired:
+            case (let stamp, let retired, let line, let position)? where stamp == card.fingerprint && !retired:
                 // Unchanged; a card that only moved (an edit above it changed the line count) gets its new place.
                 if line != card.line || position != card.position {
                     try move.execute(arguments: [card.line, card.position, card.id])
@@ -475,8 +492,10 @@ public final class RecallDatabase: Sendable {
                 continue
             default: break
             }
-            try upsert.execute(arguments: [card.id, deck.id, card.noteID, card.kind, card.json, card.tags, card.line,
-                                           card.position, card.fingerprint])
+            try upsert.execute(arguments: [
+                card.id, deck.id, card.noteID, card.kind, card.json, card.tags, card.line,
+                card.position, card.fingerprint,
+            ])
             report.cardsWritten += 1
         }
         let retire = try db.cachedStatement(sql: "UPDATE card SET retired = 1 WHERE id = ?")
@@ -513,10 +532,11 @@ public final class RecallDatabase: Sendable {
             replaced.formUnion(try String.fetchAll(inRange, arguments: [deckID, range.lowerBound, range.upperBound]))
         }
         if !patch.moves.isEmpty {
-            let shift = try db.cachedStatement(sql: """
-                UPDATE card SET position = position + ?, line = line + ?
-                WHERE deck_id = ? AND retired = 0 AND position >= ? AND position < ?
-                """)
+            let shift = try db.cachedStatement(
+                sql: """
+                    UPDATE card SET position = position + ?, line = line + ?
+                    WHERE deck_id = ? AND retired = 0 AND position >= ? AND position < ?
+                    """)
             // When every range moves the same way (an edit grew or shrank the file: the usual case),
             // moving the ranges in that direction, farthest first, never lands a moved card in a range
             // still to move, so each card is written once. Otherwise (cards swapped) every range is
@@ -531,8 +551,10 @@ public final class RecallDatabase: Sendable {
                 (moves, offset) = (patch.moves, Self.movingPositionOffset)
             }
             for move in moves {
-                try shift.execute(arguments: [Int64(move.positionShift) + offset, move.lineShift, deckID,
-                                              move.oldPositions.lowerBound, move.oldPositions.upperBound])
+                try shift.execute(arguments: [
+                    Int64(move.positionShift) + offset, move.lineShift, deckID,
+                    move.oldPositions.lowerBound, move.oldPositions.upperBound,
+                ])
                 report.cardsMoved += db.changesCount
             }
             if offset != 0 {
@@ -546,9 +568,11 @@ public final class RecallDatabase: Sendable {
         for card in prepared.cards {
             replaced.remove(card.id)
             if let row = try Row.fetchOne(lookup, arguments: [card.id]) {
-                let fingerprint: Int64 = try row.decode(atIndex: 0), retired: Bool = try row.decode(atIndex: 1)
+                let fingerprint: Int64 = try row.decode(atIndex: 0)
+                let retired: Bool = try row.decode(atIndex: 1)
                 if fingerprint == card.fingerprint && !retired {
-                    let line: Int = try row.decode(atIndex: 2), position: Int = try row.decode(atIndex: 3)
+                    let line: Int = try row.decode(atIndex: 2)
+                    let position: Int = try row.decode(atIndex: 3)
                     if line != card.line || position != card.position {
                         try place.execute(arguments: [card.line, card.position, card.id])
                         report.cardsMoved += 1
@@ -558,8 +582,10 @@ public final class RecallDatabase: Sendable {
             } else {
                 report.cardsAdded += 1
             }
-            try upsert.execute(arguments: [card.id, deckID, card.noteID, card.kind, card.json, card.tags, card.line,
-                                           card.position, card.fingerprint])
+            try upsert.execute(arguments: [
+                card.id, deckID, card.noteID, card.kind, card.json, card.tags, card.line,
+                card.position, card.fingerprint,
+            ])
             report.cardsWritten += 1
         }
         let retire = try db.cachedStatement(sql: "UPDATE card SET retired = 1 WHERE id = ?")
@@ -624,9 +650,11 @@ public final class RecallDatabase: Sendable {
             if try String.fetchOne(db, sql: "SELECT id FROM card WHERE id = ?", arguments: [name]) != nil { return name }
             let escaped = name.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-            let matches = try String.fetchAll(db, sql: """
-                SELECT id FROM card WHERE id LIKE ? ESCAPE '\\' AND retired = 0 ORDER BY id LIMIT 50
-                """, arguments: [escaped + "%"])
+            let matches = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM card WHERE id LIKE ? ESCAPE '\\' AND retired = 0 ORDER BY id LIMIT 50
+                    """, arguments: [escaped + "%"])
             switch matches.count {
             case 0: throw CardLookupError.notFound(name)
             case 1: return matches[0]
@@ -667,17 +695,21 @@ public final class RecallDatabase: Sendable {
 
     /// The statements that select a day's queue, kept apart so that tests can read their query plans.
     static func queueStatements(today: StudyDay, selection: QueueSelection, dueLimit: Int?, newPerDeck: Int?)
-        -> (due: (sql: String, arguments: StatementArguments), new: (sql: String, arguments: StatementArguments)) {
+        -> (due: (sql: String, arguments: StatementArguments), new: (sql: String, arguments: StatementArguments))
+    {
         let (condition, conditionArguments) = selection.condition()
         let notBuried = "(buried_until IS NULL OR buried_until <= ?)"
         // Due cards, most overdue first, straight from the card_due index: the LIMIT stops the walk.
-        let due = (sql: """
+        let due = (
+            sql: """
             SELECT id, deck_id, position, due_day, tags, note_id, json_extract(content, '$.related') FROM card
             WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL AND due_day <= ? AND \(notBuried)\(condition)
             ORDER BY due_day, deck_id, position LIMIT ?
-            """, arguments: [today, today] + conditionArguments + [dueLimit ?? -1])
+            """, arguments: [today, today] + conditionArguments + [dueLimit ?? -1]
+        )
         // New cards: the first few of each deck in file order, one index range (card_new) per deck.
-        let new = (sql: """
+        let new = (
+            sql: """
             SELECT c.id, c.deck_id, c.position, c.due_day, c.tags, c.note_id, json_extract(c.content, '$.related') FROM deck
             CROSS JOIN card AS c ON c.rowid IN (
                 SELECT rowid FROM card
@@ -685,26 +717,32 @@ public final class RecallDatabase: Sendable {
                 ORDER BY position LIMIT ?)
             WHERE deck.retired = 0
             ORDER BY c.deck_id, c.position
-            """, arguments: [today] + conditionArguments + [newPerDeck ?? -1])
+            """, arguments: [today] + conditionArguments + [newPerDeck ?? -1]
+        )
         return (due, new)
     }
 
     /// Cards that could be asked today (not retired, not suspended, not buried), selected in SQL:
     /// at most `dueLimit` due cards, most overdue first, and at most `newPerDeck` new cards of
     /// each deck in file order (nil: no limit). Work is proportional to the cards returned.
-    public func queueCandidates(today: StudyDay, selection: QueueSelection = .all, dueLimit: Int? = nil,
-                                newPerDeck: Int? = nil) throws -> [ReviewQueue.Candidate] {
+    public func queueCandidates(
+        today: StudyDay, selection: QueueSelection = .all, dueLimit: Int? = nil,
+        newPerDeck: Int? = nil
+    ) throws -> [ReviewQueue.Candidate] {
         let statements = Self.queueStatements(today: today, selection: selection, dueLimit: dueLimit, newPerDeck: newPerDeck)
         return try writer.read { db in
             var candidates: [ReviewQueue.Candidate] = []
             for statement in [statements.due, statements.new] {
                 let rows = try Row.fetchCursor(db.cachedStatement(sql: statement.sql), arguments: statement.arguments)
                 while let row = try rows.next() {
-                    let deckID: String = try row.decode(atIndex: 1), noteID: String = try row.decode(atIndex: 5)
-                    candidates.append(ReviewQueue.Candidate(
-                        cardID: try row.decode(atIndex: 0), deckID: deckID, position: try row.decode(atIndex: 2), dueDay: StudyDay.fromDatabaseValue(try row.decode(DatabaseValue.self, atIndex: 3)),
-                        tags: (try row.decode(String.self, atIndex: 4)).split(separator: " ").map(String.init),
-                        noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(try row.decode(atIndex: 6))))
+                    let deckID: String = try row.decode(atIndex: 1)
+                    let noteID: String = try row.decode(atIndex: 5)
+                    candidates.append(
+                        ReviewQueue.Candidate(
+                            cardID: try row.decode(atIndex: 0), deckID: deckID, position: try row.decode(atIndex: 2),
+                            dueDay: StudyDay.fromDatabaseValue(try row.decode(DatabaseValue.self, atIndex: 3)),
+                            tags: (try row.decode(String.self, atIndex: 4)).split(separator: " ").map(String.init),
+                            noteKey: "\(deckID)/\(noteID)", related: Self.relatedNotes(try row.decode(atIndex: 6))))
                 }
             }
             return candidates
@@ -718,10 +756,13 @@ public final class RecallDatabase: Sendable {
             var result: [String: CardFilter.Subject] = [:]
             for chunk in stride(from: 0, to: cardIDs.count, by: 500).map({ Array(cardIDs[$0..<min($0 + 500, cardIDs.count)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT \(Self.subjectColumns) FROM card JOIN deck ON deck.id = card.deck_id
-                    WHERE card.retired = 0 AND card.id IN (\(marks))
-                    """, arguments: StatementArguments(chunk)) {
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(Self.subjectColumns) FROM card JOIN deck ON deck.id = card.deck_id
+                        WHERE card.retired = 0 AND card.id IN (\(marks))
+                        """, arguments: StatementArguments(chunk))
+                {
                     let candidate = try Self.candidate(row)
                     result[candidate.cardID] = candidate.subject
                 }
@@ -736,14 +777,18 @@ public final class RecallDatabase: Sendable {
         """
 
     static func candidate(_ row: Row) throws -> ReviewQueue.Candidate {
-        let id: String = try row.decode(forColumn: "id"), deckID: String = try row.decode(forColumn: "deck_id"), noteID: String = try row.decode(forColumn: "note_id")
+        let id: String = try row.decode(forColumn: "id")
+        let deckID: String = try row.decode(forColumn: "deck_id")
+        let noteID: String = try row.decode(forColumn: "note_id")
         let tags = (try row.decode(String.self, forColumn: "tags")).split(separator: " ").map(String.init)
         let leech: Bool = try row.decode(forColumn: "leech")
-        let subject = CardFilter.Subject(cardID: id, deckID: deckID, section: try row.decode(forColumn: "section"), sectionZh: try row.decode(forColumn: "section_zh"),
-                                         tags: leech ? tags + ["leech"] : tags, dueDay: try row.decode(forColumn: "due_day"), easiness: try row.decode(forColumn: "easiness"),
-                                         lapses: try row.decode(forColumn: "lapses"), isLeech: leech)
-        return ReviewQueue.Candidate(cardID: id, deckID: deckID, position: try row.decode(forColumn: "position"), dueDay: try row.decode(forColumn: "due_day"), tags: tags,
-                                     noteKey: "\(deckID)/\(noteID)", subject: subject)
+        let subject = CardFilter.Subject(
+            cardID: id, deckID: deckID, section: try row.decode(forColumn: "section"), sectionZh: try row.decode(forColumn: "section_zh"),
+            tags: leech ? tags + ["leech"] : tags, dueDay: try row.decode(forColumn: "due_day"), easiness: try row.decode(forColumn: "easiness"),
+            lapses: try row.decode(forColumn: "lapses"), isLeech: leech)
+        return ReviewQueue.Candidate(
+            cardID: id, deckID: deckID, position: try row.decode(forColumn: "position"), dueDay: try row.decode(forColumn: "due_day"), tags: tags,
+            noteKey: "\(deckID)/\(noteID)", subject: subject)
     }
 
     /// The `related` list of a card's stored content (a JSON array of `deck/note`), empty when there is none.
@@ -755,11 +800,15 @@ public final class RecallDatabase: Sendable {
     /// The cards introduced (first answered) from `day` on, with their decks and tags.
     public func cardsIntroduced(since day: StudyDay) throws -> [ReviewQueue.RecentCard] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT card.deck_id, card.tags FROM review_log JOIN card ON card.key = review_log.card_key
-                WHERE review_log.day >= ? AND review_log.kind = ?
-                """, arguments: [day, ReviewQueue.EntryKind.new.storedCode]).map { row in
-                ReviewQueue.RecentCard(deckID: try row.decode(atIndex: 0), tags: (try row.decode(String.self, atIndex: 1)).split(separator: " ").map(String.init))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT card.deck_id, card.tags FROM review_log JOIN card ON card.key = review_log.card_key
+                    WHERE review_log.day >= ? AND review_log.kind = ?
+                    """, arguments: [day, ReviewQueue.EntryKind.new.storedCode]
+            ).map { row in
+                ReviewQueue.RecentCard(
+                    deckID: try row.decode(atIndex: 0), tags: (try row.decode(String.self, atIndex: 1)).split(separator: " ").map(String.init))
             }
         }
     }
@@ -767,12 +816,17 @@ public final class RecallDatabase: Sendable {
     /// The notes of the cards answered on `today` and the notes they are related to, for keeping siblings apart.
     public func notesAnswered(today: StudyDay) throws -> [ReviewQueue.Siblings.Link] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT DISTINCT card.deck_id, card.note_id, json_extract(card.content, '$.related') FROM review_log
-                JOIN card ON card.key = review_log.card_key
-                WHERE review_log.day = ?
-                """, arguments: [today]).map { row in
-                ReviewQueue.Siblings.Link(noteKey: "\(try row.decode(String.self, atIndex: 0))/\(try row.decode(String.self, atIndex: 1))", related: Self.relatedNotes(try row.decode(atIndex: 2)))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT card.deck_id, card.note_id, json_extract(card.content, '$.related') FROM review_log
+                    JOIN card ON card.key = review_log.card_key
+                    WHERE review_log.day = ?
+                    """, arguments: [today]
+            ).map { row in
+                ReviewQueue.Siblings.Link(
+                    noteKey: "\(try row.decode(String.self, atIndex: 0))/\(try row.decode(String.self, atIndex: 1))",
+                    related: Self.relatedNotes(try row.decode(atIndex: 2)))
             }
         }
     }
@@ -797,7 +851,8 @@ public final class RecallDatabase: Sendable {
     /// (a range of review_log_day), the latest per card, then each such card by key.
     static func redrillStatement(today: StudyDay, selection: QueueSelection = .all) -> (sql: String, arguments: StatementArguments) {
         let (condition, conditionArguments) = selection.condition(leechTag: true)
-        return (sql: """
+        return (
+            sql: """
             SELECT card.id FROM (
                 SELECT card_key, grade, MAX(id) AS latest FROM review_log WHERE day = ? GROUP BY card_key
             ) AS today
@@ -805,7 +860,8 @@ public final class RecallDatabase: Sendable {
             WHERE today.grade < ? AND card.retired = 0 AND card.suspended = 0
               AND (card.buried_until IS NULL OR card.buried_until <= ?)\(condition)
             ORDER BY today.latest
-            """, arguments: [today, SM2.redrillBelowGrade, today] + conditionArguments)
+            """, arguments: [today, SM2.redrillBelowGrade, today] + conditionArguments
+        )
     }
 
     /// Cards whose latest answer today was below 4: the same-day re-drill, of `selection`'s
@@ -820,9 +876,11 @@ public final class RecallDatabase: Sendable {
     /// The earliest due day after `today` among cards that can be asked.
     public func nextDueDay(after today: StudyDay) throws -> StudyDay? {
         try writer.read { db in
-            try StudyDay.fetchOne(db, sql: """
-                SELECT MIN(due_day) FROM card WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL AND due_day > ?
-                """, arguments: [today])
+            try StudyDay.fetchOne(
+                db,
+                sql: """
+                    SELECT MIN(due_day) FROM card WHERE retired = 0 AND suspended = 0 AND due_day IS NOT NULL AND due_day > ?
+                    """, arguments: [today])
         }
     }
 
@@ -850,9 +908,12 @@ public final class RecallDatabase: Sendable {
     /// can commit together with it.
     static func recordAnswer(_ db: Database, cardID: String, grade: Grade, at moment: Moment, today: StudyDay, durationMs: Int) throws -> RecordedAnswer {
         guard let card = try cardRecord(db, id: cardID) else { throw CardLookupError.notFound(cardID) }
-        let answeredToday = try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT 1 FROM review_log WHERE card_key = ? AND kind IN (0, 1) AND day = ? LIMIT 1
-            """), arguments: [card.key, today]) ?? false
+        let answeredToday =
+            try Bool.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT 1 FROM review_log WHERE card_key = ? AND kind IN (0, 1) AND day = ? LIMIT 1
+                        """), arguments: [card.key, today]) ?? false
         let before = card.schedule
         let kind: ReviewQueue.EntryKind
         let outcome: Scheduler.Outcome
@@ -889,10 +950,14 @@ public final class RecallDatabase: Sendable {
 
     /// Writes a card's schedule columns, and nothing else of its row.
     static func writeSchedule(_ db: Database, cardKey: Int64, _ schedule: CardSchedule) throws {
-        try db.cachedStatement(sql: """
-            UPDATE card SET repetitions = ?, easiness = ?, interval_days = ?, due_day = ?, lapses = ?, leech = ? WHERE key = ?
-            """).execute(arguments: [schedule.sm2.repetitions, schedule.sm2.easiness, schedule.sm2.intervalDays, schedule.dueDay,
-                                     schedule.lapses, schedule.isLeech, cardKey])
+        try db.cachedStatement(
+            sql: """
+                UPDATE card SET repetitions = ?, easiness = ?, interval_days = ?, due_day = ?, lapses = ?, leech = ? WHERE key = ?
+                """
+        ).execute(arguments: [
+            schedule.sm2.repetitions, schedule.sm2.easiness, schedule.sm2.intervalDays, schedule.dueDay,
+            schedule.lapses, schedule.isLeech, cardKey,
+        ])
     }
 
     /// Undoes an answer: removes its log row and puts the card back as it was before it.
@@ -963,15 +1028,17 @@ public final class RecallDatabase: Sendable {
 
     public func set(language: Language) throws {
         try writer.write { db in
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [Settings.languageKey, language.rawValue])
+            try db.execute(
+                sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [Settings.languageKey, language.rawValue])
         }
     }
 
     public func set(_ key: Settings.Key, to value: Int) throws {
         try writer.write { db in
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key.rawValue, String(value)])
+            try db.execute(
+                sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key.rawValue, String(value)])
         }
     }
 }
@@ -984,10 +1051,11 @@ public struct StoredCard: Hashable, Sendable {
     init(_ record: CardRecord) throws {
         let stored = try JSONDecoder().decode(StoredCardContent.self, from: Data(record.content.utf8))
         let name = record.id.split(separator: "/", maxSplits: 1)
-        card = Card(deckID: record.deckID, id: name.count == 2 ? String(name[1]) : record.id, noteID: record.noteID,
-                    content: stored.content, explanation: stored.explanation, source: stored.source,
-                    tags: record.tagList, line: record.line, chinese: stored.chinese, related: stored.related ?? [],
-                    grading: stored.grading)
+        card = Card(
+            deckID: record.deckID, id: name.count == 2 ? String(name[1]) : record.id, noteID: record.noteID,
+            content: stored.content, explanation: stored.explanation, source: stored.source,
+            tags: record.tagList, line: record.line, chinese: stored.chinese, related: stored.related ?? [],
+            grading: stored.grading)
         self.record = record
     }
 

@@ -18,15 +18,24 @@ public struct DeckRecord: Codable, Hashable, Sendable, FetchableRecord, Persista
     public var fileModifiedNs: Int64?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, title, titleZh = "title_zh", section, sectionZh = "section_zh", description, path
-        case contentHash = "content_hash", retired, fileSize = "file_size", fileModifiedNs = "file_modified_ns"
+        case id, title
+        case titleZh = "title_zh"
+        case section
+        case sectionZh = "section_zh"
+        case description, path
+        case contentHash = "content_hash"
+        case retired
+        case fileSize = "file_size"
+        case fileModifiedNs = "file_modified_ns"
     }
 
     /// The columns read: not `note_blocks`, which is a big deck's block index, read only when its file changed.
     public static var databaseSelection: [any SQLSelectable] { CodingKeys.allCases.map { Column($0.rawValue) } }
 
-    public init(id: String, title: String, titleZh: String?, section: String, sectionZh: String?, description: String,
-                path: String, contentHash: String, retired: Bool, fileSize: Int64? = nil, fileModifiedNs: Int64? = nil) {
+    public init(
+        id: String, title: String, titleZh: String?, section: String, sectionZh: String?, description: String,
+        path: String, contentHash: String, retired: Bool, fileSize: Int64? = nil, fileModifiedNs: Int64? = nil
+    ) {
         self.id = id
         self.title = title
         self.titleZh = titleZh
@@ -71,8 +80,14 @@ public struct CardRecord: Codable, Hashable, Sendable, FetchableRecord, TableRec
     public var buriedUntil: StudyDay?
 
     enum CodingKeys: String, CodingKey {
-        case key, id, deckID = "deck_id", noteID = "note_id", kind, content, tags, line, position, retired
-        case repetitions, easiness, intervalDays = "interval_days", dueDay = "due_day", lapses, leech, suspended
+        case key, id
+        case deckID = "deck_id"
+        case noteID = "note_id"
+        case kind, content, tags, line, position, retired
+        case repetitions, easiness
+        case intervalDays = "interval_days"
+        case dueDay = "due_day"
+        case lapses, leech, suspended
         case buriedUntil = "buried_until"
     }
 
@@ -105,8 +120,9 @@ public struct CardRecord: Codable, Hashable, Sendable, FetchableRecord, TableRec
 
     public var schedule: CardSchedule {
         get {
-            CardSchedule(sm2: SM2State(repetitions: repetitions, easiness: easiness, intervalDays: intervalDays),
-                         dueDay: dueDay, lapses: lapses, isLeech: leech)
+            CardSchedule(
+                sm2: SM2State(repetitions: repetitions, easiness: easiness, intervalDays: intervalDays),
+                dueDay: dueDay, lapses: lapses, isLeech: leech)
         }
         set {
             repetitions = newValue.sm2.repetitions
@@ -166,11 +182,13 @@ public struct ReviewLogRecord: Hashable, Sendable {
     public var previousLeech: Bool
     public var newLeech: Bool
 
-    public init(id: Int64? = nil, uuid: AnswerID, cardID: String, answeredAt: AnswerTime, studyDay: StudyDay, grade: Grade,
-                durationMs: Int, kind: ReviewQueue.EntryKind, previousRepetitions: Int, newRepetitions: Int,
-                previousEasiness: Double, newEasiness: Double, previousIntervalDays: Int, newIntervalDays: Int,
-                previousDueDay: StudyDay?, newDueDay: StudyDay?, previousLapses: Int, newLapses: Int,
-                previousLeech: Bool, newLeech: Bool) {
+    public init(
+        id: Int64? = nil, uuid: AnswerID, cardID: String, answeredAt: AnswerTime, studyDay: StudyDay, grade: Grade,
+        durationMs: Int, kind: ReviewQueue.EntryKind, previousRepetitions: Int, newRepetitions: Int,
+        previousEasiness: Double, newEasiness: Double, previousIntervalDays: Int, newIntervalDays: Int,
+        previousDueDay: StudyDay?, newDueDay: StudyDay?, previousLapses: Int, newLapses: Int,
+        previousLeech: Bool, newLeech: Bool
+    ) {
         self.id = id
         self.uuid = uuid
         self.cardID = cardID
@@ -198,9 +216,12 @@ public struct ReviewLogRecord: Hashable, Sendable {
 
     /// The card's schedule before this answer, within ``ScheduleBounds`` (what undo puts back).
     var previousSchedule: CardSchedule {
-        ScheduleBounds.clamped(CardSchedule(sm2: SM2State(repetitions: previousRepetitions, easiness: previousEasiness,
-                                                          intervalDays: previousIntervalDays),
-                                            dueDay: previousDueDay, lapses: previousLapses, isLeech: previousLeech))
+        ScheduleBounds.clamped(
+            CardSchedule(
+                sm2: SM2State(
+                    repetitions: previousRepetitions, easiness: previousEasiness,
+                    intervalDays: previousIntervalDays),
+                dueDay: previousDueDay, lapses: previousLapses, isLeech: previousLeech))
     }
 
     /// The columns of `review_log` after `id`, in table order, less `card_key`
@@ -215,9 +236,10 @@ public struct ReviewLogRecord: Hashable, Sendable {
 
     /// Inserts the row for `cardKey`; sets ``id``. The statement is prepared once per connection.
     mutating func insert(_ db: Database, cardKey: Int64) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO review_log (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO review_log (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let (high, low) = uuid.storedHalves
         try statement.execute(arguments: [
             high, low, cardKey, answeredAt.unixMilliseconds, answeredAt.utcOffsetMinutes, studyDay, grade, durationMs,
@@ -244,14 +266,14 @@ public struct ReviewLogRecord: Hashable, Sendable {
         func value<T: DatabaseValueConvertible>(_ index: Int) -> T? { try? row.decode(T.self, atIndex: index) }
         func studyDay(_ index: Int) -> StudyDay? { StudyDay.fromDatabaseValue(row[index] as DatabaseValue) }
         guard let day = studyDay(7), let grade = Grade.fromDatabaseValue(row[8] as DatabaseValue),
-              let kindCode: Int = value(10), let kind = ReviewQueue.EntryKind(storedCode: kindCode),
-              let id: Int64 = value(0), let cardID: String = value(1), let high: Int64 = value(2), let low: Int64 = value(3),
-              let milliseconds: Int64 = value(5), let offset: Int = value(6), let duration: Int = value(9),
-              let previousRepetitions: Int = value(11), let newRepetitions: Int = value(12),
-              let previousEasiness: Double = value(13), let newEasiness: Double = value(14),
-              let previousInterval: Int = value(15), let newInterval: Int = value(16),
-              let previousLapses: Int = value(19), let newLapses: Int = value(20),
-              let previousLeech: Bool = value(21), let newLeech: Bool = value(22)
+            let kindCode: Int = value(10), let kind = ReviewQueue.EntryKind(storedCode: kindCode),
+            let id: Int64 = value(0), let cardID: String = value(1), let high: Int64 = value(2), let low: Int64 = value(3),
+            let milliseconds: Int64 = value(5), let offset: Int = value(6), let duration: Int = value(9),
+            let previousRepetitions: Int = value(11), let newRepetitions: Int = value(12),
+            let previousEasiness: Double = value(13), let newEasiness: Double = value(14),
+            let previousInterval: Int = value(15), let newInterval: Int = value(16),
+            let previousLapses: Int = value(19), let newLapses: Int = value(20),
+            let previousLeech: Bool = value(21), let newLeech: Bool = value(22)
         else { return nil }
         self.init(
             id: id, uuid: AnswerID(storedHigh: high, storedLow: low), cardID: cardID,
@@ -320,7 +342,7 @@ enum CardFingerprint {
                 hash ^= UInt64(byte)
                 hash &*= 0x0000_0100_0000_01b3
             }
-            hash ^= 0xFF // a byte no UTF-8 text has: fields cannot run into each other
+            hash ^= 0xFF  // a byte no UTF-8 text has: fields cannot run into each other
             hash &*= 0x0000_0100_0000_01b3
         }
         mix(content)

@@ -1,6 +1,7 @@
+import Foundation
+
 // libFuzzer target: the JSON backup reader on arbitrary bytes. Built by Scripts/fuzz.sh.
 @testable import RecallKit
-import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzBackup(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

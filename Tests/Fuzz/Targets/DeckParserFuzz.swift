@@ -1,5 +1,6 @@
 // libFuzzer target: the deck parser on arbitrary bytes. Built by Scripts/fuzz.sh.
 @testable import RecallKit
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDeckParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import RecallCLI
 
 @Suite struct TextLayoutTests {
     @Test func wrapsAtWordsWithinTheWidth() {
         let layout = TextLayout(width: 20)
-        #expect(layout.wrap("How much GPU memory does a 7B model need for Adam?")
+        #expect(
+            layout.wrap("How much GPU memory does a 7B model need for Adam?")
                 == ["How much GPU memory", "does a 7B model need", "for Adam?"])
         #expect(layout.wrap("Why: one two three four five six", indent: 2) == ["Why: one two three", "  four five six"])
         #expect(layout.wrap("short") == ["short"])

@@ -34,7 +34,8 @@ import Testing
         #expect(lines.contains("Predicted recall (FSRS-6) on 2026-11-30, unseen cards 0"))
         let r = FSRSWeightsByHand.r(10, FSRSWeightsByHand.defaults[2])
         let root = try #require(lines.last)
-        #expect(root == "  All decks".padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "%5d/%-5d  %5.1f%%", 1, total, r / Double(total) * 100))
+        #expect(
+            root == "  All decks".padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "%5d/%-5d  %5.1f%%", 1, total, r / Double(total) * 100))
         #expect(!sandbox.run(["stats", "--ascii"]).output.contains("Predicted recall"))
     }
 }

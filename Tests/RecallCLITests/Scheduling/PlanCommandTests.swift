@@ -17,7 +17,8 @@ import Testing
         // By hand: the graded card has S = w2 (first answer good); at 90% its
         // interval is round(w2) = 2 days; reviewed then (recalled) after 2 days.
         let w = Self.w
-        let s0 = w[2], d0 = w[4] - exp(w[5] * 2) + 1
+        let s0 = w[2]
+        let d0 = w[4] - exp(w[5] * 2) + 1
         let s1 = s0 * (1 + exp(w[8]) * (11 - d0) * pow(s0, -w[9]) * (exp((1 - FSRSWeightsByHand.r(2, s0)) * w[10]) - 1))
         let n = Double(total)
         let perDay = (total - 1 + 2) / 3
@@ -32,7 +33,9 @@ import Testing
         #expect(lines[10] == "day           new  reviews  predicted recall")
         // Day 1: the first batch of new cards and the graded card, all answered
         // that day (recall 1 each); the rest unseen (0).
-        #expect(lines[11] == "2026-11-29  " + String(format: "%5d  %7d  ", perDay, 0) + String(repeating: " ", count: 16 - pct(Double(1 + perDay) / n).count) + pct(Double(1 + perDay) / n))
+        #expect(
+            lines[11] == "2026-11-29  " + String(format: "%5d  %7d  ", perDay, 0) + String(repeating: " ", count: 16 - pct(Double(1 + perDay) / n).count)
+                + pct(Double(1 + perDay) / n))
     }
 
     @Test func aDateInThePastIsAClearError() throws {
@@ -45,8 +48,10 @@ import Testing
 
 /// The default weights and the forgetting curve, written out for hand calculations.
 enum FSRSWeightsByHand {
-    static let defaults = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-                           1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]
+    static let defaults = [
+        0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+        1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+    ]
 
     static func r(_ t: Double, _ s: Double) -> Double {
         let decay = -defaults[20]

@@ -8,18 +8,22 @@ import Testing
     static func snapshot(_ sandbox: Sandbox) throws -> (cards: [Row], log: [Row]) {
         let queue = try DatabaseQueue(path: sandbox.databasePath)
         return try queue.read { db in
-            (try Row.fetchAll(db, sql: "SELECT id, repetitions, easiness, interval_days, due_day, lapses, leech FROM card ORDER BY id"),
-             try Row.fetchAll(db, sql: "SELECT * FROM review_log ORDER BY id"))
+            (
+                try Row.fetchAll(db, sql: "SELECT id, repetitions, easiness, interval_days, due_day, lapses, leech FROM card ORDER BY id"),
+                try Row.fetchAll(db, sql: "SELECT * FROM review_log ORDER BY id")
+            )
         }
     }
 
     @Test func switchingToFSRSAndBackLeavesTheLogAndRestoresSM2Exactly() throws {
         let sandbox = try Sandbox()
         // Answers on several days, a lapse and a re-drill among them.
-        for (day, card, grade) in [("2026-11-20", "sample/bubble", "4"), ("2026-11-20", "sample/zero.c1", "2"),
-                                   ("2026-11-20", "sample/zero.c1", "4"), ("2026-11-21", "sample/bubble", "5"),
-                                   ("2026-11-21", "sample/zero.c1", "3"), ("2026-11-27", "sample/bubble", "1"),
-                                   ("2026-11-28", "sample/bubble", "4")] {
+        for (day, card, grade) in [
+            ("2026-11-20", "sample/bubble", "4"), ("2026-11-20", "sample/zero.c1", "2"),
+            ("2026-11-20", "sample/zero.c1", "4"), ("2026-11-21", "sample/bubble", "5"),
+            ("2026-11-21", "sample/zero.c1", "3"), ("2026-11-27", "sample/bubble", "1"),
+            ("2026-11-28", "sample/bubble", "4"),
+        ] {
             sandbox.now = "\(day)T09:00:00Z"
             #expect(sandbox.run(["grade", card, grade]).status == 0)
         }

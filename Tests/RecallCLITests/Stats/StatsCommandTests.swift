@@ -55,12 +55,12 @@ func statsSandbox() throws -> Sandbox {
     let sandbox = try Sandbox(decks: ["sample.md": sampleDeckText, "infra.md": taggedDeckText])
     let answers: [(day: String, card: String, grade: Int)] = [
         ("2026-08-03", "sample/zero", 5), ("2026-08-04", "sample/zero", 5), ("2026-08-10", "sample/zero", 5),
-        ("2026-08-27", "sample/zero", 4), // young review, interval 17 → 48
-        ("2026-10-14", "sample/zero", 4), // mature review (interval 48), passed → 134
-        ("2026-08-03", "sample/bubble", 4), ("2026-08-04", "sample/bubble", 3), ("2026-08-10", "sample/bubble", 2), // a lapse
-        ("2026-08-10", "sample/bubble", 4), // its re-drill
+        ("2026-08-27", "sample/zero", 4),  // young review, interval 17 → 48
+        ("2026-10-14", "sample/zero", 4),  // mature review (interval 48), passed → 134
+        ("2026-08-03", "sample/bubble", 4), ("2026-08-04", "sample/bubble", 3), ("2026-08-10", "sample/bubble", 2),  // a lapse
+        ("2026-08-10", "sample/bubble", 4),  // its re-drill
         ("2026-08-11", "sample/bubble", 5), ("2026-08-17", "sample/bubble", 5), ("2026-09-01", "sample/bubble", 5),
-        ("2026-10-14", "sample/bubble", 1), // mature review (interval 39 → due 10-10, answered late), failed
+        ("2026-10-14", "sample/bubble", 1),  // mature review (interval 39 → due 10-10, answered late), failed
         ("2026-10-14", "sample/bubble", 4), ("2026-10-15", "sample/bubble", 4),
         ("2026-11-20", "infra/nvlink", 5), ("2026-11-21", "infra/nvlink", 5),
         ("2026-11-27", "infra/nvlink", 4), ("2026-11-27", "infra/hbm", 2), ("2026-11-27", "infra/hbm", 4),
@@ -117,7 +117,7 @@ func statsSandbox() throws -> Sandbox {
         #expect(!map.output.contains("infra"))
         let both = sandbox.run(["stats", "--section", "pre-training", "--deck", "infra", "--json"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(both.output.utf8)) as? [String: Any])
-        #expect(json["decks"] as? [String] == ["infra", "sample"]) // the union: --deck first, then the section's decks
+        #expect(json["decks"] as? [String] == ["infra", "sample"])  // the union: --deck first, then the section's decks
     }
 
     @Test func statsOnAnEmptyHistory() throws {
@@ -230,7 +230,8 @@ extension String {
     /// Terminal columns, a CJK character counting two (counted here, not with TextWidth, so the check is independent).
     var visibleColumns: Int {
         withoutColour.unicodeScalars.reduce(0) { width, scalar in
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+            let wide =
+                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
                 || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
                 || (0xFE30...0xFE4F).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
                 || (0xFFE0...0xFFE6).contains(scalar.value) || (0x20000...0x3FFFD).contains(scalar.value)
@@ -243,324 +244,323 @@ extension String {
 }
 
 let statsASCIIGolden = """
-        Recall stats - 2026-11-29 - all decks
+    Recall stats - 2026-11-29 - all decks
 
-        Today
-          Answered 2: 1 review, 1 new, 0 re-drills; 100% graded 3+; 0s
-          Waiting: 3 reviews due, 2 new
-          Streak: 3 days (longest 3 days)
+    Today
+      Answered 2: 1 review, 1 new, 0 re-drills; 100% graded 3+; 0s
+      Waiting: 3 reviews due, 2 new
+      Streak: 3 days (longest 3 days)
 
-        Answers, last 52 weeks: 27 on 14 of 371 days
-             Dec Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov
-        Mon ....................................**-..............
-        Tue ....................................*-..-............
-        Wed ..............................................*......
-        Thu .......................................-......-......
-        Fri ...................................................-*
-        Sat ...................................................-#
-        Sun ....................................................*
-            . 0  - 1  * 2-3  # 4-5 answers a day
+    Answers, last 52 weeks: 27 on 14 of 371 days
+         Dec Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov
+    Mon ....................................**-..............
+    Tue ....................................*-..-............
+    Wed ..............................................*......
+    Thu .......................................-......-......
+    Fri ...................................................-*
+    Sat ...................................................-#
+    Sun ....................................................*
+        . 0  - 1  * 2-3  # 4-5 answers a day
 
-        Due, next 30 days: 6 (today 3 counting overdue, tomorrow 1)
-        3 |#
-          |#
-          |#
-          |#
-          |# #         #                 #
-          |# #         #                 #
-          +------------------------------------------------------------
-           11-29         12-06         12-13         12-20         12-27
+    Due, next 30 days: 6 (today 3 counting overdue, tomorrow 1)
+    3 |#
+      |#
+      |#
+      |#
+      |# #         #                 #
+      |# #         #                 #
+      +------------------------------------------------------------
+       11-29         12-06         12-13         12-20         12-27
 
-        Intervals of the cards answered so far (suspended cards left out)
-          1d        ############################################ 4   57%
-          2-3d                                                   0    0%
-          4-7d      ###########                                  1   14%
-          8-14d                                                  0    0%
-          15-20d    ###########                                  1   14%
-          21-30d                                                 0    0%
-          31-60d                                                 0    0%
-          61-90d                                                 0    0%
-          91-180d   ###########                                  1   14%
-          181-365d                                               0    0%
-          366d+                                                  0    0%
+    Intervals of the cards answered so far (suspended cards left out)
+      1d        ############################################ 4   57%
+      2-3d                                                   0    0%
+      4-7d      ###########                                  1   14%
+      8-14d                                                  0    0%
+      15-20d    ###########                                  1   14%
+      21-30d                                                 0    0%
+      31-60d                                                 0    0%
+      61-90d                                                 0    0%
+      91-180d   ###########                                  1   14%
+      181-365d                                               0    0%
+      366d+                                                  0    0%
 
-        Easiness factors (SM-2's EF: 2.5 to start, 1.3 at the floor)
-          1.3-1.5                                                0    0%
-          1.5-1.7                                                0    0%
-          1.7-1.9   ############################################ 2   29%
-          1.9-2.1   ######################                       1   14%
-          2.1-2.3                                                0    0%
-          2.3-2.5                                                0    0%
-          2.5-2.7   ############################################ 2   29%
-          2.7+      ############################################ 2   29%
+    Easiness factors (SM-2's EF: 2.5 to start, 1.3 at the floor)
+      1.3-1.5                                                0    0%
+      1.5-1.7                                                0    0%
+      1.7-1.9   ############################################ 2   29%
+      1.9-2.1   ######################                       1   14%
+      2.1-2.3                                                0    0%
+      2.3-2.5                                                0    0%
+      2.5-2.7   ############################################ 2   29%
+      2.7+      ############################################ 2   29%
 
-        Retention, last 365 days (2025-11-30 to 2026-11-29)
-          27 answers on 14 days, 0s. Scheduled reviews graded 3+:
-                                  true: ivl >= 21d           young: ivl < 21d
-          all                     100.0%  1/1                 85.7%  12/14
-          by deck
-            infra                      -                     100.0%  4/4
-            sample                100.0%  1/1                 80.0%  8/10
-          by month
-            2025-11                    -                          -
-            2025-12                    -                          -
-            2026-01                    -                          -
-            2026-02                    -                          -
-            2026-03                    -                          -
-            2026-04                    -                          -
-            2026-05                    -                          -
-            2026-06                    -                          -
-            2026-07                    -                          -
-            2026-08                    -                      85.7%  6/7
-            2026-09                    -                     100.0%  1/1
-            2026-10               100.0%  1/1                 50.0%  1/2
-            2026-11                    -                     100.0%  4/4
+    Retention, last 365 days (2025-11-30 to 2026-11-29)
+      27 answers on 14 days, 0s. Scheduled reviews graded 3+:
+                              true: ivl >= 21d           young: ivl < 21d
+      all                     100.0%  1/1                 85.7%  12/14
+      by deck
+        infra                      -                     100.0%  4/4
+        sample                100.0%  1/1                 80.0%  8/10
+      by month
+        2025-11                    -                          -
+        2025-12                    -                          -
+        2026-01                    -                          -
+        2026-02                    -                          -
+        2026-03                    -                          -
+        2026-04                    -                          -
+        2026-05                    -                          -
+        2026-06                    -                          -
+        2026-07                    -                          -
+        2026-08                    -                      85.7%  6/7
+        2026-09                    -                     100.0%  1/1
+        2026-10               100.0%  1/1                 50.0%  1/2
+        2026-11                    -                     100.0%  4/4
 
-        Cards by deck                 new  learn  young mature   susp  leech  total
-          infra                         1      2      2      0      1      0      6
-          sample                        1      2      0      1      0      0      4
-          all                           2      4      2      1      1      0     10
-          learn: answered, not yet passed twice in a row; young: interval < 21 days;
-          mature: 21 days or more. Leeches are also counted in their stage.
+    Cards by deck                 new  learn  young mature   susp  leech  total
+      infra                         1      2      2      0      1      0      6
+      sample                        1      2      0      1      0      0      4
+      all                           2      4      2      1      1      0     10
+      learn: answered, not yet passed twice in a row; young: interval < 21 days;
+      mature: 21 days or more. Leeches are also counted in their stage.
 
-        """
+    """
 
 let statsUnicodeGolden = """
-        Recall stats · 2026-11-29 · all decks
+    Recall stats · 2026-11-29 · all decks
 
-        Today
-          Answered 2: 1 review, 1 new, 0 re-drills; 100% graded 3+; 0s
-          Waiting: 3 reviews due, 2 new
-          Streak: 3 days (longest 3 days)
+    Today
+      Answered 2: 1 review, 1 new, 0 re-drills; 100% graded 3+; 0s
+      Waiting: 3 reviews due, 2 new
+      Streak: 3 days (longest 3 days)
 
-        Answers, last 52 weeks: 27 on 14 of 371 days
-             Dec Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov
-        Mon ····································▓▓░··············
-        Tue ····································▓░··░············
-        Wed ··············································▓······
-        Thu ·······································░······░······
-        Fri ···················································░▓
-        Sat ···················································░█
-        Sun ····················································▓
-            · 0  ░ 1  ▓ 2-3  █ 4-5 answers a day
+    Answers, last 52 weeks: 27 on 14 of 371 days
+         Dec Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov
+    Mon ····································▓▓░··············
+    Tue ····································▓░··░············
+    Wed ··············································▓······
+    Thu ·······································░······░······
+    Fri ···················································░▓
+    Sat ···················································░█
+    Sun ····················································▓
+        · 0  ░ 1  ▓ 2-3  █ 4-5 answers a day
 
-        Due, next 30 days: 6 (today 3 counting overdue, tomorrow 1)
-        3 │█
-          │█
-          │█
-          │█
-          │█ █         █                 █
-          │█ █         █                 █
-          └────────────────────────────────────────────────────────────
-           11-29         12-06         12-13         12-20         12-27
+    Due, next 30 days: 6 (today 3 counting overdue, tomorrow 1)
+    3 │█
+      │█
+      │█
+      │█
+      │█ █         █                 █
+      │█ █         █                 █
+      └────────────────────────────────────────────────────────────
+       11-29         12-06         12-13         12-20         12-27
 
-        Intervals of the cards answered so far (suspended cards left out)
-          1d        ████████████████████████████████████████████ 4   57%
-          2-3d                                                   0    0%
-          4-7d      ███████████                                  1   14%
-          8-14d                                                  0    0%
-          15-20d    ███████████                                  1   14%
-          21-30d                                                 0    0%
-          31-60d                                                 0    0%
-          61-90d                                                 0    0%
-          91-180d   ███████████                                  1   14%
-          181-365d                                               0    0%
-          366d+                                                  0    0%
+    Intervals of the cards answered so far (suspended cards left out)
+      1d        ████████████████████████████████████████████ 4   57%
+      2-3d                                                   0    0%
+      4-7d      ███████████                                  1   14%
+      8-14d                                                  0    0%
+      15-20d    ███████████                                  1   14%
+      21-30d                                                 0    0%
+      31-60d                                                 0    0%
+      61-90d                                                 0    0%
+      91-180d   ███████████                                  1   14%
+      181-365d                                               0    0%
+      366d+                                                  0    0%
 
-        Easiness factors (SM-2's EF: 2.5 to start, 1.3 at the floor)
-          1.3-1.5                                                0    0%
-          1.5-1.7                                                0    0%
-          1.7-1.9   ████████████████████████████████████████████ 2   29%
-          1.9-2.1   ██████████████████████                       1   14%
-          2.1-2.3                                                0    0%
-          2.3-2.5                                                0    0%
-          2.5-2.7   ████████████████████████████████████████████ 2   29%
-          2.7+      ████████████████████████████████████████████ 2   29%
+    Easiness factors (SM-2's EF: 2.5 to start, 1.3 at the floor)
+      1.3-1.5                                                0    0%
+      1.5-1.7                                                0    0%
+      1.7-1.9   ████████████████████████████████████████████ 2   29%
+      1.9-2.1   ██████████████████████                       1   14%
+      2.1-2.3                                                0    0%
+      2.3-2.5                                                0    0%
+      2.5-2.7   ████████████████████████████████████████████ 2   29%
+      2.7+      ████████████████████████████████████████████ 2   29%
 
-        Retention, last 365 days (2025-11-30 to 2026-11-29)
-          27 answers on 14 days, 0s. Scheduled reviews graded 3+:
-                                  true: ivl >= 21d           young: ivl < 21d
-          all                     100.0%  1/1                 85.7%  12/14
-          by deck
-            infra                      -                     100.0%  4/4
-            sample                100.0%  1/1                 80.0%  8/10
-          by month
-            2025-11                    -                          -
-            2025-12                    -                          -
-            2026-01                    -                          -
-            2026-02                    -                          -
-            2026-03                    -                          -
-            2026-04                    -                          -
-            2026-05                    -                          -
-            2026-06                    -                          -
-            2026-07                    -                          -
-            2026-08                    -                      85.7%  6/7
-            2026-09                    -                     100.0%  1/1
-            2026-10               100.0%  1/1                 50.0%  1/2
-            2026-11                    -                     100.0%  4/4
+    Retention, last 365 days (2025-11-30 to 2026-11-29)
+      27 answers on 14 days, 0s. Scheduled reviews graded 3+:
+                              true: ivl >= 21d           young: ivl < 21d
+      all                     100.0%  1/1                 85.7%  12/14
+      by deck
+        infra                      -                     100.0%  4/4
+        sample                100.0%  1/1                 80.0%  8/10
+      by month
+        2025-11                    -                          -
+        2025-12                    -                          -
+        2026-01                    -                          -
+        2026-02                    -                          -
+        2026-03                    -                          -
+        2026-04                    -                          -
+        2026-05                    -                          -
+        2026-06                    -                          -
+        2026-07                    -                          -
+        2026-08                    -                      85.7%  6/7
+        2026-09                    -                     100.0%  1/1
+        2026-10               100.0%  1/1                 50.0%  1/2
+        2026-11                    -                     100.0%  4/4
 
-        Cards by deck                 new  learn  young mature   susp  leech  total
-          infra                         1      2      2      0      1      0      6
-          sample                        1      2      0      1      0      0      4
-          all                           2      4      2      1      1      0     10
-          learn: answered, not yet passed twice in a row; young: interval < 21 days;
-          mature: 21 days or more. Leeches are also counted in their stage.
+    Cards by deck                 new  learn  young mature   susp  leech  total
+      infra                         1      2      2      0      1      0      6
+      sample                        1      2      0      1      0      0      4
+      all                           2      4      2      1      1      0     10
+      learn: answered, not yet passed twice in a row; young: interval < 21 days;
+      mature: 21 days or more. Leeches are also counted in their stage.
 
-        """
+    """
 
 let statsDeckGolden = """
-        Recall stats · 2026-11-29 · deck infra
+    Recall stats · 2026-11-29 · deck infra
 
-        Today
-          Answered 2: 1 review, 1 new, 0 re-drills; 100% graded 3+; 0s
-          Waiting: 1 review due, 1 new
-          Streak: 3 days (longest 3 days)
+    Today
+      Answered 2: 1 review, 1 new, 0 re-drills; 100% graded 3+; 0s
+      Waiting: 1 review due, 1 new
+      Streak: 3 days (longest 3 days)
 
-        Answers, last 52 weeks: 9 on 5 of 371 days
-             Dec Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov
-        Mon ·····················································
-        Tue ·····················································
-        Wed ·····················································
-        Thu ·····················································
-        Fri ···················································░█
-        Sat ···················································░▒
-        Sun ····················································▒
-            · 0  ░ 1  ▒ 2  █ 3 answers a day
+    Answers, last 52 weeks: 9 on 5 of 371 days
+         Dec Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov
+    Mon ·····················································
+    Tue ·····················································
+    Wed ·····················································
+    Thu ·····················································
+    Fri ···················································░█
+    Sat ···················································░▒
+    Sun ····················································▒
+        · 0  ░ 1  ▒ 2  █ 3 answers a day
 
-        Due, next 30 days: 4 (today 1 counting overdue, tomorrow 1)
-        1 │█ █         █                 █
-          │█ █         █                 █
-          │█ █         █                 █
-          │█ █         █                 █
-          │█ █         █                 █
-          │█ █         █                 █
-          └────────────────────────────────────────────────────────────
-           11-29         12-06         12-13         12-20         12-27
+    Due, next 30 days: 4 (today 1 counting overdue, tomorrow 1)
+    1 │█ █         █                 █
+      │█ █         █                 █
+      │█ █         █                 █
+      │█ █         █                 █
+      │█ █         █                 █
+      │█ █         █                 █
+      └────────────────────────────────────────────────────────────
+       11-29         12-06         12-13         12-20         12-27
 
-        Intervals of the cards answered so far (suspended cards left out)
-          1d        ████████████████████████████████████████████ 2   50%
-          2-3d                                                   0    0%
-          4-7d      ██████████████████████                       1   25%
-          8-14d                                                  0    0%
-          15-20d    ██████████████████████                       1   25%
-          21-30d                                                 0    0%
-          31-60d                                                 0    0%
-          61-90d                                                 0    0%
-          91-180d                                                0    0%
-          181-365d                                               0    0%
-          366d+                                                  0    0%
+    Intervals of the cards answered so far (suspended cards left out)
+      1d        ████████████████████████████████████████████ 2   50%
+      2-3d                                                   0    0%
+      4-7d      ██████████████████████                       1   25%
+      8-14d                                                  0    0%
+      15-20d    ██████████████████████                       1   25%
+      21-30d                                                 0    0%
+      31-60d                                                 0    0%
+      61-90d                                                 0    0%
+      91-180d                                                0    0%
+      181-365d                                               0    0%
+      366d+                                                  0    0%
 
-        Easiness factors (SM-2's EF: 2.5 to start, 1.3 at the floor)
-          1.3-1.5                                                0    0%
-          1.5-1.7                                                0    0%
-          1.7-1.9                                                0    0%
-          1.9-2.1   ██████████████████████                       1   25%
-          2.1-2.3                                                0    0%
-          2.3-2.5                                                0    0%
-          2.5-2.7   ████████████████████████████████████████████ 2   50%
-          2.7+      ██████████████████████                       1   25%
+    Easiness factors (SM-2's EF: 2.5 to start, 1.3 at the floor)
+      1.3-1.5                                                0    0%
+      1.5-1.7                                                0    0%
+      1.7-1.9                                                0    0%
+      1.9-2.1   ██████████████████████                       1   25%
+      2.1-2.3                                                0    0%
+      2.3-2.5                                                0    0%
+      2.5-2.7   ████████████████████████████████████████████ 2   50%
+      2.7+      ██████████████████████                       1   25%
 
-        Retention, last 30 days (2026-10-31 to 2026-11-29)
-          9 answers on 5 days, 0s. Scheduled reviews graded 3+:
-                                  true: ivl >= 21d           young: ivl < 21d
-          all                          -                     100.0%  4/4
-          by month
-            2026-10                    -                          -
-            2026-11                    -                     100.0%  4/4
+    Retention, last 30 days (2026-10-31 to 2026-11-29)
+      9 answers on 5 days, 0s. Scheduled reviews graded 3+:
+                              true: ivl >= 21d           young: ivl < 21d
+      all                          -                     100.0%  4/4
+      by month
+        2026-10                    -                          -
+        2026-11                    -                     100.0%  4/4
 
-        Cards by deck                 new  learn  young mature   susp  leech  total
-          infra                         1      2      2      0      1      0      6
-          learn: answered, not yet passed twice in a row; young: interval < 21 days;
-          mature: 21 days or more. Leeches are also counted in their stage.
+    Cards by deck                 new  learn  young mature   susp  leech  total
+      infra                         1      2      2      0      1      0      6
+      learn: answered, not yet passed twice in a row; young: interval < 21 days;
+      mature: 21 days or more. Leeches are also counted in their stage.
 
-        """
+    """
 
 let statsEmptyGolden = """
-        Recall stats · 2026-11-29 · all decks
+    Recall stats · 2026-11-29 · all decks
 
-        Today
-          Nothing answered yet.
-          Waiting: 0 reviews due, 4 new
-          Streak: 0 days (longest 0 days)
+    Today
+      Nothing answered yet.
+      Waiting: 0 reviews due, 4 new
+      Streak: 0 days (longest 0 days)
 
-        Answers, last 52 weeks: 0 on 0 of 371 days
-             Dec Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov
-        Mon ·····················································
-        Tue ·····················································
-        Wed ·····················································
-        Thu ·····················································
-        Fri ·····················································
-        Sat ·····················································
-        Sun ·····················································
-            · 0 answers a day
+    Answers, last 52 weeks: 0 on 0 of 371 days
+         Dec Jan Feb Mar  Apr May  Jun Jul Aug  Sep Oct Nov
+    Mon ·····················································
+    Tue ·····················································
+    Wed ·····················································
+    Thu ·····················································
+    Fri ·····················································
+    Sat ·····················································
+    Sun ·····················································
+        · 0 answers a day
 
-        Due, next 30 days: 0 (today 0 counting overdue, tomorrow 0)
-          Nothing is due in the next 30 days.
+    Due, next 30 days: 0 (today 0 counting overdue, tomorrow 0)
+      Nothing is due in the next 30 days.
 
-        Intervals of the cards answered so far (suspended cards left out)
-          No card answered yet.
+    Intervals of the cards answered so far (suspended cards left out)
+      No card answered yet.
 
-        Easiness factors (SM-2's EF: 2.5 to start, 1.3 at the floor)
-          No card answered yet.
+    Easiness factors (SM-2's EF: 2.5 to start, 1.3 at the floor)
+      No card answered yet.
 
-        Retention, last 365 days (2025-11-30 to 2026-11-29)
-          0 answers on 0 days, 0s. Scheduled reviews graded 3+:
-                                  true: ivl >= 21d           young: ivl < 21d
-          all                          -                          -
-          by month
-            2025-11                    -                          -
-            2025-12                    -                          -
-            2026-01                    -                          -
-            2026-02                    -                          -
-            2026-03                    -                          -
-            2026-04                    -                          -
-            2026-05                    -                          -
-            2026-06                    -                          -
-            2026-07                    -                          -
-            2026-08                    -                          -
-            2026-09                    -                          -
-            2026-10                    -                          -
-            2026-11                    -                          -
+    Retention, last 365 days (2025-11-30 to 2026-11-29)
+      0 answers on 0 days, 0s. Scheduled reviews graded 3+:
+                              true: ivl >= 21d           young: ivl < 21d
+      all                          -                          -
+      by month
+        2025-11                    -                          -
+        2025-12                    -                          -
+        2026-01                    -                          -
+        2026-02                    -                          -
+        2026-03                    -                          -
+        2026-04                    -                          -
+        2026-05                    -                          -
+        2026-06                    -                          -
+        2026-07                    -                          -
+        2026-08                    -                          -
+        2026-09                    -                          -
+        2026-10                    -                          -
+        2026-11                    -                          -
 
-        Cards by deck                 new  learn  young mature   susp  leech  total
-          sample                        4      0      0      0      0      0      4
-          learn: answered, not yet passed twice in a row; young: interval < 21 days;
-          mature: 21 days or more. Leeches are also counted in their stage.
+    Cards by deck                 new  learn  young mature   susp  leech  total
+      sample                        4      0      0      0      0      0      4
+      learn: answered, not yet passed twice in a row; young: interval < 21 days;
+      mature: 21 days or more. Leeches are also counted in their stage.
 
-        """
+    """
 
 let mapUnicodeGolden = """
-        Knowledge map · 2026-11-29 · mastery: cards at an interval of 21 days or more
-                                               seen/total  mastery
-        Infrastructure                            4/6      ░░░░░░░░░░░░░░░░░░░░   0%
-        └─ infra                                  4/6      ░░░░░░░░░░░░░░░░░░░░   0%
-           ├─ gpu                                 2/4      ░░░░░░░░░░░░░░░░░░░░   0% ◀
-           ├─ interconnect                        2/3      ░░░░░░░░░░░░░░░░░░░░   0% ◀
-           ├─ network                             2/2      ░░░░░░░░░░░░░░░░░░░░   0%
-           ├─ commands                            0/1      ░░░░░░░░░░░░░░░░░░░░   0%
-           └─ memory                              1/1      ░░░░░░░░░░░░░░░░░░░░   0%
-        Pre-training                              3/4      █████░░░░░░░░░░░░░░░  25%
-        └─ sample                                 3/4      █████░░░░░░░░░░░░░░░  25%
-        All decks                                 7/10     ██░░░░░░░░░░░░░░░░░░  10%
+    Knowledge map · 2026-11-29 · mastery: cards at an interval of 21 days or more
+                                           seen/total  mastery
+    Infrastructure                            4/6      ░░░░░░░░░░░░░░░░░░░░   0%
+    └─ infra                                  4/6      ░░░░░░░░░░░░░░░░░░░░   0%
+       ├─ gpu                                 2/4      ░░░░░░░░░░░░░░░░░░░░   0% ◀
+       ├─ interconnect                        2/3      ░░░░░░░░░░░░░░░░░░░░   0% ◀
+       ├─ network                             2/2      ░░░░░░░░░░░░░░░░░░░░   0%
+       ├─ commands                            0/1      ░░░░░░░░░░░░░░░░░░░░   0%
+       └─ memory                              1/1      ░░░░░░░░░░░░░░░░░░░░   0%
+    Pre-training                              3/4      █████░░░░░░░░░░░░░░░  25%
+    └─ sample                                 3/4      █████░░░░░░░░░░░░░░░  25%
+    All decks                                 7/10     ██░░░░░░░░░░░░░░░░░░  10%
 
-        Weakest topics you have started (lowest mastery, then most lapses):
-          ◀ infra / gpu                        0% mastered, 2/4 seen, 1 lapse
-          ◀ infra / interconnect               0% mastered, 2/3 seen, 0 lapses
+    Weakest topics you have started (lowest mastery, then most lapses):
+      ◀ infra / gpu                        0% mastered, 2/4 seen, 1 lapse
+      ◀ infra / interconnect               0% mastered, 2/3 seen, 0 lapses
 
-        """
+    """
 
 let mapASCIIDepth2Golden = """
-        Knowledge map - 2026-11-29 - mastery: cards at an interval of 21 days or more
-                                               seen/total  mastery
-        Infrastructure                            4/6      ....................   0%
-        `- infra                                  4/6      ....................   0%
-        Pre-training                              3/4      #####...............  25%
-        `- sample                                 3/4      #####...............  25%
-        All decks                                 7/10     ##..................  10%
+    Knowledge map - 2026-11-29 - mastery: cards at an interval of 21 days or more
+                                           seen/total  mastery
+    Infrastructure                            4/6      ....................   0%
+    `- infra                                  4/6      ....................   0%
+    Pre-training                              3/4      #####...............  25%
+    `- sample                                 3/4      #####...............  25%
+    All decks                                 7/10     ##..................  10%
 
-        Weakest topics you have started (lowest mastery, then most lapses):
-          < infra / gpu                        0% mastered, 2/4 seen, 1 lapse
-          < infra / interconnect               0% mastered, 2/3 seen, 0 lapses
+    Weakest topics you have started (lowest mastery, then most lapses):
+      < infra / gpu                        0% mastered, 2/4 seen, 1 lapse
+      < infra / interconnect               0% mastered, 2/3 seen, 0 lapses
 
-        """
-
+    """

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallKit
 
 /// A deck with every kind of card in both languages, as docs/deck-format.md shows them.
@@ -68,9 +69,15 @@ let bilingualDeck = """
 
         let awq = try #require(cards[3].chinese)
         #expect(awq.question == "AWQ 用什么信号找出显著通道？")
-        #expect(awq.choices == [Choice(text: "权重的幅值", isCorrect: false), Choice(text: "激活值的幅值", isCorrect: true),
-                                Choice(text: "Hessian 矩阵的对角线", isCorrect: false)])
-        guard case .choice(_, let english) = cards[3].content else { Issue.record("not a choice card"); return }
+        #expect(
+            awq.choices == [
+                Choice(text: "权重的幅值", isCorrect: false), Choice(text: "激活值的幅值", isCorrect: true),
+                Choice(text: "Hessian 矩阵的对角线", isCorrect: false),
+            ])
+        guard case .choice(_, let english) = cards[3].content else {
+            Issue.record("not a choice card")
+            return
+        }
         #expect(english.map(\.text) == ["Weight magnitude", "Activation magnitude", "Hessian diagonal"])
         #expect(cards[3].answerTextZh == "激活值的幅值")
 
@@ -93,142 +100,178 @@ let bilingualDeck = """
     }
 
     @Test func clozeDeletionsMustMatch() {
-        #expect(problems("""
-            ## c
-            C: {{one}} and {{two}}
-            C.zh: {{一}}和二
-            """) == ["8: 'C.zh:' has 1 deletion, 'C:' has 2"])
-        #expect(problems("""
-            ## c
-            C: {{one}}
-            C.zh: {{一
-            """) == ["8: '{{' is never closed on its line"])
+        #expect(
+            problems(
+                """
+                ## c
+                C: {{one}} and {{two}}
+                C.zh: {{一}}和二
+                """) == ["8: 'C.zh:' has 1 deletion, 'C:' has 2"])
+        #expect(
+            problems(
+                """
+                ## c
+                C: {{one}}
+                C.zh: {{一
+                """) == ["8: '{{' is never closed on its line"])
     }
 
     @Test func chineseChoicesMustMirrorTheEnglish() {
-        #expect(problems("""
-            ## m
-            M: Which?
-            - [x] a
-            - [ ] b
-            - [ ] c
-            M.zh: 哪个？
-            - [x] 甲
-            """) == ["11: 'M.zh:' has 1 choice, 'M:' has 3"])
-        #expect(problems("""
-            ## m
-            M: Which?
-            - [x] a
-            - [ ] b
-            - [ ] c
-            M.zh: 哪个？
-            - [ ] 甲
-            - [x] 乙
-            - [ ] 丙
-            """) == ["12: Chinese choice is marked wrong but English choice on line 8 is right",
-                     "13: Chinese choice is marked right but English choice on line 9 is wrong"])
-        #expect(problems("""
-            ## m
-            M: Which?
-            - [x] a
-            - [ ] b
-            - [ ] c
-            M.zh: 哪个？
-            - [x] 甲
-            - [ ] \u{20}
-            - [ ] 丙
-            """) == ["13: empty choice"])
+        #expect(
+            problems(
+                """
+                ## m
+                M: Which?
+                - [x] a
+                - [ ] b
+                - [ ] c
+                M.zh: 哪个？
+                - [x] 甲
+                """) == ["11: 'M.zh:' has 1 choice, 'M:' has 3"])
+        #expect(
+            problems(
+                """
+                ## m
+                M: Which?
+                - [x] a
+                - [ ] b
+                - [ ] c
+                M.zh: 哪个？
+                - [ ] 甲
+                - [x] 乙
+                - [ ] 丙
+                """) == [
+                    "12: Chinese choice is marked wrong but English choice on line 8 is right",
+                    "13: Chinese choice is marked right but English choice on line 9 is wrong",
+                ])
+        #expect(
+            problems(
+                """
+                ## m
+                M: Which?
+                - [x] a
+                - [ ] b
+                - [ ] c
+                M.zh: 哪个？
+                - [x] 甲
+                - [ ] \u{20}
+                - [ ] 丙
+                """) == ["13: empty choice"])
     }
 
     @Test func chineseFieldsBelongToTheirKind() {
-        #expect(problems("""
-            ## b
-            Q: Why?
-            A: Because.
-            C.zh: {{因为}}
-            """) == ["9: 'C.zh:' does not belong in a basic card"])
-        #expect(problems("""
-            ## c
-            C: {{x}}
-            Q.zh: 为什么？
-            """) == ["8: 'Q.zh:' does not belong in a cloze card"])
-        #expect(problems("""
-            ## m
-            M: Which?
-            - [x] a
-            - [ ] b
-            - [ ] c
-            A.zh: 甲
-            """) == ["11: 'A.zh:' does not belong in a choice card"])
-        #expect(problems("""
-            ## q
-            Q.zh: 为什么？
-            A: Because.
-            """) == ["7: card 'q' starts with 'Q.zh:'"])
-        #expect(problems("""
-            ## b
-            Q: Why?
-            A: Because.
-            Q.zh: 为什么？
-            Q.zh: 为何？
-            """) == ["10: 'Q.zh:' repeats line 9"])
+        #expect(
+            problems(
+                """
+                ## b
+                Q: Why?
+                A: Because.
+                C.zh: {{因为}}
+                """) == ["9: 'C.zh:' does not belong in a basic card"])
+        #expect(
+            problems(
+                """
+                ## c
+                C: {{x}}
+                Q.zh: 为什么？
+                """) == ["8: 'Q.zh:' does not belong in a cloze card"])
+        #expect(
+            problems(
+                """
+                ## m
+                M: Which?
+                - [x] a
+                - [ ] b
+                - [ ] c
+                A.zh: 甲
+                """) == ["11: 'A.zh:' does not belong in a choice card"])
+        #expect(
+            problems(
+                """
+                ## q
+                Q.zh: 为什么？
+                A: Because.
+                """) == ["7: card 'q' starts with 'Q.zh:'"])
+        #expect(
+            problems(
+                """
+                ## b
+                Q: Why?
+                A: Because.
+                Q.zh: 为什么？
+                Q.zh: 为何？
+                """) == ["10: 'Q.zh:' repeats line 9"])
     }
 
     @Test func chineseNeedsItsEnglishField() {
-        #expect(problems("""
-            ## b
-            Q: Why?
-            A: Because.
-            Why.zh: 解释。
-            """) == ["9: 'Why.zh:' without 'Why:'"])
-        #expect(problems("""
-            ## b
-            Q: Why?
-            Q.zh: 为什么？
-            A.zh: 因为。
-            """) == ["6: basic card 'b' has no 'A:'", "9: 'A.zh:' without 'A:'"])
+        #expect(
+            problems(
+                """
+                ## b
+                Q: Why?
+                A: Because.
+                Why.zh: 解释。
+                """) == ["9: 'Why.zh:' without 'Why:'"])
+        #expect(
+            problems(
+                """
+                ## b
+                Q: Why?
+                Q.zh: 为什么？
+                A.zh: 因为。
+                """) == ["6: basic card 'b' has no 'A:'", "9: 'A.zh:' without 'A:'"])
     }
 
     @Test func aTypedChineseAnswerIsOneTerm() {
-        #expect(problems("""
-            ## t
-            T: Which parallelism?
-            A: tensor parallelism
-            A.zh: 张量并行
-              也叫模型并行
-            """) == ["10: a typed answer must fit on one line"])
-        #expect(problems("""
-            ## t
-            T: Which parallelism?
-            A: tensor parallelism
-            A.zh:
-            """) == ["9: 'A.zh:' is empty"])
+        #expect(
+            problems(
+                """
+                ## t
+                T: Which parallelism?
+                A: tensor parallelism
+                A.zh: 张量并行
+                  也叫模型并行
+                """) == ["10: a typed answer must fit on one line"])
+        #expect(
+            problems(
+                """
+                ## t
+                T: Which parallelism?
+                A: tensor parallelism
+                A.zh:
+                """) == ["9: 'A.zh:' is empty"])
     }
 
     @Test func chineseFieldsFollowTheEnglish() {
-        #expect(problems("""
-            ## b
-            Q: Why?
-            Q.zh: 为什么？
-            A: Because.
-            A.zh: 因为。
-            Source: test
-            """, severity: .warning) == ["9: 'A:' comes after the Chinese field 'Q.zh:' on line 8"])
+        #expect(
+            problems(
+                """
+                ## b
+                Q: Why?
+                Q.zh: 为什么？
+                A: Because.
+                A.zh: 因为。
+                Source: test
+                """, severity: .warning) == ["9: 'A:' comes after the Chinese field 'Q.zh:' on line 8"])
     }
 
     @Test func relatedNamesAreChecked() {
-        #expect(problems("""
-            ## b
-            Q: Why?
-            A: Because.
-            Related: Other Card, a/b/c, , b, x/y
-            """) == ["9: invalid related card 'Other Card'", "9: invalid related card 'a/b/c'", "9: card 'b' is related to itself"])
-        #expect(problems("""
-            ## b
-            Q: Why?
-            A: Because.
-            Related: t/b
-            """) == ["9: card 't/b' is related to itself"])
+        #expect(
+            problems(
+                """
+                ## b
+                Q: Why?
+                A: Because.
+                Related: Other Card, a/b/c, , b, x/y
+                """) == ["9: invalid related card 'Other Card'", "9: invalid related card 'a/b/c'", "9: card 'b' is related to itself"])
+        #expect(
+            problems(
+                """
+                ## b
+                Q: Why?
+                A: Because.
+                Related: t/b
+                """) == ["9: card 't/b' is related to itself"])
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallKit
 
 let sampleDeck = """
@@ -78,13 +79,20 @@ func problems(_ body: String, severity: DeckDiagnostic.Severity = .error) -> [St
 
     @Test func choicesAndAlternativesAreKept() throws {
         let deck = try #require(DeckParser.parse(sampleDeck, file: "sample.md").deck)
-        #expect(deck.cards[3].content == .choice(question: "Which signal finds AWQ's salient channels?", choices: [
-            Choice(text: "Weight magnitude", isCorrect: false),
-            Choice(text: "Activation magnitude", isCorrect: true),
-            Choice(text: "Hessian diagonal", isCorrect: false),
-        ]))
-        #expect(deck.cards[4].content == .typed(question: "Follow the logs of container web.", answer: "docker logs -f web",
-                                                 alternatives: ["docker logs -f web 2>&1"]))
+        #expect(
+            deck.cards[3].content
+                == .choice(
+                    question: "Which signal finds AWQ's salient channels?",
+                    choices: [
+                        Choice(text: "Weight magnitude", isCorrect: false),
+                        Choice(text: "Activation magnitude", isCorrect: true),
+                        Choice(text: "Hessian diagonal", isCorrect: false),
+                    ]))
+        #expect(
+            deck.cards[4].content
+                == .typed(
+                    question: "Follow the logs of container web.", answer: "docker logs -f web",
+                    alternatives: ["docker logs -f web 2>&1"]))
     }
 
     @Test func fencedCodeIsOpaqueAndMultiLineAnswersWork() throws {
@@ -99,12 +107,14 @@ func problems(_ body: String, severity: DeckDiagnostic.Severity = .error) -> [St
         #expect(DeckParser.parse("---\nid: a\n", file: "f.md").diagnostics.map(\.message) == ["front matter is never closed"])
         let result = DeckParser.parse("---\nid: Bad Id\ntitle: T\nsection: S\ncolour: red\ntitle: again\n---\n", file: "f.md")
         #expect(result.deck == nil)
-        #expect(result.diagnostics.map { "\($0.line):\($0.column): \($0.message)" } == [
-            "2:4: invalid deck id 'Bad Id'",
-            "5:1: unknown front matter key 'colour'",
-            "6:1: front matter key 'title' repeats line 3",
-        ])
-        #expect(DeckParser.parse("---\nid: a\n---\n", file: "f.md").diagnostics.map(\.message)
+        #expect(
+            result.diagnostics.map { "\($0.line):\($0.column): \($0.message)" } == [
+                "2:4: invalid deck id 'Bad Id'",
+                "5:1: unknown front matter key 'colour'",
+                "6:1: front matter key 'title' repeats line 3",
+            ])
+        #expect(
+            DeckParser.parse("---\nid: a\n---\n", file: "f.md").diagnostics.map(\.message)
                 == ["front matter has no 'title'", "front matter has no 'section'"])
     }
 
@@ -165,11 +175,12 @@ func problems(_ body: String, severity: DeckDiagnostic.Severity = .error) -> [St
         let result = DeckLoader.load([a, b, c, d])
         #expect(result.decks.map(\.deck.id) == ["other", "third"])
         #expect(Set(result.brokenPaths) == ["a.md", "b.md"])
-        #expect(result.diagnostics.map { "\($0.file):\($0.line): \($0.message)" }.sorted() == [
-            "a.md:1: deck id 'same' is also used by b.md; neither file is loaded and the deck stays as it was",
-            "b.md:1: deck id 'same' is also used by a.md; neither file is loaded and the deck stays as it was",
-            "d.md:6: card 'q' asks the same question as 'r' (c.md:6)",
-        ])
+        #expect(
+            result.diagnostics.map { "\($0.file):\($0.line): \($0.message)" }.sorted() == [
+                "a.md:1: deck id 'same' is also used by b.md; neither file is loaded and the deck stays as it was",
+                "b.md:1: deck id 'same' is also used by a.md; neither file is loaded and the deck stays as it was",
+                "d.md:6: card 'q' asks the same question as 'r' (c.md:6)",
+            ])
     }
 
     @Test func theDeckIdRuleHoldsWhenOneOfTheFilesIsUnchangedAndSkipped() {

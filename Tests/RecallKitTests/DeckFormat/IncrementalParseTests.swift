@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallKit
 
 /// The incremental parse (only changed note blocks) against the whole parse,
@@ -28,24 +29,24 @@ import Testing
         serial += 1
         let at = notes.isEmpty ? 0 : Int.random(in: 0..<notes.count, using: &rng)
         switch Int.random(in: 0..<9, using: &rng) {
-        case 0 where !notes.isEmpty: // change a card in place
+        case 0 where !notes.isEmpty:  // change a card in place
             notes[at] = note("n\(at)-e\(serial)", kind: Int.random(in: 0..<9, using: &rng), tag: serial)
-        case 1: // add a card
+        case 1:  // add a card
             notes.insert(note("new\(serial)", kind: Int.random(in: 0..<9, using: &rng), tag: serial), at: at)
-        case 2 where notes.count > 1: // remove a card
+        case 2 where notes.count > 1:  // remove a card
             notes.remove(at: at)
-        case 3 where !notes.isEmpty: // a line more in a card (every card below moves)
+        case 3 where !notes.isEmpty:  // a line more in a card (every card below moves)
             notes[at] = notes[at].replacingOccurrences(of: "\nSource: s", with: "\nWhy: one more line \(serial)\nSource: s")
-        case 4 where notes.count > 1: // swap two cards
+        case 4 where notes.count > 1:  // swap two cards
             notes.swapAt(at, (at + 1) % notes.count)
-        case 5 where notes.count > 1: // a second card with an id already used (an error)
+        case 5 where notes.count > 1:  // a second card with an id already used (an error)
             let id = notes[0].split(separator: "\n")[0].dropFirst(3)
             notes.insert(note(String(id.trimmingCharacters(in: ["\r"])), kind: 0, tag: serial), at: at)
-        case 6 where !notes.isEmpty: // an error inside one card
+        case 6 where !notes.isEmpty:  // an error inside one card
             notes[at] = notes[at].replacingOccurrences(of: "\nSource: s", with: "\nWhy:\nSource: s")
-        case 7: // an unclosed fence at the end
+        case 7:  // an unclosed fence at the end
             notes.append("## tail\(serial)\nQ: Tail?\nA: a\nWhy:\n```\nnever closed\n")
-        default: // an edit with the same number of lines
+        default:  // an edit with the same number of lines
             if !notes.isEmpty { notes[at] = notes[at].replacingOccurrences(of: "Answer", with: "Reply") }
         }
     }
@@ -166,7 +167,9 @@ import Testing
     }
 
     @Test func aFileWithoutClosedFrontMatterIsParsedWhole() {
-        for text in ["", "no front matter\n## a\nQ: q\nA: a\n", "---\nid: x\n## a\nQ: q\nA: a\n", "\u{FEFF}---\nid: x\ntitle: T\nsection: S\n---\n## a\nQ: q\nA: a\n"] {
+        for text in [
+            "", "no front matter\n## a\nQ: q\nA: a\n", "---\nid: x\n## a\nQ: q\nA: a\n", "\u{FEFF}---\nid: x\ntitle: T\nsection: S\n---\n## a\nQ: q\nA: a\n",
+        ] {
             let bytes = Array(text.utf8)
             let incremental = DeckParser.parse(bytes: bytes, file: "x.md", previous: nil)
             let whole = DeckParser.parse(bytes: bytes, file: "x.md")

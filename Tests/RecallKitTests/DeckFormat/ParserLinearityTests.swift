@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallKit
 
 /// The parser's work grows with the deck, not with its square: counted in

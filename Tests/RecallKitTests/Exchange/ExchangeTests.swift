@@ -1,19 +1,26 @@
 import Foundation
-@testable import RecallKit
 import Testing
+
+@testable import RecallKit
 
 @Suite struct DeckWriterTests {
     @Test func renderedDecksParseBackToTheSameCards() throws {
         let cards = [
-            Card(deckID: "d", id: "fence", noteID: "fence",
-                 content: .basic(question: "Code?", answer: "```python\nprint(1)\n```"), tags: ["code"]),
-            Card(deckID: "d", id: "lookalikes", noteID: "lookalikes",
-                 content: .basic(question: "Which lines look like syntax?", answer: "These:\n## not a heading\nQ: not a field\n- [x] not a choice")),
+            Card(
+                deckID: "d", id: "fence", noteID: "fence",
+                content: .basic(question: "Code?", answer: "```python\nprint(1)\n```"), tags: ["code"]),
+            Card(
+                deckID: "d", id: "lookalikes", noteID: "lookalikes",
+                content: .basic(question: "Which lines look like syntax?", answer: "These:\n## not a heading\nQ: not a field\n- [x] not a choice")),
             Card(deckID: "d", id: "c.c1", noteID: "c", content: .cloze(text: "A {{b}} and {{c::hint}}.", deletion: 1), source: "S"),
             Card(deckID: "d", id: "c.c2", noteID: "c", content: .cloze(text: "A {{b}} and {{c::hint}}.", deletion: 2), source: "S"),
-            Card(deckID: "d", id: "m", noteID: "m", content: .choice(question: "Pick", choices: [
-                Choice(text: "one", isCorrect: false), Choice(text: "two", isCorrect: true), Choice(text: "three", isCorrect: false),
-            ]), explanation: "Why so."),
+            Card(
+                deckID: "d", id: "m", noteID: "m",
+                content: .choice(
+                    question: "Pick",
+                    choices: [
+                        Choice(text: "one", isCorrect: false), Choice(text: "two", isCorrect: true), Choice(text: "three", isCorrect: false),
+                    ]), explanation: "Why so."),
             Card(deckID: "d", id: "t", noteID: "t", content: .typed(question: "Type", answer: "ls -la", alternatives: ["ls -al"])),
         ]
         let deck = Deck(id: "d", title: "T", section: "S", cards: cards)
@@ -25,8 +32,11 @@ import Testing
         #expect(back[0].content == .basic(question: "Code?", answer: "\n```python\nprint(1)\n```"))
         #expect(back[0].tags == ["code"])
         // Look-alike lines come back indented by one space, and so stay text.
-        #expect(back[1].content == .basic(question: "Which lines look like syntax?",
-                                          answer: "These:\n ## not a heading\n Q: not a field\n - [x] not a choice"))
+        #expect(
+            back[1].content
+                == .basic(
+                    question: "Which lines look like syntax?",
+                    answer: "These:\n ## not a heading\n Q: not a field\n - [x] not a choice"))
         #expect(back[2...].map(\.content) == cards[2...].map(\.content))
         #expect(back[4].explanation == "Why so.")
     }
@@ -85,17 +95,20 @@ import Testing
 
 @Suite struct ExchangeStorageTests {
     func importable() throws -> (LoadedDeck, [String: ImportedCardState], [ReviewLogRecord]) {
-        let deck = Deck(id: "imp", title: "Imported", section: "S", cards: [
-            Card(deckID: "imp", id: "q", noteID: "q", content: .basic(question: "Q?", answer: "A")),
-        ])
+        let deck = Deck(
+            id: "imp", title: "Imported", section: "S",
+            cards: [
+                Card(deckID: "imp", id: "q", noteID: "q", content: .basic(question: "Q?", answer: "A"))
+            ])
         let draft = try DeckFileDraft(deck, path: "/nowhere/imp.md")
         let schedule = CardSchedule(sm2: SM2State(repetitions: 2, easiness: 2.2, intervalDays: 6), dueDay: StudyDay("2026-12-01"), lapses: 1)
-        let review = ReviewLogRecord(id: nil, uuid: AnswerID(high: 0x019a_b2c3_d4e5_7123, low: 0x8123_4567_89ab_cdef), cardID: "imp/q",
-                                     answeredAt: AnswerTime(unixMilliseconds: 1_795_597_200_000, utcOffsetMinutes: 0), studyDay: StudyDay("2026-11-25") ?? StudyDay(daysSinceEpoch: 0),
-                                     grade: .hard, durationMs: 0, kind: .new, previousRepetitions: 0, newRepetitions: 1,
-                                     previousEasiness: 2.5, newEasiness: 2.36, previousIntervalDays: 0, newIntervalDays: 1,
-                                     previousDueDay: nil, newDueDay: StudyDay("2026-11-26"), previousLapses: 0, newLapses: 0,
-                                     previousLeech: false, newLeech: false)
+        let review = ReviewLogRecord(
+            id: nil, uuid: AnswerID(high: 0x019a_b2c3_d4e5_7123, low: 0x8123_4567_89ab_cdef), cardID: "imp/q",
+            answeredAt: AnswerTime(unixMilliseconds: 1_795_597_200_000, utcOffsetMinutes: 0), studyDay: StudyDay("2026-11-25") ?? StudyDay(daysSinceEpoch: 0),
+            grade: .hard, durationMs: 0, kind: .new, previousRepetitions: 0, newRepetitions: 1,
+            previousEasiness: 2.5, newEasiness: 2.36, previousIntervalDays: 0, newIntervalDays: 1,
+            previousDueDay: nil, newDueDay: StudyDay("2026-11-26"), previousLapses: 0, newLapses: 0,
+            previousLeech: false, newLeech: false)
         return (draft.loaded, ["q": ImportedCardState(schedule: schedule, suspended: true)], [review])
     }
 

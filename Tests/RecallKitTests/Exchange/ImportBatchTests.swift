@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallKit
 
 /// The importer checks the whole deck in one parse, and only when that fails each note alone.
@@ -9,8 +10,9 @@ import Testing
         var found = false
         for bad in candidates {
             let text = "#separator:tab\n#notetype:Cloze\nThe {{c1::first}} one\tfirst answer\n\(bad)\tsecond answer\nThe {{c1::third}} one\tthird answer\n"
-            let imported = try DelimitedText.read(Data(text.utf8), displayName: "t.tsv", defaultSeparator: .tab, deckID: "t",
-                                                  title: nil, section: "S")
+            let imported = try DelimitedText.read(
+                Data(text.utf8), displayName: "t.tsv", defaultSeparator: .tab, deckID: "t",
+                title: nil, section: "S")
             guard imported.deck.cards.count == 2 else { continue }
             found = true
             #expect(imported.deck.cards.map(\.answerText) == ["first", "third"])

@@ -23,9 +23,13 @@ import Testing
         #expect(AnswerGrader.mode(for: basic("The root rank")) == .automatic(.text))
         #expect(AnswerGrader.mode(for: basic("It shards the optimizer states across the data-parallel ranks, so each keeps 1/N of them.")) == .selfGraded)
         #expect(AnswerGrader.mode(for: typed("4.125", grading: GradeSpec(kind: .self))) == .selfGraded)
-        let choice = Card(deckID: "d", id: "m", noteID: "m", content: .choice(question: "?", choices: [
-            Choice(text: "x", isCorrect: true), Choice(text: "y", isCorrect: false), Choice(text: "z", isCorrect: false),
-        ]))
+        let choice = Card(
+            deckID: "d", id: "m", noteID: "m",
+            content: .choice(
+                question: "?",
+                choices: [
+                    Choice(text: "x", isCorrect: true), Choice(text: "y", isCorrect: false), Choice(text: "z", isCorrect: false),
+                ]))
         #expect(AnswerGrader.mode(for: choice) == .automatic(.choice))
         #expect(AnswerGrader.grade("anything", for: basic(String(repeating: "long answer ", count: 10))) == nil)
     }
@@ -71,7 +75,10 @@ import Testing
         ("tail -F x.log", ["tail -f x.log"], .wrong),
         ("netstat --numeric --listening --tcp --program", ["netstat -tlnp"], .right),
         // Dockerfile instructions.
-        ("run --mount=target=/root/.cache/pip,type=cache pip install --requirement r.txt", ["RUN --mount=type=cache,target=/root/.cache/pip pip install -r r.txt"], .right),
+        (
+            "run --mount=target=/root/.cache/pip,type=cache pip install --requirement r.txt",
+            ["RUN --mount=type=cache,target=/root/.cache/pip pip install -r r.txt"], .right
+        ),
         ("COPY --from builder /opt/venv /opt/venv", ["COPY --from=builder /opt/venv /opt/venv"], .wrong),
         ("ENV A 1", ["ENV A=1"], .right),
         ("CMD [\"python\", \"app.py\"]", ["CMD [\"python\",\"app.py\"]"], .right),
@@ -257,8 +264,9 @@ import Testing
     }
 
     @Test func aTypoThatIsAnotherWordOfTheCardIsWrong() {
-        let card = Card(deckID: "d", id: "c.c1", noteID: "c", content: .cloze(text: "Split A by {{columns}}, B by rows.", deletion: 1),
-                        explanation: "The column split keeps GeLU local.")
+        let card = Card(
+            deckID: "d", id: "c.c1", noteID: "c", content: .cloze(text: "Split A by {{columns}}, B by rows.", deletion: 1),
+            explanation: "The column split keeps GeLU local.")
         #expect(AnswerGrader.grade("column", for: card)?.outcome == .right)
         #expect(AnswerGrader.grade("colums", for: card)?.outcome == .partly)
     }

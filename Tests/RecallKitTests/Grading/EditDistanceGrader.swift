@@ -2,6 +2,7 @@
 // tests only as the baseline the corpus measures the new grader against. Not used by Recall.
 
 import Foundation
+
 @testable import RecallKit
 
 /// Grades a typed answer against the answers a card accepts. Pure.
@@ -48,9 +49,10 @@ enum EditDistanceGrader {
     /// Whether an answer should be compared as a shell command: some accepted
     /// answer has a token that starts with `-`, or the card is tagged `commands`.
     static func looksLikeCommand(_ accepted: [String], tags: [String] = []) -> Bool {
-        tags.contains("commands") || accepted.contains { answer in
-            answer.split(whereSeparator: \.isWhitespace).contains { $0.hasPrefix("-") && $0.count > 1 }
-        }
+        tags.contains("commands")
+            || accepted.contains { answer in
+                answer.split(whereSeparator: \.isWhitespace).contains { $0.hasPrefix("-") && $0.count > 1 }
+            }
     }
 
     static func grade(_ given: String, accepted: [String], isCommand: Bool) -> Result {
@@ -91,9 +93,12 @@ enum EditDistanceGrader {
         if isCommand {
             return folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
-        return String(String.UnicodeScalarView(folded.lowercased().unicodeScalars.map {
-            CharacterSet.punctuationCharacters.contains($0) || CharacterSet.symbols.contains($0) ? " " : $0
-        })).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return String(
+            String.UnicodeScalarView(
+                folded.lowercased().unicodeScalars.map {
+                    CharacterSet.punctuationCharacters.contains($0) || CharacterSet.symbols.contains($0) ? " " : $0
+                })
+        ).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Edits allowed for a near miss: one per eight characters, at least one;
@@ -134,7 +139,8 @@ enum EditDistanceGrader {
     /// The expected text with the edits that turn `given` into it marked:
     /// `[+x]` where a character is missing, `[-x]` where one is extra, `[x→y]` where one differs.
     static func characterDiff(from given: String, to expected: String) -> String {
-        let a = Array(given), b = Array(expected)
+        let a = Array(given)
+        let b = Array(expected)
         var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in 0...a.count { table[i][0] = i }
         for j in 0...b.count { table[0][j] = j }
@@ -146,16 +152,23 @@ enum EditDistanceGrader {
             }
         }
         var pieces: [String] = []
-        var i = a.count, j = b.count
+        var i = a.count
+        var j = b.count
         while i > 0 || j > 0 {
             if i > 0 && j > 0 && a[i - 1] == b[j - 1] && table[i][j] == table[i - 1][j - 1] {
-                pieces.append(String(b[j - 1])); i -= 1; j -= 1
+                pieces.append(String(b[j - 1]))
+                i -= 1
+                j -= 1
             } else if i > 0 && j > 0 && table[i][j] == table[i - 1][j - 1] + 1 {
-                pieces.append("[\(a[i - 1])→\(b[j - 1])]"); i -= 1; j -= 1
+                pieces.append("[\(a[i - 1])→\(b[j - 1])]")
+                i -= 1
+                j -= 1
             } else if j > 0 && table[i][j] == table[i][j - 1] + 1 {
-                pieces.append("[+\(b[j - 1])]"); j -= 1
+                pieces.append("[+\(b[j - 1])]")
+                j -= 1
             } else {
-                pieces.append("[-\(a[i - 1])]"); i -= 1
+                pieces.append("[-\(a[i - 1])]")
+                i -= 1
             }
         }
         return pieces.reversed().joined()
@@ -209,7 +222,8 @@ enum OldCommandTokens {
     /// the same order. A word right after a flag may be that flag's value, so
     /// it is compared both ways: as the flag's value, and in the word order.
     static func equivalent(_ a: [String], _ b: [String], aliases: [String: String]) -> Bool {
-        let x = a.map { aliases[$0] ?? $0 }, y = b.map { aliases[$0] ?? $0 }
+        let x = a.map { aliases[$0] ?? $0 }
+        let y = b.map { aliases[$0] ?? $0 }
         guard x.count == y.count, x.sorted() == y.sorted() else { return false }
         func words(_ tokens: [String], valuesAfterFlags: Bool) -> [String] {
             var out: [String] = []

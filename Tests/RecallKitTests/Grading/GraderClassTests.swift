@@ -16,7 +16,8 @@ import Testing
     // MARK: The glossary
 
     /// A glossary of its own, so that these rows do not change when the bundled one grows.
-    static let glossary = TermGlossary("""
+    static let glossary = TermGlossary(
+        """
         # a comment
         tensor parallelism | TP | 张量并行 | 张量模型并行
         pipeline parallelism | PP | 流水线并行
@@ -67,7 +68,8 @@ import Testing
     }
 
     @Test func aNameOfTwoConceptsIsDroppedFromBothAndReported() {
-        let glossary = TermGlossary("""
+        let glossary = TermGlossary(
+            """
             tensor parallelism | TP | 张量并行
             throughput | TP | 吞吐量
             single
@@ -182,8 +184,9 @@ import Testing
         let long = "About 153 FLOP/byte. " + String(repeating: "Below that the kernel waits on memory. ", count: 5)
         #expect(AnswerGrader.mode(for: basic(long)) == .selfGraded)
         // A question that asks two things wants the second answered too: self-graded.
-        let two = basic("96 slots per expert. The token that overflows skips the expert.",
-                        question: "What is each expert's capacity, and what happens to the token that overflows?")
+        let two = basic(
+            "96 slots per expert. The token that overflows skips the expert.",
+            question: "What is each expert's capacity, and what happens to the token that overflows?")
         #expect(AnswerGrader.mode(for: two) == .selfGraded)
     }
 
@@ -408,13 +411,19 @@ extension WrongAnswerClassTests {
         ("权重的幅值", .wrong), ("Weight magnitude", .wrong), ("幅值", .wrong), ("a", .wrong),
     ])
     func aChoiceNamedByItsTextInEitherLanguage(given: String, expected: Outcome) {
-        var card = Card(deckID: "d", id: "awq", noteID: "awq", content: .choice(question: "Which signal finds AWQ's salient channels?", choices: [
-            Choice(text: "Weight magnitude", isCorrect: false), Choice(text: "Activation magnitude", isCorrect: true),
-            Choice(text: "Hessian diagonal", isCorrect: false),
-        ]))
-        card.chinese = CardTranslation(question: "AWQ 用什么信号找出显著通道？", choices: [
-            Choice(text: "权重的幅值", isCorrect: false), Choice(text: "激活值的幅值", isCorrect: true), Choice(text: "Hessian 矩阵的对角线", isCorrect: false),
-        ])
+        var card = Card(
+            deckID: "d", id: "awq", noteID: "awq",
+            content: .choice(
+                question: "Which signal finds AWQ's salient channels?",
+                choices: [
+                    Choice(text: "Weight magnitude", isCorrect: false), Choice(text: "Activation magnitude", isCorrect: true),
+                    Choice(text: "Hessian diagonal", isCorrect: false),
+                ]))
+        card.chinese = CardTranslation(
+            question: "AWQ 用什么信号找出显著通道？",
+            choices: [
+                Choice(text: "权重的幅值", isCorrect: false), Choice(text: "激活值的幅值", isCorrect: true), Choice(text: "Hessian 矩阵的对角线", isCorrect: false),
+            ])
         #expect(AnswerGrader.grade(given, for: card)?.outcome == expected, "\(given)")
     }
 }

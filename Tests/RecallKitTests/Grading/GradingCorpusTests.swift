@@ -53,12 +53,12 @@ import Testing
     }
 
     struct Figures: CustomStringConvertible {
-        var right = 0, wrong = 0, self_ = 0
+        var right = 0, wrong = 0, selfGraded = 0
         var wrongAccepted = 0, rightRejected = 0, partlyAsRight = 0, selfMismatch = 0
         var rejectRate: Double { right == 0 ? 0 : Double(rightRejected) / Double(right) }
         var description: String {
-            "\(right + wrong + self_) answers: \(wrong) wrong, \(wrongAccepted) of them accepted; \(right) right or partly, "
-                + "\(rightRejected) of them rejected (\(String(format: "%.1f", rejectRate * 100))%); \(self_) self-graded, \(selfMismatch) mis-routed"
+            "\(right + wrong + selfGraded) answers: \(wrong) wrong, \(wrongAccepted) of them accepted; \(right) right or partly, "
+                + "\(rightRejected) of them rejected (\(String(format: "%.1f", rejectRate * 100))%); \(selfGraded) self-graded, \(selfMismatch) mis-routed"
         }
     }
 
@@ -66,7 +66,8 @@ import Testing
     /// nothing else automatically): the new grader must do better on both counts.
     @Test func theOldGraderDidWorseOnTheSameAnswers() throws {
         let cards = try Self.bundledCards()
-        var old = Figures(), new = Figures()
+        var old = Figures()
+        var new = Figures()
         for row in try Self.rows() where row.label != "self" {
             let accepted: [String]
             var tags: [String] = []
@@ -79,16 +80,21 @@ import Testing
                 tags = found.tags
                 if case .typed(_, let answer, let alternatives) = found.content { accepted = [answer] + alternatives } else { accepted = [found.answerText] }
             }
-            let before = EditDistanceGrader.grade(row.answer, accepted: accepted,
-                                                  isCommand: EditDistanceGrader.looksLikeCommand(accepted, tags: tags)).outcome
-            let after = card.flatMap { AnswerGrader.grade(row.answer, for: $0)?.outcome }
+            let before = EditDistanceGrader.grade(
+                row.answer, accepted: accepted,
+                isCommand: EditDistanceGrader.looksLikeCommand(accepted, tags: tags)
+            ).outcome
+            let after =
+                card.flatMap { AnswerGrader.grade(row.answer, for: $0)?.outcome }
                 ?? AnswerGrader.grade(row.answer, accepted: accepted, as: .command).outcome
             if row.label == "wrong" {
-                old.wrong += 1; new.wrong += 1
+                old.wrong += 1
+                new.wrong += 1
                 if before != .wrong { old.wrongAccepted += 1 }
                 if after != .wrong { new.wrongAccepted += 1 }
             } else {
-                old.right += 1; new.right += 1
+                old.right += 1
+                new.right += 1
                 if before == .wrong { old.rightRejected += 1 }
                 if after == .wrong { new.rightRejected += 1 }
             }
@@ -132,7 +138,7 @@ import Testing
                         if key == "all" { print("rejected \(row.file):\(row.line): \(row.card) ← \(row.answer) (\(row.label))") }
                     }
                 case "self":
-                    f.self_ += 1
+                    f.selfGraded += 1
                     if outcome != nil { f.selfMismatch += 1 }
                 default:
                     Issue.record("\(row.file):\(row.line): unknown label '\(row.label)'")

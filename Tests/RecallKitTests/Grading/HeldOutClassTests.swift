@@ -134,8 +134,10 @@ import Testing
     // MARK: W6: part of a multiple answer is wrong
 
     @Test func partOfTheRightOptionsIsWrong() {
-        let three = [Choice(text: "p", isCorrect: true), Choice(text: "q", isCorrect: false), Choice(text: "r", isCorrect: true),
-                     Choice(text: "s", isCorrect: true)]
+        let three = [
+            Choice(text: "p", isCorrect: true), Choice(text: "q", isCorrect: false), Choice(text: "r", isCorrect: true),
+            Choice(text: "s", isCorrect: true),
+        ]
         #expect(AnswerGrader.gradeChoice("a d", choices: three, order: nil).outcome == .wrong)
         #expect(AnswerGrader.gradeChoice("c", choices: three, order: nil).outcome == .wrong)
         #expect(AnswerGrader.gradeChoice("a, c, d", choices: three, order: nil).outcome == .right)

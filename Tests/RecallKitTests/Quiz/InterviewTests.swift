@@ -1,12 +1,14 @@
 import Testing
+
 @testable import RecallKit
 
 @Suite struct InterviewDrawTests {
     let today = StudyDay("2026-11-29")!
 
     func card(_ id: String, note: String? = nil, easiness: Double = 2.5, lapses: Int = 0, due: Int? = 5, failures: Int = 0) -> InterviewDraw.Candidate {
-        InterviewDraw.Candidate(cardID: "d/\(id)", noteKey: "d/\(note ?? id)", deckID: "d", section: "S", kind: .basic, tags: [],
-                                easiness: easiness, lapses: lapses, dueDay: due.map { today.adding(days: $0) }, recentFailures: failures)
+        InterviewDraw.Candidate(
+            cardID: "d/\(id)", noteKey: "d/\(note ?? id)", deckID: "d", section: "S", kind: .basic, tags: [],
+            easiness: easiness, lapses: lapses, dueDay: due.map { today.adding(days: $0) }, recentFailures: failures)
     }
 
     @Test func weightsFavourWeakOverdueAndUnseenCards() {
@@ -42,7 +44,9 @@ import Testing
 extension InterviewDrawTests {
     @Test func relatedNotesAreNeverDrawnIntoOneInterview() {
         // a names b; c is named by nobody and names nobody. Either direction keeps a pair apart.
-        var a = card("a"), b = card("b"), c = card("c")
+        var a = card("a")
+        var b = card("b")
+        var c = card("c")
         a.related = ["d/b"]
         for seed in 0..<200 {
             let drawn = Set(InterviewDraw.draw([a, b, c], count: 3, today: today, seed: UInt64(seed)).map(\.cardID))
@@ -72,17 +76,22 @@ extension InterviewDrawTests {
     }
 
     @Test func theReportGroupsBySectionDeckAndKind() {
-        func attempt(_ position: Int, _ deck: String, _ section: String, _ kind: CardKind, _ outcome: AnswerGrader.Outcome, late: Bool = false) -> InterviewAttempt {
-            InterviewAttempt(position: position, cardID: "\(deck)/c\(position)", deckID: deck, section: section, kind: kind,
-                             question: "Q\(position)", answer: "A\(position)", outcome: outcome, late: late,
-                             credit: InterviewScoring.credit(outcome, late: late), durationMs: 1000 * position, reference: "R\(position)")
+        func attempt(_ position: Int, _ deck: String, _ section: String, _ kind: CardKind, _ outcome: AnswerGrader.Outcome, late: Bool = false)
+            -> InterviewAttempt
+        {
+            InterviewAttempt(
+                position: position, cardID: "\(deck)/c\(position)", deckID: deck, section: section, kind: kind,
+                question: "Q\(position)", answer: "A\(position)", outcome: outcome, late: late,
+                credit: InterviewScoring.credit(outcome, late: late), durationMs: 1000 * position, reference: "R\(position)")
         }
-        let report = InterviewReport(date: StudyDay("2026-11-29")!, seed: 9, questionsAsked: 5, timeLimitSeconds: 60, interviewID: 3, attempts: [
-            attempt(1, "a", "Inference", .typed, .right),
-            attempt(2, "a", "Inference", .choice, .wrong),
-            attempt(3, "b", "Compression", .typed, .partly),
-            attempt(4, "b", "Compression", .basic, .right, late: true),
-        ])
+        let report = InterviewReport(
+            date: StudyDay("2026-11-29")!, seed: 9, questionsAsked: 5, timeLimitSeconds: 60, interviewID: 3,
+            attempts: [
+                attempt(1, "a", "Inference", .typed, .right),
+                attempt(2, "a", "Inference", .choice, .wrong),
+                attempt(3, "b", "Compression", .typed, .partly),
+                attempt(4, "b", "Compression", .basic, .right, late: true),
+            ])
         #expect(report.overall.percent == 50)
         #expect(report.bySection.map { "\($0.name) \($0.percent)" } == ["Compression 50", "Inference 50"])
         #expect(report.byKind.map { "\($0.name) \($0.percent)" } == ["basic 50", "choice 0", "typed 75"])
@@ -90,9 +99,10 @@ extension InterviewDrawTests {
         #expect(report.missed.map { "\($0.question) \($0.answer) \($0.reference)" } == ["Q2 A2 R2", "Q3 A3 R3", "Q4 A4 R4"])
         #expect(report.aborted, "4 of 5 answered")
         #expect(report.averageSeconds == 2.5)
-        #expect(report.studyNext.map(\.command) == [
-            "recall review --missed 3", "recall review --deck a --deck b", "recall interview --section \"Compression\"",
-        ])
+        #expect(
+            report.studyNext.map(\.command) == [
+                "recall review --missed 3", "recall review --deck a --deck b", "recall interview --section \"Compression\"",
+            ])
         #expect(report.text.contains("     You:       A2\n     Reference: R2"))
         #expect(report.markdown.contains("- **Your answer:** A2\n- **Reference:** R2"))
         #expect(report.text.contains("Score: 50% (2 right, 1 partly, 1 wrong, 1 late) over 4 of 5 questions"))

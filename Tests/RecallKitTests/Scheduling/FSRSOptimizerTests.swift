@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallKit
 
 @Suite struct FSRSOptimizerTests {
@@ -60,11 +61,13 @@ import Testing
         let gradient = FSRSOptimizer.lossGradient(dataset, w, start: w, chosen: chosen, cards: cards, count: chosen.count, options: options)
         for i in [0, 2, 4, 6, 8, 9, 10, 11, 13, 14, 17, 19, 20] {
             let h = 1e-6 * max(1, abs(w[i]))
-            var up = w, down = w
+            var up = w
+            var down = w
             up[i] += h
             down[i] -= h
-            let numeric = (FSRSOptimizer.logLoss(dataset, up, chosen: chosen, cards: cards)
-                - FSRSOptimizer.logLoss(dataset, down, chosen: chosen, cards: cards)) / (2 * h)
+            let numeric =
+                (FSRSOptimizer.logLoss(dataset, up, chosen: chosen, cards: cards)
+                    - FSRSOptimizer.logLoss(dataset, down, chosen: chosen, cards: cards)) / (2 * h)
             #expect(abs(numeric - gradient[i]) <= 1e-5 + 1e-3 * abs(numeric), "w[\(i)]: \(numeric) vs \(gradient[i])")
         }
     }
@@ -116,7 +119,8 @@ import Testing
     }
 
     @Test func csvLogsAreReadWithErrorsNamingFileAndLine() throws {
-        let text = "card_id,review_rating,review_time,review_duration\n1,3,2024-03-29T20:32:32.250000+00:00,100\n1,1,1711800000000,50\n2,0,2024-03-29T20:40:00+00:00,0\n"
+        let text =
+            "card_id,review_rating,review_time,review_duration\n1,3,2024-03-29T20:32:32.250000+00:00,100\n1,1,1711800000000,50\n2,0,2024-03-29T20:40:00+00:00,0\n"
         let histories = try FSRSReviewLogCSV.histories(text, file: "log.csv", timeZone: Self.zone, dayStartHour: 4)
         #expect(histories.count == 1 && histories[0].count == 2)
         #expect(histories[0][0].rating == .good && histories[0][0].quality.value == 4)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallKit
 
 private struct FSRSVector: Decodable {
@@ -49,11 +50,12 @@ private struct FSRSVector: Decodable {
                 let outcome = scheduler.answer(state, rating: rating, at: now)
                 state = outcome.state
                 let label = "vector \(index) answer \(step)"
-                let phase: FSRSCardState.Phase = switch expected.phase {
-                case 1: .learning
-                case 2: .review
-                default: .relearning
-                }
+                let phase: FSRSCardState.Phase =
+                    switch expected.phase {
+                    case 1: .learning
+                    case 2: .review
+                    default: .relearning
+                    }
                 #expect(state.phase == phase, "\(label)")
                 #expect(state.step == expected.step, "\(label)")
                 let memory = try #require(state.memory)
@@ -63,7 +65,9 @@ private struct FSRSVector: Decodable {
                 switch (outcome.retrievabilityBefore, expected.retrievability) {
                 case (nil, nil): break
                 case (let r?, let e?): #expect(abs(r - e) <= 1e-6, "\(label) R")
-                default: Issue.record("\(label): retrievability \(String(describing: outcome.retrievabilityBefore)) vs \(String(describing: expected.retrievability))")
+                default:
+                    Issue.record(
+                        "\(label): retrievability \(String(describing: outcome.retrievabilityBefore)) vs \(String(describing: expected.retrievability))")
                 }
             }
         }

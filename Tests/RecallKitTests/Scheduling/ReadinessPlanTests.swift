@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import RecallKit
 
 @Suite struct ReadinessPlanTests {
     // FSRS-6's default weights, written out so the expected values below are
     // computed from the published formulas, not by the code under test.
-    let w = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-             1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]
+    let w = [
+        0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+        1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+    ]
 
     func r(_ t: Double, _ s: Double) -> Double {
         let factor = pow(0.9, 1 / -w[20]) - 1
@@ -48,7 +51,8 @@ import Testing
         let day = StudyDay(daysSinceEpoch: 20_000)
         let t0 = Date(timeIntervalSince1970: 1_728_000_000)
         let good = try #require(Grade(4))
-        let memory = try #require(CardMemory(answers: [(good, day, t0), (good, day.adding(days: 3), t0.addingTimeInterval(3 * 86_400))], parameters: .defaults))
+        let memory = try #require(
+            CardMemory(answers: [(good, day, t0), (good, day.adding(days: 3), t0.addingTimeInterval(3 * 86_400))], parameters: .defaults))
         let d0 = w[4] - exp(w[5] * 2) + 1
         let s1 = w[2] * (1 + exp(w[8]) * (11 - d0) * pow(w[2], -w[9]) * (exp((1 - r(3, w[2])) * w[10]) - 1))
         #expect(abs(memory.memory.stability - s1) < 1e-9)
@@ -58,8 +62,10 @@ import Testing
 }
 
 @Suite struct DeadlineModeTests {
-    let w = [0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-             1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542]
+    let w = [
+        0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+        1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+    ]
 
     func r(_ t: Double, _ s: Double) -> Double { pow(1 + (pow(0.9, 1 / -w[20]) - 1) * t / s, -w[20]) }
 
@@ -67,15 +73,16 @@ import Testing
         let today = StudyDay(daysSinceEpoch: 20_000)
         let interview = today.adding(days: 10)
         func card(_ id: String, stability: Double, last: Int, due: Int?) -> DeadlineMode.Card {
-            DeadlineMode.Card(id: id, memory: CardMemory(memory: FSRSMemory(stability: stability, difficulty: 5), lastDay: today.adding(days: last)),
-                              dueDay: due.map { today.adding(days: $0) })
+            DeadlineMode.Card(
+                id: id, memory: CardMemory(memory: FSRSMemory(stability: stability, difficulty: 5), lastDay: today.adding(days: last)),
+                dueDay: due.map { today.adding(days: $0) })
         }
         let cards = [
-            card("weak-late", stability: 8, last: -2, due: 12),     // due after the interview; R(12, 8) < 0.9: forward
-            card("strong-late", stability: 400, last: -2, due: 30), // due after, but R(12, 400) ≈ 0.996: stays
-            card("due-before", stability: 3, last: -2, due: 5),     // a review comes before the interview: stays
-            card("due-today", stability: 1, last: -2, due: 0),      // already due: in the queue anyway
-            card("weaker-late", stability: 5, last: -1, due: 11),   // R(11, 5) < R(12, 8): first
+            card("weak-late", stability: 8, last: -2, due: 12),  // due after the interview; R(12, 8) < 0.9: forward
+            card("strong-late", stability: 400, last: -2, due: 30),  // due after, but R(12, 400) ≈ 0.996: stays
+            card("due-before", stability: 3, last: -2, due: 5),  // a review comes before the interview: stays
+            card("due-today", stability: 1, last: -2, due: 0),  // already due: in the queue anyway
+            card("weaker-late", stability: 5, last: -1, due: 11),  // R(11, 5) < R(12, 8): first
         ]
         #expect(r(12, 8) < 0.9 && r(12, 400) > 0.9 && r(11, 5) < r(12, 8))
         let ids = DeadlineMode.broughtForward(cards, today: today, interview: interview, target: 0.9, parameters: .defaults)

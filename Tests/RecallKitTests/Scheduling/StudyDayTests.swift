@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallKit
 
 @Suite struct StudyDayTests {
@@ -32,7 +33,7 @@ import Testing
         #expect(StudyDay("2026-13-01") == nil)
         #expect(StudyDay("29/11/2026") == nil)
         #expect(StudyDay("2026-11-29")?.adding(days: 3).description == "2026-12-02")
-        #expect(StudyDay("2026-11-29")?.weekday == 6) // a Sunday
+        #expect(StudyDay("2026-11-29")?.weekday == 6)  // a Sunday
     }
 
     @Test func recallNowAcceptsTheDocumentedForms() {

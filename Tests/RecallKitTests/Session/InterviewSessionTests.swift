@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallKit
 
 @Suite struct InterviewSessionTests {
@@ -26,12 +27,14 @@ import Testing
         let db = try RecallDatabase.inMemory()
         try db.synchronize(DeckLoader.load([DeckFile(path: "d.md", bytes: Array(Self.text.utf8))]))
         let questions = ids.map {
-            InterviewDraw.Candidate(cardID: "d/\($0)", noteKey: "d/\($0)", deckID: "d", section: "S", kind: .basic, tags: [],
-                                    easiness: 2.5, lapses: 0, dueDay: nil, recentFailures: 0)
+            InterviewDraw.Candidate(
+                cardID: "d/\($0)", noteKey: "d/\($0)", deckID: "d", section: "S", kind: .basic, tags: [],
+                easiness: 2.5, lapses: 0, dueDay: nil, recentFailures: 0)
         }
         let moment = Moment(instant: Date(timeIntervalSince1970: 1_795_942_800), timeZone: Self.zone)
-        let session = try InterviewSession(questions: questions, database: db,
-                                           configuration: .init(seed: 1, reschedule: reschedule), filter: "", at: moment)
+        let session = try InterviewSession(
+            questions: questions, database: db,
+            configuration: .init(seed: 1, reschedule: reschedule), filter: "", at: moment)
         return (session, db)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallKit
 
 /// Drives a ``ReviewSession`` over an in-memory database, a moment per command.
@@ -16,15 +17,18 @@ struct SessionDriver {
     /// 2026-11-29 09:00 UTC.
     static let start = Date(timeIntervalSince1970: 1_795_942_800)
 
-    init(cards: [String], gapCards: Int = 2, gapMinutes: Int = 10, step: Double = 2, redrill: [String] = [],
-         db existing: RecallDatabase? = nil, start: Date = SessionDriver.start) throws {
+    init(
+        cards: [String], gapCards: Int = 2, gapMinutes: Int = 10, step: Double = 2, redrill: [String] = [],
+        db existing: RecallDatabase? = nil, start: Date = SessionDriver.start
+    ) throws {
         db = try existing ?? RecallDatabase.inMemory()
         if existing == nil { try db.synchronize(DeckLoader.load([deckFile(ids: cards)])) }
         self.step = step
         let moment = Moment(instant: start, timeZone: Self.zone)
         let configuration = ReviewSession.Configuration(redrillGapCards: gapCards, redrillGapMinutes: gapMinutes)
-        session = ReviewSession(queue: cards.map { ReviewQueue.Entry(cardID: "d/\($0)", kind: .new) }, redrill: redrill,
-                                database: db, configuration: configuration, at: moment)
+        session = ReviewSession(
+            queue: cards.map { ReviewQueue.Entry(cardID: "d/\($0)", kind: .new) }, redrill: redrill,
+            database: db, configuration: configuration, at: moment)
         baseline = start
         note(try session.start(at: moment))
     }
@@ -88,12 +92,12 @@ struct SessionDriver {
 
     @Test func aFailedCardComesBackAfterTheGapNotStraightAway() throws {
         var driver = try SessionDriver(cards: ["a", "b", "c", "d", "e"], gapCards: 2)
-        try driver.grade(1)          // a fails: back after two other cards
-        try driver.grade(5)          // b
-        try driver.grade(5)          // c
-        try driver.grade(5)          // a again, cleared
-        try driver.grade(5)          // d
-        try driver.grade(5)          // e
+        try driver.grade(1)  // a fails: back after two other cards
+        try driver.grade(5)  // b
+        try driver.grade(5)  // c
+        try driver.grade(5)  // a again, cleared
+        try driver.grade(5)  // d
+        try driver.grade(5)  // e
         #expect(driver.shown == ["a", "b", "c", "a", "d", "e"])
         #expect(driver.session.awaiting == .finished)
         #expect(try driver.db.history(cardID: "d/a").map(\.kind) == [.new, .redrill])
@@ -101,19 +105,19 @@ struct SessionDriver {
 
     @Test func minutesPassedAlsoEndTheGap() throws {
         var driver = try SessionDriver(cards: ["a", "b", "c", "d"], gapCards: 100, gapMinutes: 1)
-        try driver.grade(1)               // a at 4 s
-        try driver.grade(5, after: 30)    // b at 36 s: a still waits
-        try driver.grade(5, after: 30)    // c at 68 s: a's minute has passed
+        try driver.grade(1)  // a at 4 s
+        try driver.grade(5, after: 30)  // b at 36 s: a still waits
+        try driver.grade(5, after: 30)  // c at 68 s: a's minute has passed
         #expect(driver.shown == ["a", "b", "c", "a"])
     }
 
     @Test func noCardTwiceInARowWhileAnotherWaitsAndTheLastCardAsksToGoOn() throws {
         var driver = try SessionDriver(cards: ["a", "b"], gapCards: 4)
-        try driver.grade(1)   // a
-        try driver.grade(2)   // b: both wait, gaps not passed
-        try driver.grade(3)   // a (not b twice): 3 still needs a re-drill
-        try driver.grade(5)   // b, cleared
-        try driver.grade(3)   // a, as b was just asked: still below 4
+        try driver.grade(1)  // a
+        try driver.grade(2)  // b: both wait, gaps not passed
+        try driver.grade(3)  // a (not b twice): 3 still needs a re-drill
+        try driver.grade(5)  // b, cleared
+        try driver.grade(3)  // a, as b was just asked: still below 4
         #expect(driver.shown == ["a", "b", "a", "b", "a"])
         // a is the only card left and was just asked.
         #expect(driver.session.awaiting == .goOn(cardID: "d/a"))
@@ -127,9 +131,9 @@ struct SessionDriver {
 
     @Test func undoIsAStackOverGradesSkipsAndSuspensionsEachRestoredExactly() throws {
         var driver = try SessionDriver(cards: ["a", "b", "c", "d"])
-        try driver.grade(5)          // a graded
-        try driver.send(.skip)       // b skipped
-        try driver.send(.suspend)    // c suspended
+        try driver.grade(5)  // a graded
+        try driver.send(.skip)  // b skipped
+        try driver.send(.suspend)  // c suspended
         #expect(driver.shown == ["a", "b", "c", "d"])
         #expect(try driver.db.card(id: "d/c")?.isSuspended == true)
         #expect(try driver.db.card(id: "d/b")?.record.buriedUntil == StudyDay("2026-11-30"))
@@ -149,7 +153,10 @@ struct SessionDriver {
         try driver.send(.undo)
         #expect(driver.events.last == .nothingToUndo)
         // The session goes on from a as if nothing had happened.
-        try driver.grade(5); try driver.grade(5); try driver.grade(5); try driver.grade(5)
+        try driver.grade(5)
+        try driver.grade(5)
+        try driver.grade(5)
+        try driver.grade(5)
         #expect(Array(driver.shown.suffix(4)) == ["a", "b", "c", "d"])
     }
 
@@ -168,7 +175,7 @@ struct SessionDriver {
         // 03:59:56 local (UTC): the study day is still 2026-11-28 until 04:00.
         let start = Date(timeIntervalSince1970: 1_795_924_796)
         var driver = try SessionDriver(cards: ["a", "b", "c"], start: start)
-        try driver.grade(5, after: 1.5)   // 03:59:59.5 … (reveal at +2 s, grade 1.5 s later)
+        try driver.grade(5, after: 1.5)  // 03:59:59.5 … (reveal at +2 s, grade 1.5 s later)
         try driver.grade(5, after: 1.5)
         try driver.grade(5, after: 1.5)
         let logs = try ["a", "b", "c"].flatMap { try driver.db.history(cardID: "d/\($0)") }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallKit
 
 @Suite struct SessionInputTests {
@@ -50,9 +51,10 @@ import Testing
     let today = StudyDay("2026-11-29")!
 
     @Test func optionsNarrowTogetherAndValuesWithinOneWiden() {
-        let card = CardFilter.Subject(cardID: "rag/hnsw", deckID: "rag", section: "Retrieval-augmented generation",
-                                      sectionZh: "检索增强生成", tags: ["HNSW", "vector-index"], dueDay: today.adding(days: -1),
-                                      easiness: 2.5, lapses: 0)
+        let card = CardFilter.Subject(
+            cardID: "rag/hnsw", deckID: "rag", section: "Retrieval-augmented generation",
+            sectionZh: "检索增强生成", tags: ["HNSW", "vector-index"], dueDay: today.adding(days: -1),
+            easiness: 2.5, lapses: 0)
         let cases: [(CardFilter, Bool)] = [
             (CardFilter(), true),
             (CardFilter(deckIDs: ["rag"]), true),

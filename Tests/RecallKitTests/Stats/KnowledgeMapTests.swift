@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallKit
 
 @Suite struct KnowledgeMapTests {
@@ -16,7 +17,7 @@ import Testing
         let cards = [
             card("par", ["par", "zero"], interval: 30), card("par", ["par", "zero"], interval: 21), card("par", ["par", "zero"], interval: 20),
             card("par", ["par", "pipeline"], seen: false), card("quant", ["gptq"], interval: 40), card("pre", ["moe"], seen: false),
-            card("gone", ["x"], interval: 99), // a deck not listed is left out
+            card("gone", ["x"], interval: 99),  // a deck not listed is left out
         ]
         let map = KnowledgeMap(decks: decks, cards: cards)
         #expect(map.sections.map(\.name) == ["Pre-training", "Compression"])
@@ -40,7 +41,7 @@ import Testing
         cards += (0..<2).map { _ in card("par", ["tiny"], interval: 1) }
         cards += (0..<3).map { _ in card("par", ["unstarted"], seen: false) }
         let map = KnowledgeMap(decks: decks, cards: cards)
-        #expect(map.weakest.map(\.topic.name) == ["zero-mastery", "weak", "weaker-no-lapses"]) // "strong" is fully mastered
+        #expect(map.weakest.map(\.topic.name) == ["zero-mastery", "weak", "weaker-no-lapses"])  // "strong" is fully mastered
         #expect(map.notStarted.map(\.topic.name) == ["unstarted"])
         #expect(map.weakest.allSatisfy { $0.deckID == "par" })
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import RecallKit
 
 /// The SQL side of `recall stats`: what the grouped queries return, that they
@@ -20,7 +21,7 @@ import Testing
         for offset in [0, 1, 7, 24] { try answer("d/a", 5, on: offset) }
         try answer("d/a", 2, on: 72)
         try answer("e/x", 1, on: 72)
-        try answer("e/x", 4, on: 72) // the re-drill
+        try answer("e/x", 4, on: 72)  // the re-drill
         try db.setSuspended(cardID: "d/c", true)
         return (db, start.adding(days: 72))
     }
@@ -30,16 +31,18 @@ import Testing
         let aggregates = try db.statsAggregates(StatsQuery(today: today))
         #expect(aggregates.studyDays == [0, 1, 7, 24, 72].map { start.adding(days: $0) })
         let todayGroups = aggregates.dayGroups.filter { $0.day == today }
-        #expect(Set(todayGroups) == [
-            DayAnswerGroup(day: today, kind: .review, grade: 2, answers: 1, matureAnswers: 1, durationMs: 2000),
-            DayAnswerGroup(day: today, kind: .new, grade: 1, answers: 1, matureAnswers: 0, durationMs: 2000),
-            DayAnswerGroup(day: today, kind: .redrill, grade: 4, answers: 1, matureAnswers: 0, durationMs: 2000),
-        ])
+        #expect(
+            Set(todayGroups) == [
+                DayAnswerGroup(day: today, kind: .review, grade: 2, answers: 1, matureAnswers: 1, durationMs: 2000),
+                DayAnswerGroup(day: today, kind: .new, grade: 1, answers: 1, matureAnswers: 0, durationMs: 2000),
+                DayAnswerGroup(day: today, kind: .redrill, grade: 4, answers: 1, matureAnswers: 0, durationMs: 2000),
+            ])
         #expect(aggregates.deckRetention == ["d": RetentionTally(matureReviews: 1, maturePassed: 0, youngReviews: 3, youngPassed: 3)])
-        #expect(aggregates.deckCounts.sorted { $0.deckID < $1.deckID } == [
-            DeckCardCounts(deckID: "d", new: 1, learning: 1, young: 0, mature: 0, suspended: 1, leech: 0),
-            DeckCardCounts(deckID: "e", new: 1, learning: 1, young: 0, mature: 0, suspended: 0, leech: 0),
-        ])
+        #expect(
+            aggregates.deckCounts.sorted { $0.deckID < $1.deckID } == [
+                DeckCardCounts(deckID: "d", new: 1, learning: 1, young: 0, mature: 0, suspended: 1, leech: 0),
+                DeckCardCounts(deckID: "e", new: 1, learning: 1, young: 0, mature: 0, suspended: 0, leech: 0),
+            ])
         #expect(aggregates.dueCounts == [DayCount(day: today.adding(days: 1), count: 2)])
         #expect(aggregates.intervalCounts == [ValueCount(1, 2)])
         #expect(aggregates.dueNow == 0)
@@ -89,14 +92,18 @@ import Testing
     /// The rows of `stats_day`, and the same grouping computed from review_log directly.
     func dailyRows(_ db: RecallDatabase) throws -> (kept: [[Int]], fromLog: [[Int]], decks: [String]) {
         try db.writer.read { db in
-            let kept = try Row.fetchAll(db, sql: """
-                SELECT day, kind, grade, answers, mature, duration_ms, deck_id FROM stats_day ORDER BY day, kind, grade, deck_id
-                """)
-            let fromLog = try Row.fetchAll(db, sql: """
-                SELECT l.day, l.kind, l.grade, COUNT(*), SUM(l.previous_interval_days >= ?), SUM(l.duration_ms), card.deck_id
-                FROM review_log AS l JOIN card ON card.key = l.card_key
-                GROUP BY l.day, l.kind, l.grade, card.deck_id ORDER BY l.day, l.kind, l.grade, card.deck_id
-                """, arguments: [CardStage.matureIntervalDays])
+            let kept = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT day, kind, grade, answers, mature, duration_ms, deck_id FROM stats_day ORDER BY day, kind, grade, deck_id
+                    """)
+            let fromLog = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.day, l.kind, l.grade, COUNT(*), SUM(l.previous_interval_days >= ?), SUM(l.duration_ms), card.deck_id
+                    FROM review_log AS l JOIN card ON card.key = l.card_key
+                    GROUP BY l.day, l.kind, l.grade, card.deck_id ORDER BY l.day, l.kind, l.grade, card.deck_id
+                    """, arguments: [CardStage.matureIntervalDays])
             func numbers(_ rows: [Row]) -> [[Int]] { rows.map { row in (0..<6).map { row[$0] as Int } } }
             return (numbers(kept), numbers(fromLog), kept.map { $0[6] as String })
         }
@@ -116,8 +123,9 @@ import Testing
         // A restore writes the whole log at once.
         let other = try RecallDatabase.inMemory()
         try other.synchronize(DeckLoader.load([deckFile("d", ids: ["a", "b", "c"]), deckFile("e", ids: ["x", "y"])]))
-        try other.restore(try Backup.decode(try Backup(db.exchangeSnapshot()).encoded(), file: "b.json"),
-                          written: [], writeFiles: {}, removeFiles: {})
+        try other.restore(
+            try Backup.decode(try Backup(db.exchangeSnapshot()).encoded(), file: "b.json"),
+            written: [], writeFiles: {}, removeFiles: {})
         let restored = try dailyRows(other)
         #expect(restored.kept == rows.kept && restored.kept == restored.fromLog)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RecallKit
 
 @Suite struct StatsReportTests {
@@ -9,7 +10,7 @@ import Testing
     @Test func cardStagesFollowTheDocumentedRule() {
         #expect(CardStage(isNew: true, repetitions: 0, intervalDays: 0) == .new)
         #expect(CardStage(isNew: false, repetitions: 1, intervalDays: 1) == .learning)
-        #expect(CardStage(isNew: false, repetitions: 0, intervalDays: 1) == .learning) // failed: back on the 1-day step
+        #expect(CardStage(isNew: false, repetitions: 0, intervalDays: 1) == .learning)  // failed: back on the 1-day step
         #expect(CardStage(isNew: false, repetitions: 2, intervalDays: 6) == .young)
         #expect(CardStage(isNew: false, repetitions: 3, intervalDays: 20) == .young)
         #expect(CardStage(isNew: false, repetitions: 3, intervalDays: 21) == .mature)
@@ -31,9 +32,9 @@ import Testing
 
     @Test func retentionCountsScheduledReviewsOnlySplitAtTwentyOneDays() {
         let groups = [
-            group(today, .review, grade: 4, answers: 10, mature: 6), // 6 mature passed, 4 young passed
-            group(today, .review, grade: 2, answers: 5, mature: 2), // 2 mature failed, 3 young failed
-            group(today, .review, grade: 3, answers: 1, mature: 1), // 3 is a pass
+            group(today, .review, grade: 4, answers: 10, mature: 6),  // 6 mature passed, 4 young passed
+            group(today, .review, grade: 2, answers: 5, mature: 2),  // 2 mature failed, 3 young failed
+            group(today, .review, grade: 3, answers: 1, mature: 1),  // 3 is a pass
             group(today, .new, grade: 1, answers: 7),
             group(today, .redrill, grade: 1, answers: 9, mature: 9),
         ]
@@ -70,7 +71,7 @@ import Testing
     @Test func heatmapStartsOnAMondayFiftyTwoWeeksBackAndShadesByQuartile() {
         let query = StatsQuery(today: today)
         #expect(query.heatmapStart.weekday == 0)
-        #expect(query.heatmapStart == StudyDay("2025-11-24")!) // 2026-11-29 is a Sunday
+        #expect(query.heatmapStart == StudyDay("2025-11-24")!)  // 2026-11-29 is a Sunday
         let groups = [1, 2, 3, 4, 5, 6, 7, 8].map { group(day(-$0), .review, grade: 4, answers: $0) }
         let map = Heatmap(groups, start: query.heatmapStart, today: today)
         #expect(map.counts.count == 371)
@@ -78,14 +79,16 @@ import Testing
         #expect(map.thresholds == [2, 4, 6])
         #expect([0, 1, 2, 3, 4, 5, 6, 7, 8].map(map.shade) == [0, 1, 1, 2, 2, 3, 3, 4, 4])
         #expect(map.legend.map { [$0.shade, $0.lower, $0.upper] } == [[1, 1, 2], [2, 3, 4], [3, 5, 6], [4, 7, 8]])
-        #expect(map.count(week: 52, weekday: 6) == 0) // today, a Sunday
+        #expect(map.count(week: 52, weekday: 6) == 0)  // today, a Sunday
         #expect(map.count(week: 52, weekday: 5) == 1)
         #expect(map.total == 36 && map.activeDays == 8)
     }
 
     @Test func forecastFoldsOverdueCardsIntoToday() {
-        let due = [DayCount(day: day(-3), count: 4), DayCount(day: today, count: 1), DayCount(day: day(1), count: 2),
-                   DayCount(day: day(29), count: 7), DayCount(day: day(30), count: 100)]
+        let due = [
+            DayCount(day: day(-3), count: 4), DayCount(day: today, count: 1), DayCount(day: day(1), count: 2),
+            DayCount(day: day(29), count: 7), DayCount(day: day(30), count: 100),
+        ]
         let forecast = StatsReport.forecast(due, today: today)
         #expect(forecast.count == 30)
         #expect(forecast[0] == DayCount(day: today, count: 5))
@@ -99,15 +102,19 @@ import Testing
         #expect(intervals.map(\.label) == ["1d", "2-3d", "4-7d", "8-14d", "15-20d", "21-30d", "31-60d", "61-90d", "91-180d", "181-365d", "366d+"])
         #expect(intervals.map(\.count) == [3, 0, 2, 0, 1, 4, 0, 0, 0, 0, 1])
         // 1.3 is the floor; 2.5 − 0.14 − 0.14 + … lands near bounds and must not slip below them.
-        let easiness = Bucket.easiness([ValueCount(1.3, 2), ValueCount(1.5, 1), ValueCount(2.5, 5), ValueCount(2.36, 1), ValueCount(3.0, 1),
-                                        ValueCount(2.5 - 0.14 - 0.14 + 0.1 + 0.18, 1)])
+        let easiness = Bucket.easiness([
+            ValueCount(1.3, 2), ValueCount(1.5, 1), ValueCount(2.5, 5), ValueCount(2.36, 1), ValueCount(3.0, 1),
+            ValueCount(2.5 - 0.14 - 0.14 + 0.1 + 0.18, 1),
+        ])
         #expect(easiness.map(\.label) == ["1.3-1.5", "1.5-1.7", "1.7-1.9", "1.9-2.1", "2.1-2.3", "2.3-2.5", "2.5-2.7", "2.7+"])
         #expect(easiness.map(\.count) == [2, 1, 0, 0, 0, 1, 6, 1])
     }
 
     @Test func monthsCoverThePeriodEvenWithoutReviews() {
-        let groups = [group(StudyDay("2026-10-03")!, .review, grade: 5, answers: 2, mature: 1),
-                      group(StudyDay("2026-11-02")!, .review, grade: 0, answers: 1, mature: 1)]
+        let groups = [
+            group(StudyDay("2026-10-03")!, .review, grade: 5, answers: 2, mature: 1),
+            group(StudyDay("2026-11-02")!, .review, grade: 0, answers: 1, mature: 1),
+        ]
         let months = MonthRetention.months(groups, from: StudyDay("2026-09-30")!, through: today)
         #expect(months.map(\.month) == ["2026-09", "2026-10", "2026-11"])
         #expect(months[0].retention.isEmpty)

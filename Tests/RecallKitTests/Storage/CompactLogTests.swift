@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import RecallKit
 
 /// The "v4-compact-review-log" migration and the layout it leaves.
@@ -11,28 +12,29 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(queue, upTo: "v3-stats")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO deck (id, title, section, path, content_hash) VALUES ('d', 'Deck', 'S', 'd.md', 'abc');
-                INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, repetitions, easiness,
-                                  interval_days, due_day, lapses, buried_until)
-                VALUES ('d/a', 'd', 'a', 'basic', '{"content":{"basic":{"answer":"A","question":"Q?"}}}', 'x y', 6, 0,
-                        2, 2.36, 6, '2026-12-05', 1, NULL),
-                       ('d/b', 'd', 'b', 'basic', '{"content":{"basic":{"answer":"B","question":"R?"}}}', '', 10, 1,
-                        0, 2.5, 0, NULL, 0, '2026-11-30');
-                INSERT INTO review_log (card_id, reviewed_at, study_day, grade, duration_ms, kind,
-                    previous_repetitions, new_repetitions, previous_easiness, new_easiness,
-                    previous_interval_days, new_interval_days, previous_due_day, new_due_day,
-                    previous_lapses, new_lapses, previous_leech, new_leech)
-                VALUES ('d/a', '2026-11-28T21:30:00+08:00', '2026-11-28', 2, 1500, 'new', 0, 0, 2.5, 2.18, 0, 1, NULL, '2026-11-29', 0, 1, 0, 0),
-                       ('d/a', '2026-11-29T09:00:05Z', '2026-11-29', 5, 800, 'review', 0, 1, 2.18, 2.28, 1, 1, '2026-11-29', '2026-11-30', 1, 1, 0, 0),
-                       ('d/a', '2026-11-29T09:01:00Z', '2026-11-29', 3, 900, 'redrill', 1, 1, 2.28, 2.28, 1, 1, '2026-11-30', '2026-11-30', 1, 1, 0, 0),
-                       ('d/a', '2026-11-30T08:15:00-05:30', '2026-11-30', 4, 700, 'review', 1, 2, 2.28, 2.36, 1, 6, '2026-11-30', '2026-12-05', 1, 1, 0, 0);
-                INSERT INTO interview (started_at, study_day, seed, question_count, rescheduled)
-                VALUES ('2026-11-29T09:00:00Z', '2026-11-29', 7, 1, 1);
-                INSERT INTO interview_attempt (interview_id, position, card_id, answer, outcome, credit, late, duration_ms,
-                                               answered_at, review_log_id)
-                VALUES (1, 0, 'd/a', 'A', 'right', 1.0, 0, 800, '2026-11-29T09:00:05Z', 2);
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO deck (id, title, section, path, content_hash) VALUES ('d', 'Deck', 'S', 'd.md', 'abc');
+                    INSERT INTO card (id, deck_id, note_id, kind, content, tags, line, position, repetitions, easiness,
+                                      interval_days, due_day, lapses, buried_until)
+                    VALUES ('d/a', 'd', 'a', 'basic', '{"content":{"basic":{"answer":"A","question":"Q?"}}}', 'x y', 6, 0,
+                            2, 2.36, 6, '2026-12-05', 1, NULL),
+                           ('d/b', 'd', 'b', 'basic', '{"content":{"basic":{"answer":"B","question":"R?"}}}', '', 10, 1,
+                            0, 2.5, 0, NULL, 0, '2026-11-30');
+                    INSERT INTO review_log (card_id, reviewed_at, study_day, grade, duration_ms, kind,
+                        previous_repetitions, new_repetitions, previous_easiness, new_easiness,
+                        previous_interval_days, new_interval_days, previous_due_day, new_due_day,
+                        previous_lapses, new_lapses, previous_leech, new_leech)
+                    VALUES ('d/a', '2026-11-28T21:30:00+08:00', '2026-11-28', 2, 1500, 'new', 0, 0, 2.5, 2.18, 0, 1, NULL, '2026-11-29', 0, 1, 0, 0),
+                           ('d/a', '2026-11-29T09:00:05Z', '2026-11-29', 5, 800, 'review', 0, 1, 2.18, 2.28, 1, 1, '2026-11-29', '2026-11-30', 1, 1, 0, 0),
+                           ('d/a', '2026-11-29T09:01:00Z', '2026-11-29', 3, 900, 'redrill', 1, 1, 2.28, 2.28, 1, 1, '2026-11-30', '2026-11-30', 1, 1, 0, 0),
+                           ('d/a', '2026-11-30T08:15:00-05:30', '2026-11-30', 4, 700, 'review', 1, 2, 2.28, 2.36, 1, 6, '2026-11-30', '2026-12-05', 1, 1, 0, 0);
+                    INSERT INTO interview (started_at, study_day, seed, question_count, rescheduled)
+                    VALUES ('2026-11-29T09:00:00Z', '2026-11-29', 7, 1, 1);
+                    INSERT INTO interview_attempt (interview_id, position, card_id, answer, outcome, credit, late, duration_ms,
+                                                   answered_at, review_log_id)
+                    VALUES (1, 0, 'd/a', 'A', 'right', 1.0, 0, 800, '2026-11-29T09:00:05Z', 2);
+                    """)
         }
         try queue.close()
         return path
@@ -44,7 +46,9 @@ import Testing
         let db = try RecallDatabase(path: path)
         let rows = try db.writer.read { db in
             try Row.fetchAll(db, sql: "SELECT day, kind, grade, deck_id, answers, mature, duration_ms FROM stats_day ORDER BY day, kind")
-                .map { "\(StudyDay(daysSinceEpoch: $0[0]).description) \($0[1] as Int) \($0[2] as Int) \($0[3] as String) \($0[4] as Int) \($0[5] as Int) \($0[6] as Int)" }
+                .map {
+                    "\(StudyDay(daysSinceEpoch: $0[0]).description) \($0[1] as Int) \($0[2] as Int) \($0[3] as String) \($0[4] as Int) \($0[5] as Int) \($0[6] as Int)"
+                }
         }
         // The four legacy answers (new, review, re-drill, review; no interval of 21 days yet), one group each.
         #expect(rows == ["2026-11-28 0 2 d 1 0 1500", "2026-11-29 1 5 d 1 0 800", "2026-11-29 2 3 d 1 0 900", "2026-11-30 1 4 d 1 0 700"])
@@ -57,10 +61,16 @@ import Testing
 
         let history = try db.history(cardID: "d/a")
         // The text each row had, read back from the integer columns (offsets kept).
-        #expect(history.map(\.reviewedAt) == ["2026-11-28T21:30:00+08:00", "2026-11-29T09:00:05Z", "2026-11-29T09:01:00Z",
-                                              "2026-11-30T08:15:00-05:30"])
-        #expect(history.map(\.answeredAt.unixMilliseconds) == [1_795_872_600_000, 1_795_942_805_000, 1_795_942_860_000,
-                                                               1_796_046_300_000])
+        #expect(
+            history.map(\.reviewedAt) == [
+                "2026-11-28T21:30:00+08:00", "2026-11-29T09:00:05Z", "2026-11-29T09:01:00Z",
+                "2026-11-30T08:15:00-05:30",
+            ])
+        #expect(
+            history.map(\.answeredAt.unixMilliseconds) == [
+                1_795_872_600_000, 1_795_942_805_000, 1_795_942_860_000,
+                1_796_046_300_000,
+            ])
         #expect(history.map(\.studyDay.description) == ["2026-11-28", "2026-11-29", "2026-11-29", "2026-11-30"])
         #expect(history.map(\.kind) == [.new, .review, .redrill, .review])
         #expect(history.map(\.grade.value) == [2, 5, 3, 4])
@@ -147,8 +157,9 @@ import Testing
         try db.synchronize(DeckLoader.load(files))
         for deck in 0..<decks {
             for card in 0..<due {
-                try db.recordAnswer(cardID: "deck\(deck)/c\(card)", grade: grade(card % 2 == 0 ? 5 : 2), at: moment,
-                                    today: day, durationMs: 1)
+                try db.recordAnswer(
+                    cardID: "deck\(deck)/c\(card)", grade: grade(card % 2 == 0 ? 5 : 2), at: moment,
+                    today: day, durationMs: 1)
             }
         }
         return db
@@ -189,8 +200,9 @@ import Testing
         let plan = try db.queryPlan(statements.cards.sql, arguments: statements.cards.arguments)
         #expect(plan.contains { $0.contains("SEARCH card USING INDEX card_due (due_day>?)") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN card") }, "\(plan)")
-        let log = try db.queryPlan(ReviewLogRecord.selectSQL(where: statements.logCondition, orderBy: "l.card_key, l.id"),
-                                   arguments: statements.cards.arguments)
+        let log = try db.queryPlan(
+            ReviewLogRecord.selectSQL(where: statements.logCondition, orderBy: "l.card_key, l.id"),
+            arguments: statements.cards.arguments)
         #expect(log.contains { $0.contains("SEARCH card USING INDEX card_due (due_day>?)") }, "\(log)")
         #expect(log.contains { $0.contains("review_log_card (card_key=?)") }, "\(log)")
         #expect(!log.contains { $0.hasPrefix("SCAN") }, "\(log)")
@@ -200,7 +212,10 @@ import Testing
         let late = try db.answeredCards(dueAfter: day, timeZone: .gmt, dayStartHour: 4)
         #expect(late.count == 20, "\(late.map(\.subject.cardID))")
         #expect(late.allSatisfy { $0.answers.count == 1 })
-        #expect(late.filter { $0.answers[0].quality.value == 5 }.map(\.subject.cardID).sorted().prefix(5) == ["deck0/c0", "deck0/c2", "deck0/c4", "deck0/c6", "deck0/c8"])
+        #expect(
+            late.filter { $0.answers[0].quality.value == 5 }.map(\.subject.cardID).sorted().prefix(5) == [
+                "deck0/c0", "deck0/c2", "deck0/c4", "deck0/c6", "deck0/c8",
+            ])
         // New cards are counted by group, not loaded: 2 decks × 20 unanswered cards.
         #expect(try db.newCardGroups().reduce(0) { $0 + $1.count } == 40)
     }
@@ -227,7 +242,7 @@ import Testing
 
     @Test func theReviewLogHasOnlyTheIndexesItsQueriesUse() throws {
         let db = try RecallDatabase.inMemory()
-        let indexes = try db.queryPlan("SELECT 1") // opens the schema
+        let indexes = try db.queryPlan("SELECT 1")  // opens the schema
         _ = indexes
         let names = try db.indexNames(table: "review_log")
         #expect(names == ["review_log_card", "review_log_day", "review_log_uuid"])
@@ -239,12 +254,16 @@ import Testing
         let db = try RecallDatabase.inMemory()
         try db.synchronize(DeckLoader.load([deckFile(ids: ["a", "b", "c"])]))
         try db.recordAnswer(cardID: "d/a", grade: grade(2), at: moment, today: november29, durationMs: 5)
-        let interview = try db.startInterview(InterviewRecord(startedAt: "2026-11-29T09:00:00Z", studyDay: november29, seed: 1,
-                                                              questionCount: 1, timeLimitSeconds: nil, rescheduled: true, filter: ""))
-        try db.recordInterviewAttempt(InterviewAttemptRecord(interviewID: try #require(interview.id), position: 0, cardID: "d/b",
-                                                             answer: "x", outcome: .wrong, credit: 0, late: false, durationMs: 9,
-                                                             answeredAt: "2026-11-29T09:00:01Z"),
-                                      review: (grade(1), moment, november29))
+        let interview = try db.startInterview(
+            InterviewRecord(
+                startedAt: "2026-11-29T09:00:00Z", studyDay: november29, seed: 1,
+                questionCount: 1, timeLimitSeconds: nil, rescheduled: true, filter: ""))
+        try db.recordInterviewAttempt(
+            InterviewAttemptRecord(
+                interviewID: try #require(interview.id), position: 0, cardID: "d/b",
+                answer: "x", outcome: .wrong, credit: 0, late: false, durationMs: 9,
+                answeredAt: "2026-11-29T09:00:01Z"),
+            review: (grade(1), moment, november29))
         try db.recordAnswer(cardID: "d/c", grade: grade(5), at: moment, today: november29, durationMs: 7)
         var pieces: [Data] = []
         let counts = try db.writeBackup { pieces.append($0) }
@@ -255,9 +274,13 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let whole = try Backup(db.exchangeSnapshot())
-        let mine = String(decoding: streamed, as: UTF8.self), theirs = String(decoding: try encoder.encode(whole), as: UTF8.self)
+        let mine = String(decoding: streamed, as: UTF8.self)
+        let theirs = String(decoding: try encoder.encode(whole), as: UTF8.self)
         let firstDifference = zip(mine, theirs).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? 0
-        #expect(mine == theirs + "\n", "first difference at \(firstDifference): \(mine.dropFirst(max(0, firstDifference - 80)).prefix(160)) || \(theirs.dropFirst(max(0, firstDifference - 80)).prefix(160))")
+        #expect(
+            mine == theirs + "\n",
+            "first difference at \(firstDifference): \(mine.dropFirst(max(0, firstDifference - 80)).prefix(160)) || \(theirs.dropFirst(max(0, firstDifference - 80)).prefix(160))"
+        )
         let empty = try Backup(RecallDatabase.inMemory().exchangeSnapshot())
         #expect((try empty.encoded()) == (try encoder.encode(empty)) + Data([0x0A]))
         let backup = try Backup.decode(streamed, file: "b.json")

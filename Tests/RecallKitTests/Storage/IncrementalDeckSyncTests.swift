@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import RecallKit
 
 /// The incremental re-sync through the database: the cards a database holds
@@ -11,17 +12,21 @@ import Testing
     /// Loads files as a command does: with the database's block indexes and broken files.
     static func sync(_ db: RecallDatabase, _ files: [DeckFile], untouched: [String] = []) throws -> (DeckLoader.Result, RecallDatabase.SyncReport) {
         let known = try db.deckFingerprints()
-        let loaded = DeckLoader.load(files, untouchedPaths: untouched, isUnchanged: { known[$0] == $1 },
-                                     previousIndex: { try? db.deckBlockIndex(path: $0) }, knownBroken: try db.brokenDeckFiles())
+        let loaded = DeckLoader.load(
+            files, untouchedPaths: untouched, isUnchanged: { known[$0] == $1 },
+            previousIndex: { try? db.deckBlockIndex(path: $0) }, knownBroken: try db.brokenDeckFiles())
         return (loaded, try db.synchronize(loaded))
     }
 
     /// The live cards as rows: everything the deck file decides, schedule aside.
     static func liveCards(_ db: RecallDatabase) throws -> [String] {
         try db.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT id, deck_id, note_id, kind, content, tags, line, position FROM card WHERE retired = 0 ORDER BY deck_id, position
-                """).map { row in (0..<8).map { "\(row[$0] as DatabaseValue)" }.joined(separator: "|") }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, deck_id, note_id, kind, content, tags, line, position FROM card WHERE retired = 0 ORDER BY deck_id, position
+                    """
+            ).map { row in (0..<8).map { "\(row[$0] as DatabaseValue)" }.joined(separator: "|") }
         }
     }
 
@@ -75,7 +80,9 @@ import Testing
 
     @Test func anImportedDeckKeepsItsBlockIndexSoItsFirstEditIsIncremental() throws {
         let db = try RecallDatabase.inMemory()
-        let cards = (0..<300).map { Card(deckID: "imp", id: "q-\($0)", noteID: "q-\($0)", content: .basic(question: "Question \($0)?", answer: "Answer \($0)")) }
+        let cards = (0..<300).map {
+            Card(deckID: "imp", id: "q-\($0)", noteID: "q-\($0)", content: .basic(question: "Question \($0)?", answer: "Answer \($0)"))
+        }
         let draft = try DeckFileDraft(Deck(id: "imp", title: "Imported", section: "S", cards: cards), path: "imp.md")
         try db.importDeck(draft.loaded, states: [:], reviews: [], writeFile: {}, removeFile: {})
         #expect(try db.deckBlockIndex(path: "imp.md") == draft.loaded.blockIndex && draft.loaded.blockIndex != nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RecallKit
 
 /// A deck file with cards `ids` (basic cards whose question and answer can be varied).
@@ -150,7 +151,7 @@ func grade(_ value: Int) -> Grade { Grade(value) ?? Grade(0)! }
         defer { try? FileManager.default.removeItem(atPath: path) }
         let db = try RecallDatabase(path: path)
         #expect(try db.pragma("journal_mode") == "wal")
-        #expect(try db.pragma("synchronous") == "2") // FULL
+        #expect(try db.pragma("synchronous") == "2")  // FULL
         try db.synchronize(DeckLoader.load([deckFile(ids: ["a"])]))
         try db.recordAnswer(cardID: "d/a", grade: grade(5), at: moment, today: november29, durationMs: 0)
         // A second connection sees the committed answer at once.

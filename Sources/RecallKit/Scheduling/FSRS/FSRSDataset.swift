@@ -71,9 +71,10 @@ public struct FSRSDataset: Sendable {
                 let elapsed = index == 0 ? 0 : max(0, answers[index - 1].day.distance(to: answer.day))
                 steps.append(Step(rating: answer.rating, quality: answer.quality, elapsedDays: elapsed))
                 if index > 0, elapsed > 0 {
-                    unordered.append(Item(
-                        card: card, step: index, recalled: answer.rating.isRecall, instant: answer.instant,
-                        longTermReviewsBefore: longTerm, lapsesBefore: lapses))
+                    unordered.append(
+                        Item(
+                            card: card, step: index, recalled: answer.rating.isRecall, instant: answer.instant,
+                            longTermReviewsBefore: longTerm, lapsesBefore: lapses))
                 }
                 if elapsed > 0 {
                     longTerm += 1

@@ -3,7 +3,8 @@ import Foundation
 /// The four answers FSRS knows. Recall's grades 0–5 map onto them:
 /// 0–2 → again, 3 → hard, 4 → good, 5 → easy (docs/scheduling.md).
 public enum FSRSRating: Int, Hashable, Sendable, Codable, CaseIterable {
-    case again = 1, hard, good, easy
+    case again = 1
+    case hard, good, easy
 
     public init(_ grade: Grade) {
         switch grade.value {
@@ -189,7 +190,8 @@ public enum FSRSModel {
     ) -> R {
         let hardPenalty = rating == .hard ? w[15] : R(1)
         let easyBonus = rating == .easy ? w[16] : R(1)
-        let growth = w[8].exponential() * (R(11) - d) * s.power(-w[9])
+        let growth =
+            w[8].exponential() * (R(11) - d) * s.power(-w[9])
             * ((R(1) - r) * w[10]).exponential().minusOne() * hardPenalty * easyBonus
         return s * (R(1) + growth)
     }
@@ -221,7 +223,8 @@ public enum FSRSModel {
             next = stabilityShortTerm(w, stability: memory.stability, rating: rating)
         } else {
             let r = retrievability(w, elapsedDays: elapsedDays, stability: memory.stability)
-            next = rating.isRecall
+            next =
+                rating.isRecall
                 ? stabilityAfterRecall(w, stability: memory.stability, difficulty: memory.difficulty, retrievability: r, rating: rating)
                 : stabilityAfterLapse(w, stability: memory.stability, difficulty: memory.difficulty, retrievability: r)
         }
