@@ -121,6 +121,9 @@ public enum AnswerGrader {
         return joins.contains { q.contains($0) } || ["并且", "以及", "分别"].contains { question.contains($0) }
     }
 
+    /// Answers longer than this and than 8 × every accepted answer are wrong without being read further.
+    public static let longestAnswerFloor = 1_000
+
     /// A basic answer up to this long may be a quantity and a comment on it.
     public static let leadingQuantityCharacters = 160
 
@@ -186,6 +189,10 @@ public enum AnswerGrader {
     ) -> Verdict {
         var candidates = accepted.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let first = candidates.first ?? ""
+        // An answer many times longer than every accepted one is none of them; reading it as a command, a
+        // number and prose would cost its length several times over (a pasted 10 MB line).
+        let longest = candidates.map(\.utf8.count).max() ?? 0
+        if given.utf8.count > max(longestAnswerFloor, 8 * longest) { return Verdict(outcome: .wrong, kind: kind, expected: first) }
         // Commands are read in NFKC (full-width input); numbers and prose map `²`, `ᵀ`, `⁹` before NFKC themselves.
         var raw = given.trimmingCharacters(in: .whitespacesAndNewlines)
         // `with model.no_sync():` is the use of the context manager `model.no_sync()` the card asks for.

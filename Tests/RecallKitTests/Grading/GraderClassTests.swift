@@ -427,3 +427,16 @@ extension WrongAnswerClassTests {
         #expect(AnswerGrader.grade(given, for: card)?.outcome == expected, "\(given)")
     }
 }
+
+extension WrongAnswerClassTests {
+    /// A pasted line far longer than any accepted answer (2 MB here) is wrong without being read as a
+    /// command, a number and prose, each of which would cost its length again.
+    @Test func anAnswerManyTimesLongerThanTheReferenceIsWrongAtOnce() {
+        let reference = "docker logs -f web"
+        let pasted = "docker logs -f web " + String(repeating: "x", count: 2_000_000)
+        #expect(AnswerGrader.grade(pasted, accepted: [reference], as: .command).outcome == .wrong)
+        #expect(AnswerGrader.grade(String(repeating: "parameters ", count: 200_000), accepted: ["parameters"], as: .text).outcome == .wrong)
+        // Up to the floor, a long answer is still read: a right one padded with spaces passes.
+        #expect(AnswerGrader.grade(reference + String(repeating: " ", count: 500), accepted: [reference], as: .command).outcome == .right)
+    }
+}
