@@ -194,7 +194,7 @@ enum TermGlossaryTable {
         asymmetric quantization | 非对称量化
         affine quantization | 仿射量化
         zero-point | zero point | 零点
-        scale factor | scaling factor | 缩放因子
+        scale factor | scaling factor | scale | 缩放因子
         per-tensor | per-tensor quantization | tensor-wise quantization | 逐张量 | 逐张量量化
         per-channel | per-channel quantization | channel-wise quantization | 逐通道 | 逐通道量化
         per-group | per-group quantization | group-wise quantization | groupwise quantization | 逐组 | 逐组量化 | 分组量化
