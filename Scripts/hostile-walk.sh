@@ -321,6 +321,9 @@ if is_root; then
   # Read-only: as nobody (permissions), and on a read-only bind mount.
   h=$(new_home i17ro); deck_sample "$h"; run "$h" grade --no-bundled sample/bubble 4
   chmod -R a+rX "$h"
+  # nobody must be able to run the binary: a clean clone in a 0700 mktemp folder is out of its reach.
+  cp "$RECALL" "$h/recall-walk" && chmod 755 "$h/recall-walk"
+  RECALL=$h/recall-walk
   ok=1
   for c in list "show sample/bubble" stats map "export --format md" "export --format json" decks "check" due "config get"; do
     out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups env RECALL_HOME="$h" RECALL_NOW=$RECALL_NOW "$RECALL" $c --no-bundled 2>&1 < /dev/null); status=$?
